@@ -1,0 +1,71 @@
+"""Running the NLP over many articles: one pool of workers for a whole import.
+
+``Extractor.run`` keeps going when one text breaks the pipeline: the batch is retried
+one text at a time so that only the broken text fails.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from types import TracebackType
+
+from django.conf import settings
+from django.db import connections
+
+from .nlp.claims import ExtractedClaim
+from .nlp.pipeline import load_pipeline, pipeline_version
+
+CHUNK = 16
+
+
+def _extract_chunk(job: tuple[str, list[str]]) -> list[list[ExtractedClaim] | str]:
+    model, texts = job
+    nlp = load_pipeline(model)
+    try:
+        return [doc._.claims for doc in nlp.pipe(texts, batch_size=len(texts))]
+    except Exception:
+        results: list[list[ExtractedClaim] | str] = []
+        for text in texts:
+            try:
+                results.append(nlp(text)._.claims)
+            except Exception as exc:  # one broken text must not sink the batch
+                results.append(f"extraction failed: {type(exc).__name__}: {exc}")
+        return results
+
+
+class Extractor:
+    """Claims for lists of texts; a string in place of a list is that text's error."""
+
+    def __init__(self, *, model: str | None = None, processes: int | None = None) -> None:
+        self.model = model or settings.NEWSDESK_SPACY_MODEL
+        self.processes = processes or settings.NEWSDESK_INGEST_PROCESSES
+        self.nlp = load_pipeline(self.model)
+        self.version = pipeline_version(self.model)
+        self._pool = None
+
+    @property
+    def language(self) -> str:
+        return self.nlp.lang
+
+    def __enter__(self) -> Extractor:
+        if self.processes > 1:
+            connections.close_all()  # forked workers must not share the parent's sockets
+            self._pool = multiprocessing.get_context("fork").Pool(self.processes)
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._pool is not None:
+            self._pool.terminate() if kind else self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def run(self, texts: Sequence[str]) -> list[list[ExtractedClaim] | str]:
+        jobs = [(self.model, list(texts[i : i + CHUNK])) for i in range(0, len(texts), CHUNK)]
+        if self._pool is None:
+            chunks = map(_extract_chunk, jobs)
+        else:
+            chunks = self._pool.imap(_extract_chunk, jobs)
+        return [result for chunk in chunks for result in chunk]

@@ -1,0 +1,136 @@
+"""Turning the text of one file into article inputs, by format."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from .errors import InputError
+from .records import ArticleInput, FailedInput, from_record, parse_date
+from .text import split_headline
+
+NO_ARTICLE_IN_HTML = "no article text found in the HTML"
+BAD_JSON = "invalid JSON: {error}"
+EMPTY_JSON = "no articles in the JSON"
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+_MD_RULES = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML tags
+    (re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE), ""),  # heading marks
+    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),  # block quotes
+    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # list markers
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"^\s*([-*_]\s*){3,}$", re.MULTILINE), ""),  # horizontal rules
+]
+
+
+def read_txt(text: str, source: str) -> ArticleInput:
+    title, body = split_headline(text)
+    return ArticleInput(source=source, title=title, body=body)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    fields = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields, text[match.end() :]
+
+
+def read_markdown(text: str, source: str) -> ArticleInput:
+    meta, text = _front_matter(text)
+    heading = re.search(r"^\s{0,3}#\s+(.+)$", text, re.MULTILINE)
+    if "title" not in meta and heading:
+        meta["title"] = heading.group(1).strip()
+        text = text[: heading.start()] + text[heading.end() :]
+    for pattern, replacement in _MD_RULES:
+        text = pattern.sub(replacement, text)
+    if "title" not in meta:
+        meta["title"], text = split_headline(text)
+    return ArticleInput(
+        source=source,
+        title=meta["title"],
+        body=text,
+        url=meta.get("url", ""),
+        outlet=meta.get("outlet", ""),
+        author=meta.get("author", ""),
+        published=parse_date(meta.get("published") or meta.get("date")),
+    )
+
+
+def read_html(text: str, source: str) -> ArticleInput:
+    """Article text and metadata from a web page; scripts, styles and navigation dropped."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=True,
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise InputError(NO_ARTICLE_IN_HTML)
+    try:
+        published = parse_date(doc.date)
+    except InputError:
+        published = None  # a page's date is a hint, not something to refuse the page for
+    return ArticleInput(
+        source=source,
+        title=(doc.title or "").strip() or split_headline(doc.text)[0],
+        body=doc.text,
+        url=doc.url or "",
+        outlet=doc.sitename or "",
+        author=doc.author or "",
+        published=published,
+    )
+
+
+def read_json(text: str, source: str) -> Iterator[ArticleInput | FailedInput]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(BAD_JSON.format(error=exc)) from exc
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        raise InputError(EMPTY_JSON)
+    for index, record in enumerate(records):
+        item_source = source if len(records) == 1 else f"{source}[{index}]"
+        yield _guarded(lambda r=record, s=item_source: from_record(r, s), item_source)
+
+
+def read_jsonl(lines: Iterator[str], source: str) -> Iterator[ArticleInput | FailedInput]:
+    seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        seen = True
+        item_source = f"{source}:{number}"
+
+        def parse(line: str = line, item_source: str = item_source) -> ArticleInput:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(BAD_JSON.format(error=exc)) from exc
+            return from_record(record, item_source)
+
+        yield _guarded(parse, item_source)
+    if not seen:
+        yield FailedInput(source, EMPTY_JSON)
+
+
+def _guarded(make, source: str) -> ArticleInput | FailedInput:
+    try:
+        return make()
+    except InputError as exc:
+        return FailedInput(source, exc.message)

@@ -1,0 +1,79 @@
+"""python manage.py ingest PATH... : files and folders (recursively), "-" for stdin."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from tqdm import tqdm
+
+from claims.ingest.readers import expand, read_paths
+from claims.models import Story
+from claims.services import IngestResult, ingest
+
+
+class Command(BaseCommand):
+    help = "Ingest articles from .txt, .md, .html, .json and .jsonl files, folders or stdin."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH", help='files, folders, or "-"')
+        parser.add_argument("--outlet", default="", help="outlet name for every article")
+        parser.add_argument("--story", default="", help="story (by name) to put articles in")
+        parser.add_argument("--json", action="store_true", help="one JSON object per input")
+        parser.add_argument(
+            "--processes",
+            type=int,
+            default=settings.NEWSDESK_INGEST_PROCESSES,
+            help="NLP worker processes (default: %(default)s)",
+        )
+        parser.add_argument(
+            "--stdin-format",
+            default="txt",
+            choices=["txt", "md", "html", "json", "jsonl"],
+            help='format of "-" (default: txt)',
+        )
+
+    def handle(self, *args, paths: list[str], **options) -> None:
+        story = None
+        if options["story"]:
+            story = Story.objects.get_or_create(name=options["story"].strip()[:300])[0]
+        files = list(expand(paths))
+        progress = tqdm(
+            total=len(files), unit="file", disable=len(files) < 2 or None, file=sys.stderr
+        )
+        sources_done: set[str] = set()
+
+        def report(result: IngestResult) -> None:
+            source = result.source.split(":")[0].split("[")[0]
+            if source not in sources_done:
+                sources_done.add(source)
+                progress.update(1)
+            if options["json"]:
+                progress.write(json.dumps(result.as_json(), ensure_ascii=False), file=sys.stdout)
+            elif result.status == "error":
+                progress.write(f"error      {result.source}: {result.error}", file=sys.stderr)
+            else:
+                line = f"{result.status:<10} {result.source} -> article {result.article}"
+                progress.write(f"{line} ({result.claims} claims)", file=sys.stdout)
+
+        results = ingest(
+            read_paths(
+                paths,
+                max_bytes=settings.NEWSDESK_MAX_ARTICLE_BYTES,
+                stdin_format=f".{options['stdin_format']}",
+            ),
+            outlet=options["outlet"],
+            story=story,
+            processes=options["processes"],
+            on_result=report,
+        )
+        progress.close()
+        counts = Counter(r.status for r in results)
+        if not options["json"]:
+            summary = ", ".join(f"{counts[s]} {s}" for s in ("created", "duplicate", "error"))
+            self.stderr.write(f"{len(results)} inputs: {summary}")
+        if counts["error"]:
+            sys.exit(1)

@@ -1,0 +1,58 @@
+"""python manage.py show ARTICLE_ID [--json] : an article and its claims."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from claims.models import Article
+
+
+def article_json(article: Article) -> dict:
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "outlet": article.outlet.name if article.outlet else None,
+        "url": article.url or None,
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "extraction_status": article.extraction_status,
+        "text": article.text,
+        "claims": [
+            {
+                "id": c.pk,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "origin": c.origin,
+                "speaker": c.speaker or None,
+                "is_quote": c.is_quote,
+                "hedged": c.hedged,
+                "entities": c.entities,
+                "quantities": c.quantities,
+            }
+            for c in article.claims.all()
+        ],
+    }
+
+
+class Command(BaseCommand):
+    help = "Print an article with its claims (offsets are code points into its text)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("article_id", type=int)
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, article_id: int, **options) -> None:
+        article = Article.objects.select_related("outlet").filter(pk=article_id).first()
+        if article is None:
+            raise CommandError(f"no article with id {article_id}")
+        data = article_json(article)
+        if options["json"]:
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
+            return
+        self.stdout.write(f"{data['title']}  [{data['outlet'] or 'no outlet'}]")
+        for claim in data["claims"]:
+            speaker = f"  ({claim['speaker']})" if claim["speaker"] else ""
+            self.stdout.write(f"  {claim['start']:>6}-{claim['end']:<6} {claim['text']}{speaker}")

@@ -1,0 +1,251 @@
+"""Articles, the claims found in them, and the links analysts draw between claims."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Q
+from django.db.models.functions import Greatest, Least
+from django.urls import reverse
+
+SPAN_MISMATCH = "The claim text must equal the article text between start and end."
+SPAN_OUT_OF_RANGE = "The claim span must lie within the article text (0 <= start < end <= length)."
+SAME_ARTICLE = "A link joins claims in two different articles."
+NOTE_SUBJECT = "A note belongs to exactly one claim or one link."
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Story(models.Model):
+    """A group of articles about one event."""
+
+    name = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    DONE = "done", "Analysed"
+    NOT_ANALYSED = "not_analysed", "Not analysed (language not supported)"
+    FAILED = "failed", "Failed"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_claim_counts(self) -> ArticleQuerySet:
+        return self.annotate(claim_count=Count("claims"))
+
+    def for_list(self) -> ArticleQuerySet:
+        return self.select_related("outlet", "story").with_claim_counts().defer("text")
+
+    def needing_extraction(self, version: str) -> ArticleQuerySet:
+        return self.exclude(extraction_status=ExtractionStatus.NOT_ANALYSED).exclude(
+            extraction_status=ExtractionStatus.DONE, pipeline_version=version
+        )
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=1000)
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    url = models.URLField(max_length=2000, blank=True)
+    author = models.CharField(max_length=300, blank=True)
+    published = models.DateField(null=True, blank=True)
+    # Headline as the first paragraph, then the body; claim offsets point into it.
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64, unique=True)
+    language = models.CharField(max_length=16, default="en")
+    extraction_status = models.CharField(
+        max_length=20, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
+    )
+    pipeline_version = models.CharField(max_length=100, blank=True)
+    source = models.CharField(max_length=1000, blank=True, help_text="File or input it came from")
+    created_at = models.DateTimeField(auto_now_add=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="english")
+        + SearchVector("text", weight="B", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("published").desc(nulls_last=True), "-id"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="article_search_gin"),
+            models.Index(fields=["published"], name="article_published_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:article_detail", args=[self.pk])
+
+    @property
+    def analysed(self) -> bool:
+        return self.extraction_status == ExtractionStatus.DONE
+
+
+class Origin(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    MANUAL = "manual", "Manual"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def extracted(self) -> ClaimQuerySet:
+        return self.filter(origin=Origin.EXTRACTED)
+
+    def manual(self) -> ClaimQuerySet:
+        return self.filter(origin=Origin.MANUAL)
+
+    def in_story(self, story: Story) -> ClaimQuerySet:
+        return self.filter(article__story=story)
+
+    def with_activity(self) -> ClaimQuerySet:
+        """Claims that links or notes hang on, which re-extraction must keep."""
+        return self.filter(
+            Q(links_out__isnull=False) | Q(links_in__isnull=False) | Q(notes__isnull=False)
+        ).distinct()
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    start = models.PositiveIntegerField(help_text="Unicode code point offset into the text")
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
+    speaker = models.CharField(max_length=300, blank=True)
+    is_quote = models.BooleanField(default=False)
+    hedged = models.BooleanField(default=False)
+    # [{"text", "label", "start", "end"}], offsets into the article text
+    entities = models.JSONField(default=list, blank=True)
+    # [{"text", "start", "end", "low", "high", "qualifier", "unit"}]
+    quantities = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start", "end"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__gte=0) & Q(start__lt=F("end")), name="claim_start_before_end"
+            ),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="claim_unique_span"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def check_span(self) -> None:
+        text = self.article.text
+        if not (0 <= self.start < self.end <= len(text)):
+            raise ValidationError(SPAN_OUT_OF_RANGE)
+        if text[self.start : self.end] != self.text:
+            raise ValidationError(SPAN_MISMATCH)
+
+    def clean(self) -> None:
+        super().clean()
+        self.check_span()
+
+    def save(self, *args, **kwargs) -> None:
+        self.check_span()
+        super().save(*args, **kwargs)
+
+
+class Relation(models.TextChoices):
+    SAME = "same", "Same"
+    SUPPORTS = "supports", "Supports"
+    CONTRADICTS = "contradicts", "Contradicts"
+    REFINES = "refines", "Refines"
+    RELATED = "related", "Related"
+
+
+class Link(models.Model):
+    """An analyst's judgement that two claims in different articles relate."""
+
+    source = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links_in")
+    relation = models.CharField(max_length=12, choices=Relation.choices)
+    note = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="links"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(source=F("target")), name="link_two_claims"),
+            # One link per pair and relation, whichever way round it was drawn.
+            models.UniqueConstraint(
+                Least("source", "target"),
+                Greatest("source", "target"),
+                "relation",
+                name="link_unique_pair_relation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} {self.relation} {self.target_id}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.source.article_id == self.target.article_id:
+            raise ValidationError(SAME_ARTICLE)
+
+
+class Note(models.Model):
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
+    )
+    link = models.ForeignKey(
+        Link, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="notes"
+    )
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(claim__isnull=False, link__isnull=True)
+                | Q(claim__isnull=True, link__isnull=False),
+                name="note_one_subject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:80]

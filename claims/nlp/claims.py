@@ -1,0 +1,183 @@
+"""The claim detector: sentences that state something checkable.
+
+A claim is a sentence (or a quotation that runs over several sentences) with a verb
+plus an entity, a number or an attribution; a headline counts when it gives a number
+and an entity even if the tagger finds no verb in title case. Headings without
+content, bylines, lead-ins ending in a colon and "(link)" leftovers are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .quantities import Quantity
+from .speakers import SpeakerMemory, is_speech_verb
+
+HEDGES = {
+    "may",
+    "might",
+    "could",
+    "likely",
+    "unlikely",
+    "possibly",
+    "probably",
+    "perhaps",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "appear",
+    "seem",
+    "suggest",
+    "speculation",
+    "unconfirmed",
+    "rumor",
+    "rumour",
+    "purportedly",
+    "supposedly",
+}
+CHECKABLE_LABELS = {
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "LAW",
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "WORK_OF_ART",
+    "LANGUAGE",
+}
+ENTITY_LABELS = CHECKABLE_LABELS  # CARDINAL and ORDINAL are kept as quantities instead
+LEFTOVER = re.compile(r"\s*(\((link|links|video|photo|source)\)|\[\d+\])\s*$", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(by|from|written by|reporting by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}"
+    r"(,.*)?$",
+    re.IGNORECASE,
+)
+QUOTATION = re.compile(r"[“\"][^”\"]{12,}[”\"]")
+MIN_WORDS = 4
+MAX_MERGED_SENTENCES = 6
+
+
+@dataclass
+class ExtractedClaim:
+    start: int
+    end: int
+    text: str
+    speaker: str = ""
+    is_quote: bool = False
+    hedged: bool = False
+    entities: list[dict] = field(default_factory=list)
+    quantities: list[dict] = field(default_factory=list)
+
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+
+@Language.factory(
+    "newsdesk_claims",
+    requires=["doc.sents", "doc.ents", "token.pos", "token.lemma", "doc._.quantities"],
+    assigns=["doc._.claims"],
+)
+def make_claim_detector(nlp: Language, name: str) -> ClaimDetector:
+    return ClaimDetector()
+
+
+class ClaimDetector:
+    def __call__(self, doc: Doc) -> Doc:
+        memory = SpeakerMemory()
+        quantities: list[Quantity] = doc._.quantities or []
+        claims: list[ExtractedClaim] = []
+        for span in quote_aware_sentences(doc):
+            speaker = memory.attribute(span)
+            claim = to_claim(span, speaker, quantities)
+            if claim is not None:
+                claims.append(claim)
+        doc._.claims = claims
+        return doc
+
+
+def _quote_balance(text: str) -> int:
+    return text.count("“") - text.count("”") + (text.count('"') % 2)
+
+
+def quote_aware_sentences(doc: Doc) -> Iterator[Span]:
+    """Sentences, with a quotation that spans several of them kept in one piece."""
+    pending: Span | None = None
+    merged = 0
+    for sent in doc.sents:
+        if sent.text.strip() == "":
+            continue
+        starts_paragraph = sent.start == 0 or "\n" in doc[sent.start - 1].text
+        if pending is not None and not starts_paragraph and merged < MAX_MERGED_SENTENCES:
+            pending = doc[pending.start : sent.end]
+            merged += 1
+        else:
+            if pending is not None:
+                yield pending
+            pending, merged = sent, 0
+        if _quote_balance(pending.text) <= 0:
+            yield pending
+            pending = None
+    if pending is not None:
+        yield pending
+
+
+def _trimmed(span: Span) -> tuple[int, int]:
+    """Character bounds without surrounding whitespace or a trailing "(link)"."""
+    text = span.text
+    match = LEFTOVER.search(text)
+    if match:
+        text = text[: match.start()]
+    stripped = text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return span.start_char + lead, span.start_char + len(stripped)
+
+
+def is_checkable(span: Span, has_quantity: bool) -> bool:
+    words = [t for t in span if t.is_alpha]
+    text = span.text.strip()
+    if len(words) < MIN_WORDS or text.endswith(":") or BYLINE.match(text):
+        return False
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in span)
+    has_entity = any(ent.label_ in CHECKABLE_LABELS for ent in span.ents)
+    attributed = any(is_speech_verb(t) for t in span)
+    if has_verb and (has_entity or has_quantity or attributed):
+        return True
+    return has_quantity and has_entity  # headlines in title case: "Clash Leaves 100 Dead"
+
+
+def to_claim(span: Span, speaker: str, quantities: list[Quantity]) -> ExtractedClaim | None:
+    start, end = _trimmed(span)
+    if start >= end:
+        return None
+    inside = [q for q in quantities if q.start >= start and q.end <= end]
+    if not is_checkable(span, bool(inside)):
+        return None
+    text = span.doc.text[start:end]
+    return ExtractedClaim(
+        start=start,
+        end=end,
+        text=text,
+        speaker=speaker,
+        is_quote=bool(QUOTATION.search(text)),
+        hedged=any(t.lemma_.lower() in HEDGES or t.lower_ in HEDGES for t in span),
+        entities=[
+            {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char}
+            for e in span.ents
+            if e.label_ in ENTITY_LABELS and e.start_char >= start and e.end_char <= end
+        ],
+        quantities=[q.as_dict() for q in inside],
+    )

@@ -1,0 +1,143 @@
+"""Who is said to say a claim: "X said", "said X", "X told Y", "according to X".
+
+Short references ("Veale said", "he said") are resolved to the fullest name given
+earlier in the same article, which ``SpeakerMemory`` keeps while a Doc is read in order.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "report",
+    "state",
+    "add",
+    "claim",
+    "note",
+    "announce",
+    "confirm",
+    "deny",
+    "declare",
+    "write",
+    "explain",
+    "warn",
+    "insist",
+    "argue",
+    "allege",
+    "acknowledge",
+    "admit",
+    "assert",
+    "reveal",
+    "quote",
+    "estimate",
+    "testify",
+    "tweet",
+}
+PRONOUNS = {"he", "she", "they", "we", "i"}
+SUBJECTS = {"nsubj"}  # a passive subject is what was said, not who said it
+# Children that belong to a speaker's name ("two of the Russians"), not to a description.
+NAME_PARTS = {"compound", "amod", "det", "nummod", "poss", "case", "nmod", "flat", "quantmod"}
+PERSON_LABELS = {"PERSON", "ORG"}
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}
+
+
+def _phrase(token: Token) -> str:
+    """The name a token heads, without appositions or relative clauses."""
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in NAME_PARTS or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i)
+    start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in NAME_PARTS])
+    words = " ".join(token.doc[start : end + 1].text.split()).strip(" ,“”\"'")
+    for suffix in ("’s", "'s"):
+        words = words.removesuffix(suffix)
+    return words
+
+
+def _named(token: Token) -> Token:
+    """Prefer a person's name given in apposition: "Putin's spokesman, Dmitry Peskov"."""
+    for child in token.rights:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return child
+    return token
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+        if child.dep_ == "agent":  # "as reported by Bloomberg"
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head is not verb:
+        return _subject(verb.head)  # "declined to comment, saying ..."
+    return None
+
+
+def _via(verb: Token) -> str | None:
+    """The outlet a speaker told: "two Russians told Bloomberg"."""
+    if verb.lemma_.lower() != "tell":
+        return None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "iobj"} and child.ent_type_ in PERSON_LABELS | {"GPE"}:
+            return _phrase(child)
+    return None
+
+
+def _according_to(span: Span) -> Token | None:
+    for token in span:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            if to.lower_ == "to":
+                return next((c for c in to.children if c.dep_ == "pobj"), None)
+    return None
+
+
+class SpeakerMemory:
+    """Speakers and person names seen so far in one article, in reading order."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.last: str | None = None
+
+    def remember_entities(self, span: Span) -> None:
+        self.names.extend(ent.text for ent in span.ents if ent.label_ == "PERSON")
+
+    def resolve(self, name: str) -> str:
+        if name.lower() in PRONOUNS:
+            return self.last or name
+        words = name.split()
+        if len(words) == 1:
+            fuller = [n for n in self.names if len(n.split()) > 1 and n.split()[-1] == name]
+            if fuller:
+                return max(fuller, key=len)
+        return name
+
+    def attribute(self, span: Span) -> str:
+        """The speaker of a claim span, or "" when nobody is said to say it."""
+        found: list[tuple[str, str | None]] = []
+        source = _according_to(span)
+        if source is not None:
+            found.append((_phrase(source), None))
+        for token in span:
+            if is_speech_verb(token):
+                subject = _subject(token)
+                if subject is not None and subject.i >= span.start and subject.i < span.end:
+                    found.append((_phrase(_named(subject)), _via(token)))
+        speaker = ""
+        if found:
+            name, via = found[-1]
+            name = self.resolve(name)
+            # A lead-in ("As Bloomberg noted: ...") names who relays the quoted speaker.
+            outer = self.resolve(found[0][0]) if len(found) > 1 else None
+            via = via or (outer if outer and outer != name else None)
+            self.names.append(name)
+            if name.lower() not in PRONOUNS:
+                self.last = name
+            speaker = f"{name} (via {via})" if via else name
+        self.remember_entities(span)
+        return speaker

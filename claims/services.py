@@ -1,0 +1,243 @@
+"""Writes: articles with their claims, and re-extraction that keeps analysts' work.
+
+Each article is stored in its own transaction, so a failure leaves no partial article
+and does not stop the rest of a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+
+from .extraction import Extractor
+from .ingest.records import ArticleInput, FailedInput
+from .ingest.text import canonical_text, content_hash
+from .models import Article, Claim, ExtractionStatus, Origin, Outlet, Story
+from .nlp.claims import ExtractedClaim
+from .nlp.language import detect_language
+
+TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
+BATCH = 128
+
+Status = Literal["created", "duplicate", "error"]
+
+
+@dataclass
+class IngestResult:
+    source: str
+    status: Status
+    article: int | None = None
+    claims: int = 0
+    error: str | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "path": self.source,
+            "status": self.status,
+            "article": self.article,
+            "claims": self.claims,
+            "error": self.error,
+        }
+
+
+@dataclass
+class PreparedArticle:
+    input: ArticleInput
+    text: str
+    hash: str
+    language: str
+
+
+def prepare(item: ArticleInput, *, max_chars: int) -> PreparedArticle:
+    text = canonical_text(item.title, item.body)
+    if len(text) > max_chars:
+        raise ValueError(TEXT_TOO_LONG.format(length=len(text), limit=max_chars))
+    return PreparedArticle(item, text, content_hash(text), detect_language(text))
+
+
+def _claim_rows(article: Article, extracted: list[ExtractedClaim]) -> list[Claim]:
+    rows = []
+    for item in extracted:
+        claim = Claim(
+            article=article,
+            start=item.start,
+            end=item.end,
+            text=item.text,
+            origin=Origin.EXTRACTED,
+            speaker=item.speaker[:300],
+            is_quote=item.is_quote,
+            hedged=item.hedged,
+            entities=item.entities,
+            quantities=item.quantities,
+        )
+        claim.check_span()  # bulk_create skips save(), so the span rule is checked here
+        rows.append(claim)
+    return rows
+
+
+@transaction.atomic
+def store_article(
+    *,
+    prepared: PreparedArticle,
+    claims: list[ExtractedClaim] | None,
+    pipeline_version: str,
+    outlet: str = "",
+    story: Story | None = None,
+) -> Article:
+    """Create one article and its extracted claims; ``claims`` None means not analysed."""
+    item = prepared.input
+    outlet_name = (outlet or item.outlet).strip()[:200]
+    article = Article(
+        title=prepared.text.split("\n\n", 1)[0][:1000],
+        outlet=Outlet.objects.get_or_create(name=outlet_name)[0] if outlet_name else None,
+        story=story,
+        url=item.url[:2000],
+        author=item.author[:300],
+        published=item.published,
+        text=prepared.text,
+        content_hash=prepared.hash,
+        language=prepared.language,
+        extraction_status=ExtractionStatus.DONE
+        if claims is not None
+        else ExtractionStatus.NOT_ANALYSED,
+        pipeline_version=pipeline_version if claims is not None else "",
+        source=item.source[:1000],
+    )
+    article.full_clean(exclude=["search_vector", "url"])
+    article.save()
+    Claim.objects.bulk_create(_claim_rows(article, claims or []))
+    return article
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    items: Iterable[ArticleInput | FailedInput],
+    *,
+    outlet: str = "",
+    story: Story | None = None,
+    processes: int | None = None,
+    max_chars: int = 1_000_000,
+    on_result: Callable[[IngestResult], None] | None = None,
+) -> list[IngestResult]:
+    """Ingest a stream of inputs in batches; returns one result per input, in order."""
+    results: list[IngestResult] = []
+
+    def emit(result: IngestResult) -> None:
+        results.append(result)
+        if on_result:
+            on_result(result)
+
+    with Extractor(processes=processes) as extractor:
+        for batch in _batches(items, BATCH):
+            _ingest_batch(batch, extractor, outlet, story, max_chars, emit)
+    return results
+
+
+def _prepare_all(batch: list, max_chars: int) -> list[PreparedArticle | IngestResult]:
+    prepared: list[PreparedArticle | IngestResult] = []
+    for item in batch:
+        if isinstance(item, FailedInput):
+            prepared.append(IngestResult(item.source, "error", error=item.error))
+            continue
+        try:
+            prepared.append(prepare(item, max_chars=max_chars))
+        except ValueError as exc:
+            prepared.append(IngestResult(item.source, "error", error=str(exc)))
+    return prepared
+
+
+def _known(hashes: list[str]) -> dict[str, tuple[int, int]]:
+    """content hash -> (article id, claim count) for articles already stored."""
+    rows = (
+        Article.objects.filter(content_hash__in=hashes)
+        .annotate(n=Count("claims"))
+        .values_list("content_hash", "pk", "n")
+    )
+    return {h: (pk, n) for h, pk, n in rows}
+
+
+def _ingest_batch(batch, extractor, outlet, story, max_chars, emit) -> None:
+    prepared = _prepare_all(batch, max_chars)
+    articles = [p for p in prepared if isinstance(p, PreparedArticle)]
+    known = _known([p.hash for p in articles])
+    # One extraction per distinct new English text (a batch may hold the same text twice).
+    todo = {
+        p.hash: p.text for p in articles if p.hash not in known and p.language == extractor.language
+    }
+    extracted = dict(zip(todo, extractor.run(list(todo.values())), strict=True))
+    for entry in prepared:
+        if isinstance(entry, IngestResult):
+            emit(entry)
+        elif entry.hash in known:
+            emit(IngestResult(entry.input.source, "duplicate", *known[entry.hash]))
+        else:
+            result = _store_one(entry, extracted.get(entry.hash), extractor.version, outlet, story)
+            if result.status == "created":
+                known[entry.hash] = (result.article, result.claims)
+            emit(result)
+
+
+def _store_one(entry, claims, version, outlet, story) -> IngestResult:
+    source = entry.input.source
+    if isinstance(claims, str):
+        return IngestResult(source, "error", error=claims)
+    try:
+        article = store_article(
+            prepared=entry, claims=claims, pipeline_version=version, outlet=outlet, story=story
+        )
+    except IntegrityError:  # stored meanwhile by a concurrent import
+        existing = Article.objects.filter(content_hash=entry.hash).first()
+        if existing is None:
+            raise
+        return IngestResult(source, "duplicate", existing.pk, existing.claims.count())
+    except Exception as exc:  # noqa: BLE001  the batch goes on; the message says why
+        return IngestResult(source, "error", error=f"{type(exc).__name__}: {exc}")
+    return IngestResult(source, "created", article.pk, len(claims or []))
+
+
+@transaction.atomic
+def replace_extracted_claims(
+    *, article: Article, claims: list[ExtractedClaim], pipeline_version: str
+) -> tuple[int, int, int]:
+    """Swap in a new extraction; returns (created, updated, removed).
+
+    Claims at the same span are updated in place, so links and notes on them stay;
+    old extracted claims that links or notes hang on are kept; manual claims are
+    never touched.
+    """
+    old = {(c.start, c.end): c for c in article.claims.select_for_update().extracted()}
+    keep = set(article.claims.extracted().with_activity().values_list("pk", flat=True))
+    created, updated = [], []
+    for row in _claim_rows(article, claims):
+        current = old.pop((row.start, row.end), None)
+        if current is None:
+            if not article.claims.filter(start=row.start, end=row.end).exists():
+                created.append(row)
+            continue
+        for field in ("text", "speaker", "is_quote", "hedged", "entities", "quantities"):
+            setattr(current, field, getattr(row, field))
+        updated.append(current)
+    Claim.objects.bulk_create(created)
+    Claim.objects.bulk_update(
+        updated, ["text", "speaker", "is_quote", "hedged", "entities", "quantities"]
+    )
+    stale = [c.pk for c in old.values() if c.pk not in keep]
+    Claim.objects.filter(pk__in=stale).delete()
+    article.extraction_status = ExtractionStatus.DONE
+    article.pipeline_version = pipeline_version
+    article.save(update_fields=["extraction_status", "pipeline_version"])
+    return len(created), len(updated), len(stale)
