@@ -13,7 +13,7 @@ from types import TracebackType
 from django.conf import settings
 from django.db import connections
 
-from .nlp.claims import ExtractedClaim
+from .nlp.claims import ExtractedClaim  # noqa: F401  (re-exported for callers)
 from .nlp.pipeline import load_pipeline, pipeline_version
 
 CHUNK = 16

@@ -53,8 +53,14 @@ class ArticleQuerySet(models.QuerySet):
     def with_claim_counts(self) -> ArticleQuerySet:
         return self.annotate(claim_count=Count("claims"))
 
+    def newest_first(self) -> ArticleQuerySet:
+        return self.order_by(F("published").desc(nulls_last=True), "-id")
+
     def for_list(self) -> ArticleQuerySet:
-        return self.select_related("outlet", "story").with_claim_counts().defer("text")
+        # Explicit order: Meta.ordering does not apply to the GROUP BY of the count.
+        return (
+            self.select_related("outlet", "story").with_claim_counts().defer("text").newest_first()
+        )
 
     def needing_extraction(self, version: str) -> ArticleQuerySet:
         return self.exclude(extraction_status=ExtractionStatus.NOT_ANALYSED).exclude(

@@ -107,7 +107,11 @@ def store_article(
         pipeline_version=pipeline_version if claims is not None else "",
         source=item.source[:1000],
     )
-    article.full_clean(exclude=["search_vector", "url"])
+    # Field checks only: uniqueness is the database's job (IntegrityError -> duplicate),
+    # and asking first would cost a query per article.
+    article.full_clean(
+        exclude=["search_vector", "url"], validate_unique=False, validate_constraints=False
+    )
     article.save()
     Claim.objects.bulk_create(_claim_rows(article, claims or []))
     return article

@@ -13,6 +13,8 @@ from .text import split_headline
 NO_ARTICLE_IN_HTML = "no article text found in the HTML"
 BAD_JSON = "invalid JSON: {error}"
 EMPTY_JSON = "no articles in the JSON"
+# Fewer words than this left after boilerplate removal is a menu or a link, not an article.
+MIN_ARTICLE_WORDS = 8
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _MD_RULES = [
@@ -79,7 +81,7 @@ def read_html(text: str, source: str) -> ArticleInput:
         include_images=False,
         deduplicate=True,
     )
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < MIN_ARTICLE_WORDS:
         raise InputError(NO_ARTICLE_IN_HTML)
     try:
         published = parse_date(doc.date)

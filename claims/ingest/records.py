@@ -80,7 +80,7 @@ def from_record(record: Any, source: str) -> ArticleInput:
     """A JSON object with title, text (or body), and optional url, outlet, author, published."""
     if not isinstance(record, dict):
         raise InputError(NOT_AN_OBJECT.format(actual=_JSON_TYPES.get(type(record), "a value")))
-    body_field = "text" if "text" in record or "body" not in record else "body"
+    body_field = "body" if record.get("text") is None and "body" in record else "text"
     title = _string(record, "title", required=True)
     body = _string(record, body_field, required=True)
     if not title:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .facts import DocFacts
 from .quantities import Quantity
-from .speakers import SpeakerMemory, is_speech_verb
+from .speakers import SpeakerMemory, speech_verbs
 
 HEDGES = {
     "may",
@@ -99,10 +100,14 @@ class ClaimDetector:
     def __call__(self, doc: Doc) -> Doc:
         memory = SpeakerMemory()
         quantities: list[Quantity] = doc._.quantities or []
+        # Span.ents walks the whole Doc on every call: collect entities once instead.
+        entities = list(doc.ents)
+        facts = DocFacts.of(doc)
         claims: list[ExtractedClaim] = []
         for span in quote_aware_sentences(doc):
-            speaker = memory.attribute(span)
-            claim = to_claim(span, speaker, quantities)
+            ents = [e for e in entities if e.start >= span.start and e.end <= span.end]
+            speaker = memory.attribute(span, ents, facts)
+            claim = to_claim(span, speaker, quantities, ents, facts)
             if claim is not None:
                 claims.append(claim)
         doc._.claims = claims
@@ -146,37 +151,40 @@ def _trimmed(span: Span) -> tuple[int, int]:
     return span.start_char + lead, span.start_char + len(stripped)
 
 
-def is_checkable(span: Span, has_quantity: bool) -> bool:
-    words = [t for t in span if t.is_alpha]
+def is_checkable(span: Span, has_quantity: bool, ents: list[Span], facts: DocFacts) -> bool:
+    bounds = slice(span.start, span.end)
     text = span.text.strip()
-    if len(words) < MIN_WORDS or text.endswith(":") or BYLINE.match(text):
+    if sum(facts.alpha[bounds]) < MIN_WORDS or text.endswith(":") or BYLINE.match(text):
         return False
-    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in span)
-    has_entity = any(ent.label_ in CHECKABLE_LABELS for ent in span.ents)
-    attributed = any(is_speech_verb(t) for t in span)
+    has_verb = any(pos in {"VERB", "AUX"} for pos in facts.pos[bounds])
+    has_entity = any(ent.label_ in CHECKABLE_LABELS for ent in ents)
+    attributed = bool(speech_verbs(span, facts))
     if has_verb and (has_entity or has_quantity or attributed):
         return True
     return has_quantity and has_entity  # headlines in title case: "Clash Leaves 100 Dead"
 
 
-def to_claim(span: Span, speaker: str, quantities: list[Quantity]) -> ExtractedClaim | None:
+def to_claim(
+    span: Span, speaker: str, quantities: list[Quantity], ents: list[Span], facts: DocFacts
+) -> ExtractedClaim | None:
     start, end = _trimmed(span)
     if start >= end:
         return None
     inside = [q for q in quantities if q.start >= start and q.end <= end]
-    if not is_checkable(span, bool(inside)):
+    if not is_checkable(span, bool(inside), ents, facts):
         return None
-    text = span.doc.text[start:end]
+    text = facts.text[start:end]
     return ExtractedClaim(
         start=start,
         end=end,
         text=text,
         speaker=speaker,
         is_quote=bool(QUOTATION.search(text)),
-        hedged=any(t.lemma_.lower() in HEDGES or t.lower_ in HEDGES for t in span),
+        hedged=not HEDGES.isdisjoint(facts.lemma[span.start : span.end])
+        or not HEDGES.isdisjoint(facts.lower[span.start : span.end]),
         entities=[
             {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char}
-            for e in span.ents
+            for e in ents
             if e.label_ in ENTITY_LABELS and e.start_char >= start and e.end_char <= end
         ],
         quantities=[q.as_dict() for q in inside],

@@ -140,6 +140,7 @@ def _range_end(doc: Doc, last: int, starts_between: bool) -> tuple[float, int] |
 
 def find_quantities(doc: Doc | Span) -> list[Quantity]:
     doc = doc if isinstance(doc, Doc) else doc.as_doc()
+    text = doc.text
     found: list[Quantity] = []
     i = 0
     while i < len(doc):
@@ -178,7 +179,7 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
         end_char = doc[last].idx + len(doc[last].text)
         found.append(
             Quantity(
-                text=doc.text[start_char:end_char],
+                text=text[start_char:end_char],
                 start=start_char,
                 end=end_char,
                 low=tidy(low),

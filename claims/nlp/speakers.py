@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .facts import DocFacts
+
 SPEECH_VERBS = {
     "say",
     "tell",
@@ -42,8 +44,13 @@ NAME_PARTS = {"compound", "amod", "det", "nummod", "poss", "case", "nmod", "flat
 PERSON_LABELS = {"PERSON", "ORG"}
 
 
-def is_speech_verb(token: Token) -> bool:
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}
+def speech_verbs(span: Span, facts: DocFacts) -> list[int]:
+    """Indices of the verbs of saying in a span."""
+    return [
+        i
+        for i in range(span.start, span.end)
+        if facts.lemma[i] in SPEECH_VERBS and facts.pos[i] in {"VERB", "AUX"}
+    ]
 
 
 def _phrase(token: Token) -> str:
@@ -88,12 +95,10 @@ def _via(verb: Token) -> str | None:
     return None
 
 
-def _according_to(span: Span) -> Token | None:
-    for token in span:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc):
-            to = token.doc[token.i + 1]
-            if to.lower_ == "to":
-                return next((c for c in to.children if c.dep_ == "pobj"), None)
+def _according_to(span: Span, facts: DocFacts) -> Token | None:
+    for i in range(span.start, min(span.end, len(facts.lower) - 1)):
+        if facts.lower[i] == "according" and facts.lower[i + 1] == "to":
+            return next((c for c in span.doc[i + 1].children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -104,8 +109,8 @@ class SpeakerMemory:
         self.names: list[str] = []
         self.last: str | None = None
 
-    def remember_entities(self, span: Span) -> None:
-        self.names.extend(ent.text for ent in span.ents if ent.label_ == "PERSON")
+    def remember_entities(self, ents: list[Span]) -> None:
+        self.names.extend(ent.text for ent in ents if ent.label_ == "PERSON")
 
     def resolve(self, name: str) -> str:
         if name.lower() in PRONOUNS:
@@ -117,17 +122,17 @@ class SpeakerMemory:
                 return max(fuller, key=len)
         return name
 
-    def attribute(self, span: Span) -> str:
+    def attribute(self, span: Span, ents: list[Span], facts: DocFacts) -> str:
         """The speaker of a claim span, or "" when nobody is said to say it."""
         found: list[tuple[str, str | None]] = []
-        source = _according_to(span)
+        source = _according_to(span, facts)
         if source is not None:
             found.append((_phrase(source), None))
-        for token in span:
-            if is_speech_verb(token):
-                subject = _subject(token)
-                if subject is not None and subject.i >= span.start and subject.i < span.end:
-                    found.append((_phrase(_named(subject)), _via(token)))
+        for i in speech_verbs(span, facts):
+            verb = span.doc[i]
+            subject = _subject(verb)
+            if subject is not None and span.start <= subject.i < span.end:
+                found.append((_phrase(_named(subject)), _via(verb)))
         speaker = ""
         if found:
             name, via = found[-1]
@@ -139,5 +144,5 @@ class SpeakerMemory:
             if name.lower() not in PRONOUNS:
                 self.last = name
             speaker = f"{name} (via {via})" if via else name
-        self.remember_entities(span)
+        self.remember_entities(ents)
         return speaker

@@ -1,0 +1,123 @@
+"""Ingest throughput against the bare spaCy pipeline, measured in one run.
+
+    python bench/ingest.py [--articles 500] [--processes 1 2]
+
+Builds N distinct articles from the sample corpus (paragraphs rotated, a unique
+dateline added), then, each into an empty database: ingests them with 1 and with 2
+processes. In the same run it pushes the same texts through the bare model with
+``nlp.pipe``. Prints articles/s, words/s, peak memory and the ratios.
+Targets: ingest/bare >= 0.85 with one process; 2 processes >= 1.6x one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from claims.ingest.records import ArticleInput  # noqa: E402
+from claims.ingest.text import canonical_text, split_headline  # noqa: E402
+from claims.models import Article, Claim  # noqa: E402
+from claims.nlp.pipeline import load_bare, load_pipeline  # noqa: E402
+from claims.services import ingest  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "deir-ezzor"
+
+
+def sample_articles(n: int) -> list[ArticleInput]:
+    sources = [split_headline(p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
+    if not sources:
+        sys.exit(f"no sample articles in {CORPUS}")
+    items = []
+    for i in range(n):
+        title, body = sources[i % len(sources)]
+        paragraphs = [p for p in body.split("\n") if p.strip()]
+        turn = (i // len(sources)) % len(paragraphs)
+        rotated = paragraphs[turn:] + paragraphs[:turn]
+        dateline = f"Benchmark copy {i}: filed {i % 28 + 1} February from desk {i // 28}."
+        items.append(
+            ArticleInput(
+                source=f"bench-{i}", title=f"{title} ({i})", body="\n\n".join([dateline, *rotated])
+            )
+        )
+    return items
+
+
+def peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def timed_ingest(items: list[ArticleInput], processes: int) -> float:
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)  # an empty database
+    try:
+        start = time.perf_counter()
+        results = ingest(items, processes=processes)
+        elapsed = time.perf_counter() - start
+        assert all(r.status == "created" for r in results), [r for r in results if r.error][:3]
+        print(f"  stored {Article.objects.count()} articles, {Claim.objects.count()} claims")
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+
+    items = sample_articles(args.articles)
+    texts = [canonical_text(i.title, i.body) for i in items]
+    words = sum(len(t.split()) for t in texts)
+    model = settings.NEWSDESK_SPACY_MODEL
+    bare, full = load_bare(model), load_pipeline(model)
+    list(bare.pipe(texts[:8])), list(full.pipe(texts[:8]))  # warm up both
+    print(f"{len(items)} articles, {words} words, model {model}, {os.cpu_count()} cores")
+
+    start = time.perf_counter()
+    for _ in bare.pipe(texts, batch_size=32):
+        pass
+    bare_s = time.perf_counter() - start
+    print(
+        f"bare nlp.pipe:     {len(texts) / bare_s:7.1f} articles/s {words / bare_s:9.0f} words/s"
+        f"  ({bare_s:.1f} s)  peak RSS {peak_mb()[0]:.0f} MB"
+    )
+
+    timings = {}
+    for processes in args.processes:
+        seconds = timed_ingest(items, processes)
+        timings[processes] = seconds
+        own, children = peak_mb()
+        print(
+            f"ingest {processes} process{'es' if processes > 1 else '  '}: "
+            f"{len(items) / seconds:7.1f} articles/s {words / seconds:9.0f} words/s  "
+            f"({seconds:.1f} s)  peak RSS {own:.0f} MB, workers {children:.0f} MB"
+        )
+
+    if 1 in timings:
+        ratio = bare_s / timings[1]
+        print(f"ratio ingest/bare (1 process): {ratio:.2f}  (target >= 0.85)")
+    if 1 in timings and 2 in timings:
+        speedup = timings[1] / timings[2]
+        print(f"speed-up 2 processes / 1:      {speedup:.2f}x (target >= 1.6)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""Small builders for rows the tests need, with text that is not the sample corpus."""
+
+from __future__ import annotations
+
+import itertools
+
+from claims.ingest.text import canonical_text, content_hash
+from claims.models import Article, Claim, ExtractionStatus, Origin
+
+_counter = itertools.count(1)
+
+
+def make_article(
+    title: str = "", body: str = "Officials said 12 people died on Monday.", **kw
+) -> Article:
+    title = title or f"Test article {next(_counter)}"
+    text = canonical_text(title, body)
+    return Article.objects.create(
+        title=title,
+        text=text,
+        content_hash=content_hash(text),
+        extraction_status=kw.pop("extraction_status", ExtractionStatus.DONE),
+        **kw,
+    )
+
+
+def make_claim(article: Article, fragment: str | None = None, **kw) -> Claim:
+    """A claim over the first occurrence of ``fragment`` (default: the last paragraph)."""
+    fragment = fragment or article.text.split("\n\n")[-1]
+    start = article.text.index(fragment)
+    return Claim.objects.create(
+        article=article,
+        start=start,
+        end=start + len(fragment),
+        text=fragment,
+        origin=kw.pop("origin", Origin.EXTRACTED),
+        **kw,
+    )

@@ -1,0 +1,172 @@
+"""Reading inputs: formats, encodings and every kind of bad input. No database."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from claims.ingest import decoding, formats, readers, records
+from claims.ingest.readers import read_paths
+from claims.ingest.records import ArticleInput, FailedInput
+from claims.ingest.text import canonical_text
+
+LIMIT = 2_000_000
+BODY = "The council said 40 homes were flooded on Monday.\nRepairs will take weeks."
+
+
+def read(*paths: str, **kw) -> list[ArticleInput | FailedInput]:
+    return list(read_paths([str(p) for p in paths], max_bytes=kw.pop("max_bytes", LIMIT), **kw))
+
+
+def only_error(items) -> str:
+    (item,) = items
+    assert isinstance(item, FailedInput), item
+    return item.error
+
+
+def test_txt_first_line_is_the_headline(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Flood in the valley\n\n" + BODY, encoding="utf-8")
+    (item,) = read(path)
+    assert item.title == "Flood in the valley"
+    assert canonical_text(item.title, item.body).startswith("Flood in the valley\n\nThe council")
+
+
+def test_markdown_front_matter_and_markup(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: Flood\noutlet: Gazette\npublished: 2024-05-01\n---\n"
+        "The **council** said [40 homes](https://x.test) were flooded.\n",
+        encoding="utf-8",
+    )
+    (item,) = read(path)
+    assert (item.title, item.outlet, str(item.published)) == ("Flood", "Gazette", "2024-05-01")
+    assert item.body.strip() == "The council said 40 homes were flooded."
+
+
+def test_html_article_text_without_scripts_styles_or_navigation(tmp_path):
+    paragraphs = "".join(
+        f"<p>{BODY} Paragraph {i} adds detail on the repairs.</p>" for i in range(6)
+    )
+    path = tmp_path / "a.html"
+    path.write_text(
+        "<html><head><title>Flood hits valley</title><style>p{color:red}</style></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Flood hits valley</h1>{paragraphs}</article>"
+        "<script>alert('x')</script></body></html>",
+        encoding="utf-8",
+    )
+    (item,) = read(path)
+    assert item.title == "Flood hits valley"
+    assert "40 homes" in item.body
+    assert "alert" not in item.body and "color:red" not in item.body and "Home" not in item.body
+
+
+def test_html_without_an_article_is_an_error(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    assert only_error(read(path)) == formats.NO_ARTICLE_IN_HTML
+
+
+def test_json_list_and_jsonl_lines_each_become_an_input(tmp_path):
+    record = {"title": "Flood", "text": BODY, "url": "https://x.test/1", "outlet": "Gazette"}
+    (tmp_path / "a.json").write_text(json.dumps([record, {**record, "text": 42}]))
+    (tmp_path / "b.jsonl").write_text(json.dumps(record) + "\n\n" + "{broken\n")
+    items = read(tmp_path / "a.json", tmp_path / "b.jsonl")
+    assert [type(i).__name__ for i in items] == [
+        "ArticleInput",
+        "FailedInput",
+        "ArticleInput",
+        "FailedInput",
+    ]
+    assert items[1].error == "field 'text' must be a string, not a number"
+    assert items[3].source.endswith("b.jsonl:3") and items[3].error.startswith("invalid JSON")
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"text": BODY}, "missing field 'title'"),
+        ({"title": "T"}, "missing field 'text'"),
+        ({"title": "T", "text": None}, "missing field 'text'"),
+        ({"title": 5, "text": BODY}, "field 'title' must be a string, not a number"),
+        ({"title": "T", "body": ["x"]}, "field 'body' must be a string, not a list"),
+        (
+            {"title": "T", "text": BODY, "published": "last week"},
+            records.BAD_DATE.format(value="last week"),
+        ),
+        ("just a string", records.NOT_AN_OBJECT.format(actual="a string")),
+    ],
+)
+def test_json_with_missing_or_wrongly_typed_fields(tmp_path, record, message):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(record))
+    assert only_error(read(path)) == message
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"  \n\n ")
+    assert only_error(read(tmp_path / "a.txt")) == decoding.EMPTY
+
+
+def test_binary_file(tmp_path):
+    (tmp_path / "a.txt").write_bytes(bytes(range(256)) * 10)
+    assert only_error(read(tmp_path / "a.txt")) == decoding.BINARY
+
+
+def test_windows_1252_text_is_decoded(tmp_path):
+    (tmp_path / "a.txt").write_bytes(
+        "Caf\u00e9 closes\n\n\u201cWe are sad,\u201d the owner said.".encode("cp1252")
+    )
+    (item,) = read(tmp_path / "a.txt")
+    assert item.title == "Café closes" and "“We are sad,”" in item.body
+
+
+def test_text_in_no_known_encoding_is_an_error():
+    with pytest.raises(records.InputError, match="not valid UTF-8"):
+        decoding.decode(b"Headline\n\n" + b"\x81\x8d\x8f\x90\x9d" * 20)
+
+
+def test_file_over_the_size_limit_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "big.txt"
+    with path.open("wb") as f:
+        f.write(b"Headline\n\n")
+        f.write(b"The council met again today. " * (20_000_000 // 29))
+    assert only_error(read(path)) == readers.TOO_LARGE.format(size=20.0, limit=2.0)
+
+
+def test_missing_path_and_unsupported_type(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    items = read(tmp_path / "nope.txt", tmp_path / "a.pdf")
+    assert [i.error for i in items] == [
+        readers.NOT_FOUND,
+        readers.UNSUPPORTED.format(suffix=".pdf"),
+    ]
+
+
+def test_folders_are_read_recursively_skipping_hidden_and_other_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("B head\n\n" + BODY)
+    (tmp_path / "a.txt").write_text("A head\n\n" + BODY)
+    (tmp_path / ".hidden.txt").write_text("H head\n\n" + BODY)
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    assert [i.title for i in read(tmp_path)] == ["A head", "B head"]
+
+
+def test_stdin_is_read_for_a_dash():
+    (item,) = read("-", stdin=io.BytesIO(("From stdin\n\n" + BODY).encode()))
+    assert item.source == "<stdin>" and item.title == "From stdin"
+
+
+def test_canonical_text_joins_hard_wrapped_lines_and_collapses_blank_runs():
+    body = "The council said 40 homes\nwere flooded.\n\n\n\n\nRepairs will take weeks."
+    assert canonical_text("Flood", body) == (
+        "Flood\n\nThe council said 40 homes were flooded.\n\nRepairs will take weeks."
+    )
+
+
+def test_canonical_text_keeps_the_characters_of_the_source():
+    body = "“Quoted,” she said.\u00a0It cost 5\u00a0€. 😀 (link)"
+    assert canonical_text("T", body) == "T\n\n" + body

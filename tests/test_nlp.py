@@ -1,0 +1,180 @@
+"""The spaCy components on their own: no database."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+
+from claims.ingest.text import canonical_text, split_headline
+from claims.nlp.language import detect_language
+from claims.nlp.pipeline import NEEDED, load_pipeline
+from claims.nlp.quantities import find_quantities
+
+from .conftest import ARTICLE_A, ARTICLE_B
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(settings.NEWSDESK_SPACY_MODEL)
+
+
+def claims_of(nlp, text: str):
+    return nlp(text)._.claims
+
+
+@pytest.fixture(scope="module")
+def sample_claims(nlp, corpus):
+    result = {}
+    for name in (ARTICLE_A, ARTICLE_B):
+        text = canonical_text(*split_headline((corpus / name).read_text(encoding="utf-8")))
+        result[name] = (text, claims_of(nlp, text))
+    return result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The toll stood at about 100 on Friday.", ("about 100", 100, 100, "about", None)),
+        (
+            "It left over 100 fighters dead.",
+            ("over 100 fighters", 100, None, "more_than", "fighter"),
+        ),
+        (
+            "More than 200 soldiers died.",
+            ("More than 200 soldiers", 200, None, "more_than", "soldier"),
+        ),
+        ("There were 200 to 300 injured.", ("200 to 300 injured", 200, 300, "range", "injured")),
+        ("The unit (300 – 500) advanced.", ("300 – 500", 300, 500, "range", None)),
+        ("Reports put the number as high as 200.", ("as high as 200", None, 200, "at_most", None)),
+        ("Hundreds wounded were taken away.", ("Hundreds wounded", 100, 999, "vague", "wounded")),
+        ("They killed scores of mercenaries.", ("scores", 40, 199, "vague", "mercenary")),
+        ("The base is eight kilometers east.", ("eight kilometers", 8, 8, "exact", "kilometer")),
+        (
+            "It lasted approximately three hours.",
+            ("approximately three hours", 3, 3, "about", "hour"),
+        ),
+        ("Prices rose 5% this year.", ("5%", 5, 5, "exact", "percent")),
+        ("It cost $3.5 million to build.", ("3.5 million", 3_500_000, 3_500_000, "exact", "USD")),
+        (
+            "Between 2 and 3 million people fled.",
+            ("Between 2 and 3 million people", 2_000_000, 3_000_000, "range", "people"),
+        ),
+    ],
+)
+def test_quantities_become_intervals_with_qualifier_and_unit(nlp, sentence, expected):
+    found = [(q.text, q.low, q.high, q.qualifier, q.unit) for q in find_quantities(nlp(sentence))]
+    assert expected in found
+
+
+def test_dates_product_names_and_release_numbers_are_not_quantities(nlp):
+    doc = nlp("On Feb. 8, 2018, Release # 20180208-01 said B-52 and F-15 jets flew.")
+    assert find_quantities(doc) == []
+
+
+def test_quantity_offsets_point_into_the_text(nlp):
+    text = "Officials said 😀 about 1,200 people\u00a0fled."
+    for q in nlp(text)._.quantities:
+        assert text[q.start : q.end] == q.text
+
+
+def test_every_gold_sentence_is_inside_an_extracted_claim(sample_claims, gold):
+    for group in ("contradicts", "same", "internal_conflicts"):
+        for pair in gold[group]:
+            for side in ("a", "b"):
+                text, claims = sample_claims[pair[side]["article"]]
+                quote = pair[side]["quote"]
+                assert any(quote in c.text for c in claims), f"{group}: {quote!r} not a claim"
+
+
+def test_claim_text_equals_the_text_at_its_offsets(sample_claims):
+    for text, claims in sample_claims.values():
+        assert claims
+        for claim in claims:
+            assert text[claim.start : claim.end] == claim.text
+            assert claim.text == claim.text.strip()
+            for item in claim.entities + claim.quantities:
+                assert text[item["start"] : item["end"]] == item["text"]
+
+
+def test_headline_with_a_figure_is_a_claim_but_a_bare_heading_is_not(sample_claims):
+    text_a, claims_a = sample_claims[ARTICLE_A]
+    text_b, claims_b = sample_claims[ARTICLE_B]
+    assert claims_a[0].start == 0 and "100 Dead" in claims_a[0].text
+    assert all(c.start > text_b.index("\n\n") for c in claims_b)
+
+
+def test_leftovers_lead_ins_and_exclamations_are_not_claims(sample_claims):
+    texts = [c.text for _, claims in sample_claims.values() for c in claims]
+    assert not any(t.endswith("(link)") for t in texts)
+    assert "As reported by Bloomberg:" not in texts
+    assert "Oh dear." not in texts
+    assert not any(t.startswith("Reference Material") for t in texts)
+
+
+def test_bylines_and_empty_lines_are_not_claims(nlp):
+    text = (
+        "Storm hits coast\n\nBy Jane Doe, Staff Reporter\n\n\n\n"
+        "The storm killed 3 people in Lisbon, police said."
+    )
+    assert [c.text for c in claims_of(nlp, text)] == [
+        "The storm killed 3 people in Lisbon, police said."
+    ]
+
+
+def test_a_quotation_over_several_sentences_is_one_claim(sample_claims):
+    _, claims = sample_claims[ARTICLE_B]
+    frolov = [c for c in claims if "big scandal" in c.text]
+    assert len(frolov) == 1 and frolov[0].text.endswith("nothing happened.””")
+
+
+def _speaker(sample_claims, name: str, fragment: str) -> str:
+    _, claims = sample_claims[name]
+    return next(c.speaker for c in claims if fragment in c.text)
+
+
+@pytest.mark.parametrize(
+    ("name", "fragment", "speaker"),
+    [
+        (ARTICLE_A, "More than 200 contract soldiers", "two Russians (via Bloomberg)"),
+        (ARTICLE_A, "According to", "Colonel Thomas F. Veale"),
+        (ARTICLE_A, "Coalition officials were in regular", "Colonel Thomas F. Veale"),
+        (ARTICLE_B, "Bloomberg\u00a0reported", "Bloomberg"),
+        (ARTICLE_A, "This is a big scandal", "Vladimir Frolov"),
+        (ARTICLE_B, "This is a big scandal", "Vladimir Frolov (via Bloomberg)"),
+        (ARTICLE_A, "Russia’s military said", "Russia’s military"),
+    ],
+)
+def test_speaker_attribution(sample_claims, name, fragment, speaker):
+    assert _speaker(sample_claims, name, fragment) == speaker
+
+
+def test_a_passive_subject_is_not_a_speaker(nlp):
+    (claim,) = claims_of(nlp, "No deaths among the 40 soldiers were reported.")
+    assert claim.speaker == ""
+
+
+def test_quotes_and_hedges_are_flagged(sample_claims):
+    _, claims = sample_claims[ARTICLE_A]
+    frolov = next(c for c in claims if "big scandal" in c.text)
+    rogue = next(c for c in claims if "may have been a rogue operation" in c.text)
+    assert frolov.is_quote and not frolov.hedged
+    assert rogue.hedged and not rogue.is_quote
+
+
+def test_only_needed_components_run(nlp):
+    active = set(nlp.pipe_names)
+    assert active - NEEDED == {"newsdesk_paragraphs", "newsdesk_quantities", "newsdesk_claims"}
+    assert "senter" not in active
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The minister said on Monday that the talks would resume in the spring.", "en"),
+        ("قال المتحدث إن المحادثات ستستأنف في الربيع المقبل بعد توقف طويل", "ar"),
+        ("Министр заявил в понедельник, что переговоры возобновятся весной.", "ru"),
+        ("Le ministre a déclaré lundi que les négociations reprendraient au printemps.", "und"),
+    ],
+)
+def test_language_detection(text, language):
+    assert detect_language(text) == language
