@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format migrations-check bench-ingest install clean
+.PHONY: run test lint format migrations-check bench-ingest bench-pages install clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,12 +15,24 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Browser tests drive Debian's Chromium through Playwright and check pages with axe-core.
+CHROMIUM := /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
+
+$(CHROMIUM):
+	command -v apt-get >/dev/null || { echo "install Chromium at $(CHROMIUM)"; exit 1; }
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
 install: $(STAMP)
 
 run: $(STAMP)
 	PORT=$(PORT) $(PY) -m newsdesk.launch
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM) $(AXE)
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -37,5 +49,8 @@ migrations-check: $(STAMP)
 bench-ingest: $(STAMP)
 	$(PY) bench/ingest.py
 
+bench-pages: $(STAMP)
+	$(PY) bench/pages.py
+
 clean:
-	rm -rf $(VENV) staticfiles tests/artifacts
+	rm -rf $(VENV) staticfiles tests/artifacts node_modules

@@ -7,9 +7,11 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 from django.urls import reverse
+
+from .querysets import ArticleQuerySet, ClaimQuerySet, LinkQuerySet
 
 SPAN_MISMATCH = "The claim text must equal the article text between start and end."
 SPAN_OUT_OF_RANGE = "The claim span must lie within the article text (0 <= start < end <= length)."
@@ -47,25 +49,6 @@ class ExtractionStatus(models.TextChoices):
     DONE = "done", "Analysed"
     NOT_ANALYSED = "not_analysed", "Not analysed (language not supported)"
     FAILED = "failed", "Failed"
-
-
-class ArticleQuerySet(models.QuerySet):
-    def with_claim_counts(self) -> ArticleQuerySet:
-        return self.annotate(claim_count=Count("claims"))
-
-    def newest_first(self) -> ArticleQuerySet:
-        return self.order_by(F("published").desc(nulls_last=True), "-id")
-
-    def for_list(self) -> ArticleQuerySet:
-        # Explicit order: Meta.ordering does not apply to the GROUP BY of the count.
-        return (
-            self.select_related("outlet", "story").with_claim_counts().defer("text").newest_first()
-        )
-
-    def needing_extraction(self, version: str) -> ArticleQuerySet:
-        return self.exclude(extraction_status=ExtractionStatus.NOT_ANALYSED).exclude(
-            extraction_status=ExtractionStatus.DONE, pipeline_version=version
-        )
 
 
 class Article(models.Model):
@@ -119,23 +102,6 @@ class Article(models.Model):
 class Origin(models.TextChoices):
     EXTRACTED = "extracted", "Extracted"
     MANUAL = "manual", "Manual"
-
-
-class ClaimQuerySet(models.QuerySet):
-    def extracted(self) -> ClaimQuerySet:
-        return self.filter(origin=Origin.EXTRACTED)
-
-    def manual(self) -> ClaimQuerySet:
-        return self.filter(origin=Origin.MANUAL)
-
-    def in_story(self, story: Story) -> ClaimQuerySet:
-        return self.filter(article__story=story)
-
-    def with_activity(self) -> ClaimQuerySet:
-        """Claims that links or notes hang on, which re-extraction must keep."""
-        return self.filter(
-            Q(links_out__isnull=False) | Q(links_in__isnull=False) | Q(notes__isnull=False)
-        ).distinct()
 
 
 class Claim(models.Model):
@@ -206,6 +172,8 @@ class Link(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -2,10 +2,32 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from .views import browse, compare, health, ingest, notes, reader
 
 app_name = "claims"
 urlpatterns = [
-    path("", views.article_list, name="article_list"),
-    path("articles/<int:pk>/", views.article_detail, name="article_detail"),
+    path("", browse.article_list, name="article_list"),
+    path("healthz", health.healthz, name="healthz"),
+    path("articles/<int:pk>/", reader.article_detail, name="article_detail"),
+    path("articles/<int:pk>/claims/<int:claim_id>/", reader.claim_detail, name="claim_detail"),
+    path("articles/<int:pk>/delete/", reader.article_delete, name="article_delete"),
+    path("compare/<int:a>/<int:b>/", compare.compare, name="compare"),
+    path("compare/<int:a>/<int:b>/select/", compare.selection_panel, name="selection_panel"),
+    path("compare/<int:a>/<int:b>/links/", compare.link_create, name="link_create"),
+    path("compare/<int:a>/<int:b>/links/<int:link_id>/edit/", compare.link_edit, name="link_edit"),
+    path(
+        "compare/<int:a>/<int:b>/links/<int:link_id>/delete/",
+        compare.link_delete,
+        name="link_delete",
+    ),
+    path("claims/<int:pk>/notes/", notes.note_list, {"kind": "claim"}, name="claim_notes"),
+    path("claims/<int:pk>/notes/add/", notes.note_add, {"kind": "claim"}, name="claim_note_add"),
+    path("links/<int:pk>/notes/", notes.note_list, {"kind": "link"}, name="link_notes"),
+    path("links/<int:pk>/notes/add/", notes.note_add, {"kind": "link"}, name="link_note_add"),
+    path("notes/<int:pk>/edit/", notes.note_edit, name="note_edit"),
+    path("notes/<int:pk>/delete/", notes.note_delete, name="note_delete"),
+    path("ingest/", ingest.ingest_page, name="ingest"),
+    path("ingest/paste/", ingest.ingest_paste, name="ingest_paste"),
+    path("ingest/upload/", ingest.ingest_upload, name="ingest_upload"),
+    path("ingest/url/", ingest.ingest_url, name="ingest_url"),
 ]

@@ -116,3 +116,16 @@ def read_paths(
             yield from read_bytes("<stdin>", data, stdin_format)
         else:
             yield from read_file(name, max_bytes)
+
+
+def read_upload(name: str, data: bytes, max_bytes: int) -> Iterator[Item]:
+    """An uploaded file's articles; ``data`` may be one byte over the limit to tell."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        yield FailedInput(name, UNSUPPORTED.format(suffix=suffix or "(none)"))
+        return
+    limit = max_bytes * JSON_FILE_FACTOR if suffix in {".json", ".jsonl"} else max_bytes
+    if len(data) > limit:
+        yield FailedInput(name, TOO_LARGE.format(size=_mb(len(data)), limit=_mb(limit)))
+        return
+    yield from read_bytes(name, data, suffix)

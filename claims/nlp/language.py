@@ -23,48 +23,10 @@ SCRIPTS = {
     "TAMIL": "ta",
     "ETHIOPIC": "am",
 }
-ENGLISH_WORDS = {
-    "the",
-    "of",
-    "and",
-    "to",
-    "in",
-    "a",
-    "is",
-    "that",
-    "for",
-    "on",
-    "was",
-    "with",
-    "as",
-    "by",
-    "he",
-    "it",
-    "at",
-    "from",
-    "his",
-    "said",
-    "be",
-    "are",
-    "were",
-    "has",
-    "have",
-    "had",
-    "not",
-    "but",
-    "this",
-    "which",
-    "an",
-    "they",
-    "their",
-    "its",
-    "or",
-    "who",
-    "will",
-    "been",
-    "would",
-    "more",
-}
+ENGLISH_WORDS = set(
+    "the of and to in a is that for on was with as by he it at from his said be are were "
+    "has have had not but this which an they their its or who will been would more".split()
+)
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -13,12 +13,12 @@ from typing import Literal
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
-from .extraction import Extractor
-from .ingest.records import ArticleInput, FailedInput
-from .ingest.text import canonical_text, content_hash
-from .models import Article, Claim, ExtractionStatus, Origin, Outlet, Story
-from .nlp.claims import ExtractedClaim
-from .nlp.language import detect_language
+from ..extraction import Extractor
+from ..ingest.records import ArticleInput, FailedInput
+from ..ingest.text import canonical_text, content_hash
+from ..models import Article, Claim, ExtractionStatus, Origin, Outlet, Story
+from ..nlp.claims import ExtractedClaim
+from ..nlp.language import detect_language
 
 TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
 BATCH = 128

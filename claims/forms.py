@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from django import forms
+
+from .models import Note, Outlet, Relation, Story
+
+SORTS = [
+    ("relevance", "Best match"),
+    ("newest", "Newest"),
+    ("oldest", "Oldest"),
+    ("title", "Title"),
+    ("claims", "Most claims"),
+]
+
+
+class BrowseForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=300,
+        widget=forms.SearchInput(attrs={"placeholder": 'e.g. Assad "death toll" -Iran'}),
+    )
+    outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, empty_label="Any outlet")
+    story = forms.ModelChoiceField(Story.objects.all(), required=False, empty_label="Any story")
+    published_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    published_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    has_links = forms.BooleanField(label="Has links", required=False)
+    has_conflicts = forms.BooleanField(label="Has conflicts", required=False)
+    sort = forms.ChoiceField(choices=SORTS, required=False)
+
+
+class LinkForm(forms.Form):
+    """A new link: a selection (offsets) in one article and a claim in the other."""
+
+    side = forms.ChoiceField(choices=[("a", "a"), ("b", "b")])
+    start = forms.IntegerField()
+    end = forms.IntegerField()
+    target = forms.IntegerField(required=False)
+    relation = forms.CharField(required=False)
+    note = forms.CharField(required=False, max_length=5000)
+
+
+class LinkEditForm(forms.Form):
+    relation = forms.ChoiceField(choices=Relation.choices, widget=forms.RadioSelect)
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = Note
+        fields = ["body"]
+        labels = {"body": "Note"}
+        widgets = {"body": forms.Textarea(attrs={"rows": 2})}
+
+
+class PasteForm(forms.Form):
+    title = forms.CharField(label="Headline", max_length=1000)
+    text = forms.CharField(label="Article text", widget=forms.Textarea(attrs={"rows": 10}))
+    outlet = forms.CharField(required=False, max_length=200)
+    url = forms.URLField(label="URL", required=False, assume_scheme="https")
+    published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class UploadForm(forms.Form):
+    files = forms.FileField(
+        label="Files (.txt, .md, .html, .json, .jsonl)",
+        widget=MultipleFileInput(attrs={"multiple": True}),
+    )
+
+    def clean_files(self):
+        return self.files.getlist("files")
+
+
+class FetchForm(forms.Form):
+    url = forms.URLField(label="Article URL", assume_scheme="https")

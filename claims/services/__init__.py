@@ -1,0 +1,43 @@
+"""Writes: ingestion (articles and extracted claims) and annotation (links, notes)."""
+
+from __future__ import annotations
+
+from .annotation import (
+    AnnotationError,
+    add_note,
+    claim_for_selection,
+    create_link,
+    delete_article,
+    delete_link,
+    delete_note,
+    edit_note,
+    link_selection,
+    update_link,
+)
+from .ingestion import (
+    TEXT_TOO_LONG,
+    IngestResult,
+    PreparedArticle,
+    ingest,
+    replace_extracted_claims,
+    store_article,
+)
+
+__all__ = [
+    "TEXT_TOO_LONG",
+    "AnnotationError",
+    "IngestResult",
+    "PreparedArticle",
+    "add_note",
+    "claim_for_selection",
+    "create_link",
+    "delete_article",
+    "delete_link",
+    "link_selection",
+    "delete_note",
+    "edit_note",
+    "ingest",
+    "replace_extracted_claims",
+    "store_article",
+    "update_link",
+]

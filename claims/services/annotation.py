@@ -1,0 +1,170 @@
+"""Writes an analyst makes: manual claims from selections, links, notes.
+
+Each function validates, then writes in one transaction; errors are ``AnnotationError``
+with one of the messages below, which views show in the panel and tests reuse.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from ..models import SAME_ARTICLE, Article, Claim, Link, Note, Origin, Relation
+from ..roles import ADMIN, has_role
+
+MAX_SELECTION = 3000
+MAX_NOTE = 5000
+EMPTY_SELECTION = "Select some text first."
+SELECTION_TOO_LONG = f"Select at most {MAX_SELECTION:,} characters."
+OUT_OF_RANGE = "The selection lies outside the article text."
+BAD_ORDER = "The selection must start before it ends."
+UNKNOWN_RELATION = "Choose a relation: same, supports, contradicts, refines or related."
+DUPLICATE_RELATION = "These two claims already have a '{relation}' link."
+EMPTY_NOTE = "Write something in the note."
+NOTE_TOO_LONG = f"Keep notes under {MAX_NOTE:,} characters."
+NOT_YOUR_NOTE = "Only the note's author can change it."
+
+
+class AnnotationError(ValueError):
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Validate a selection's code-point offsets and trim surrounding whitespace."""
+    if start < 0 or end > len(text):
+        raise AnnotationError(OUT_OF_RANGE)
+    if start >= end:
+        raise AnnotationError(BAD_ORDER if start > end else EMPTY_SELECTION)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise AnnotationError(EMPTY_SELECTION)
+    if end - start > MAX_SELECTION:
+        raise AnnotationError(SELECTION_TOO_LONG)
+    return start, end
+
+
+@transaction.atomic
+def claim_for_selection(*, article: Article, start: int, end: int, user) -> Claim:
+    """The claim at exactly this (trimmed) span: an existing one, or a new manual claim."""
+    start, end = trimmed_span(article.text, start, end)
+    claim, _ = Claim.objects.get_or_create(
+        article=article,
+        start=start,
+        end=end,
+        defaults={"text": article.text[start:end], "origin": Origin.MANUAL, "created_by": user},
+    )
+    return claim
+
+
+def _check_relation(relation: str) -> None:
+    if relation not in Relation.values:
+        raise AnnotationError(UNKNOWN_RELATION)
+
+
+def _same_pair(a: Claim, b: Claim, relation: str):
+    return Link.objects.filter(relation=relation).filter(
+        Q(source=a, target=b) | Q(source=b, target=a)
+    )
+
+
+@transaction.atomic
+def create_link(
+    *, source: Claim, target: Claim, relation: str, note: str = "", author
+) -> tuple[Link, bool]:
+    """Link two claims; a second request for the same link returns the first one."""
+    _check_relation(relation)
+    if source.article_id == target.article_id:
+        raise AnnotationError(SAME_ARTICLE)
+    existing = _same_pair(source, target, relation).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():  # a concurrent twin may win the unique constraint
+            link = Link.objects.create(
+                source=source, target=target, relation=relation, note=note.strip(), author=author
+            )
+    except IntegrityError:
+        return _same_pair(source, target, relation).get(), False
+    return link, True
+
+
+@transaction.atomic
+def update_link(*, link: Link, relation: str, note: str) -> Link:
+    _check_relation(relation)
+    if relation != link.relation and _same_pair(link.source, link.target, relation).exists():
+        raise AnnotationError(DUPLICATE_RELATION.format(relation=relation))
+    link.relation, link.note = relation, note.strip()
+    link.save(update_fields=["relation", "note", "updated_at"])
+    return link
+
+
+@transaction.atomic
+def delete_link(*, link: Link) -> None:
+    link.delete()
+
+
+def _clean_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise AnnotationError(EMPTY_NOTE)
+    if len(body) > MAX_NOTE:
+        raise AnnotationError(NOTE_TOO_LONG)
+    return body
+
+
+@transaction.atomic
+def add_note(*, body: str, author, claim: Claim | None = None, link: Link | None = None) -> Note:
+    return Note.objects.create(claim=claim, link=link, body=_clean_body(body), author=author)
+
+
+def _check_author(note: Note, user) -> None:
+    if note.author_id != user.pk and not has_role(user, ADMIN):
+        raise AnnotationError(NOT_YOUR_NOTE)
+
+
+@transaction.atomic
+def edit_note(*, note: Note, body: str, user) -> Note:
+    _check_author(note, user)
+    note.body = _clean_body(body)
+    note.save(update_fields=["body", "updated_at"])
+    return note
+
+
+@transaction.atomic
+def delete_note(*, note: Note, user) -> None:
+    _check_author(note, user)
+    note.delete()
+
+
+TARGET_NOT_IN_OTHER = "Choose a claim in the other article."
+
+
+@transaction.atomic
+def link_selection(
+    *,
+    article: Article,
+    start: int,
+    end: int,
+    target: Claim | None,
+    relation: str,
+    note: str = "",
+    author,
+) -> tuple[Link, bool]:
+    """Link a selection in ``article`` to ``target``: the selection becomes a manual
+    claim unless it coincides with an existing one. Nothing is written on error."""
+    _check_relation(relation)
+    if target is None or target.article_id == article.pk:
+        raise AnnotationError(TARGET_NOT_IN_OTHER)
+    source = claim_for_selection(article=article, start=start, end=end, user=author)
+    return create_link(source=source, target=target, relation=relation, note=note, author=author)
+
+
+@transaction.atomic
+def delete_article(*, article: Article) -> None:
+    """An article with its claims, and the links and notes on them."""
+    article.delete()

@@ -1,0 +1,1 @@
+"""Views by topic: browse, reader, compare (links), notes, ingest, health."""

@@ -1,0 +1,95 @@
+"""The article list: full-text search, filters, sorting, pagination."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchHeadline
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from ..forms import BrowseForm
+from ..models import Article
+from ..querysets import SEARCH_CONFIG, web_query
+from ..roles import ANALYST, has_role
+from .common import HtmxHttpRequest
+
+PER_PAGE = 25
+# Private-use characters mark matches in ts_headline, so the snippet can be escaped
+# as a whole and only then given <mark> tags: article text never reaches the page raw.
+MATCH_START, MATCH_END = "\ue000", "\ue001"
+ORDERINGS = {
+    "newest": [F("published").desc(nulls_last=True), "-id"],
+    "oldest": [F("published").asc(nulls_last=True), "id"],
+    "title": ["title", "id"],
+    "claims": ["-claim_count", "-id"],
+}
+
+
+def _snippets(ids: list[int], text: str) -> dict[int, str]:
+    headline = SearchHeadline(
+        "text",
+        web_query(text),
+        config=SEARCH_CONFIG,
+        start_sel=MATCH_START,
+        stop_sel=MATCH_END,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+    )
+    rows = (
+        Article.objects.filter(pk__in=ids).annotate(snippet=headline).values_list("pk", "snippet")
+    )
+    return {
+        pk: mark_safe(  # noqa: S308  escaped first, then only our own tags added
+            escape(snippet).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
+        )
+        for pk, snippet in rows
+    }
+
+
+@require_GET
+def article_list(request: HtmxHttpRequest) -> HttpResponse:
+    form = BrowseForm(request.GET or None)
+    articles = Article.objects.for_list().with_link_flags()
+    query, sort = "", "newest"
+    if form.is_valid():
+        data = form.cleaned_data
+        query = data["q"].strip()
+        sort = data["sort"] or ("relevance" if query else "newest")
+        articles = articles.filtered(
+            outlet=data["outlet"] and data["outlet"].pk,
+            story=data["story"] and data["story"].pk,
+            published_from=data["published_from"],
+            published_to=data["published_to"],
+            has_links=data["has_links"],
+            has_conflicts=data["has_conflicts"],
+        )
+        if query:
+            articles = articles.search(query)
+    if sort == "relevance" and query:
+        articles = articles.order_by("-rank", "-id")
+    else:
+        articles = articles.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))
+    page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    snippets = _snippets([a.pk for a in rows], query) if query and rows else {}
+    for article in rows:
+        article.snippet = snippets.get(article.pk)
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "query": query,
+        "params": params.urlencode(),
+        "can_ingest": has_role(request.user, ANALYST),
+    }
+    template = "claims/article_list.html"
+    if request.htmx and request.htmx.target == "results":
+        template += "#results"
+    return render(request, template, context)

@@ -1,0 +1,40 @@
+"""Helpers shared by views: typed request, safe redirects, error answers for panels."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_htmx.middleware import HtmxDetails
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def back_to(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
+    """Redirect to ?next= / the form's next field when it is on this site, else fallback."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = fallback
+    return HttpResponseRedirect(target)
+
+
+def refuse(
+    request: HtmxHttpRequest, message: str, fallback: str, status: int = 400
+) -> HttpResponse:
+    """A bad request: the message in the panel (HTMX), or on the page it came from."""
+    if request.htmx:
+        return render(request, "claims/_error.html", {"message": message}, status=status)
+    messages.error(request, message)
+    return back_to(request, fallback)
+
+
+def parse_int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None

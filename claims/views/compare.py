@@ -1,0 +1,208 @@
+"""Two articles side by side: select a span in one, link it to a claim in the other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ..forms import LinkEditForm, LinkForm
+from ..models import Article, Claim, Link, Relation
+from ..reading import render_text
+from ..roles import ANALYST, has_role, role_required
+from ..services import AnnotationError, delete_link, link_selection, update_link
+from ..services.annotation import trimmed_span
+from ..suggest import entities_in, suggest
+from .common import HtmxHttpRequest, parse_int, refuse
+from .reader import relations_by_claim
+
+SAME_ARTICLE_PAGE = "Choose two different articles to compare."
+BAD_SELECTION = "The selection could not be read; select the text again."
+
+
+@dataclass
+class Column:
+    side: str
+    article: Article
+    claims: list[Claim]
+    html: str
+    spans: dict[int, list[int]]
+
+    @property
+    def script_id(self) -> str:
+        return f"spans-{self.side}"
+
+
+def _pair(a: int, b: int) -> tuple[Article, Article]:
+    if a == b:
+        raise Http404(SAME_ARTICLE_PAGE)
+    found = Article.objects.select_related("outlet", "story").in_bulk([a, b])
+    if a not in found or b not in found:
+        raise Http404("No such article.")
+    return found[a], found[b]
+
+
+def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
+    """Everything the page shows, in a fixed number of queries whatever the claim count."""
+    claims = list(Claim.objects.filter(article__in=[a, b]).order_by("start", "end"))
+    links = list(Link.objects.between(a, b).for_display().annotate(note_count=Count("notes")))
+    relations = relations_by_claim(links)
+    columns = []
+    for side, article in (("a", a), ("b", b)):
+        own = [c for c in claims if c.article_id == article.pk]
+        html = render_text(article.text, own, relations, heading="h2")
+        columns.append(Column(side, article, own, html, {c.pk: [c.start, c.end] for c in own}))
+    for link in links:
+        link.a_end = link.source if link.source.article_id == a.pk else link.target
+        link.b_end = link.target if link.a_end is link.source else link.source
+    return {
+        "a": a,
+        "b": b,
+        "columns": columns,
+        "links": links,
+        "relations": Relation.choices,
+        "can_annotate": has_role(request.user, ANALYST),
+    }
+
+
+@require_GET
+def compare(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
+    first, second = _pair(a, b)
+    template = "claims/compare.html"
+    if request.htmx and request.htmx.target == "links":
+        template += "#links"
+    return render(request, template, compare_context(request, first, second))
+
+
+def _sides(a: Article, b: Article, side: str) -> tuple[Article, Article]:
+    return (a, b) if side == "a" else (b, a)
+
+
+@require_GET
+@role_required(ANALYST)
+def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
+    """The link panel for a selection: its exact text and the likeliest matching claims."""
+    first, second = _pair(a, b)
+    page = reverse("claims:compare", args=[a, b])
+    side = request.GET.get("side")
+    start, end = parse_int(request.GET.get("start")), parse_int(request.GET.get("end"))
+    if side not in {"a", "b"} or start is None or end is None:
+        return refuse(request, BAD_SELECTION, page)
+    source, other = _sides(first, second, side)
+    try:
+        start, end = trimmed_span(source.text, start, end)
+    except AnnotationError as exc:
+        return refuse(request, exc.message, page)
+    claims = list(Claim.objects.filter(article__in=[source, other]))
+    own = [c for c in claims if c.article_id == source.pk and c.start < end and c.end > start]
+    theirs = [c for c in claims if c.article_id == other.pk]
+    text = source.text[start:end]
+    suggestions = suggest(text, entities_in(own, start, end), theirs)
+    chosen = next((c for c in theirs if c.pk == parse_int(request.GET.get("target"))), None)
+    if chosen is None and suggestions:
+        chosen = suggestions[0].claim
+    context = {
+        "a": first,
+        "b": second,
+        "side": side,
+        "start": start,
+        "end": end,
+        "text": text,
+        "source": source,
+        "other": other,
+        "suggestions": suggestions,
+        "chosen": chosen,
+        "chosen_suggested": any(s.claim == chosen for s in suggestions),
+        "relations": Relation.choices,
+        "existing": next((c for c in own if c.start == start and c.end == end), None),
+    }
+    return render(request, "claims/_link_panel.html", context)
+
+
+@require_POST
+@role_required(ANALYST)
+def link_create(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
+    first, second = _pair(a, b)
+    page = reverse("claims:compare", args=[a, b])
+    form = LinkForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, BAD_SELECTION, page)
+    data = form.cleaned_data
+    source, other = _sides(first, second, data["side"])
+    target = (
+        Claim.objects.filter(pk=data["target"], article=other).first() if data["target"] else None
+    )
+    try:
+        link, created = link_selection(
+            article=source,
+            start=data["start"],
+            end=data["end"],
+            target=target,
+            relation=data["relation"],
+            note=data["note"],
+            author=request.user,
+        )
+    except AnnotationError as exc:
+        return refuse(request, exc.message, page)
+    message = "Link saved." if created else "These claims were already linked that way."
+    if not request.htmx:
+        messages.success(request, message)
+        return redirect(f"{page}#link-{link.pk}")
+    context = {**compare_context(request, first, second), "message": message, "new_link": link}
+    return render(request, "claims/_compare_update.html", context)
+
+
+def _link_between(a: Article, b: Article, link_id: int) -> Link:
+    link = Link.objects.between(a, b).select_related("source", "target").filter(pk=link_id).first()
+    if link is None:
+        raise Http404("No such link between these articles.")
+    return link
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(ANALYST)
+def link_edit(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpResponse:
+    first, second = _pair(a, b)
+    link = _link_between(first, second, link_id)
+    page = reverse("claims:compare", args=[a, b])
+    form = LinkEditForm(
+        request.POST or None, initial={"relation": link.relation, "note": link.note}
+    )
+    if request.method == "POST":
+        if not form.is_valid():
+            return refuse(request, "Choose a relation.", page)
+        try:
+            update_link(link=link, **form.cleaned_data)
+        except AnnotationError as exc:
+            return refuse(request, exc.message, page)
+        if not request.htmx:
+            messages.success(request, "Link updated.")
+            return redirect(f"{page}#link-{link.pk}")
+        context = {**compare_context(request, first, second), "message": "Link updated."}
+        return render(request, "claims/_compare_update.html", context)
+    context = {"a": first, "b": second, "link": link, "form": form}
+    template = "claims/link_edit.html" + ("#form" if request.htmx else "")
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(ANALYST)
+def link_delete(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpResponse:
+    first, second = _pair(a, b)
+    link = _link_between(first, second, link_id)
+    page = reverse("claims:compare", args=[a, b])
+    if request.method == "GET":
+        return render(
+            request, "claims/link_confirm_delete.html", {"a": first, "b": second, "link": link}
+        )
+    delete_link(link=link)
+    if not request.htmx:
+        messages.success(request, "Link deleted.")
+        return redirect(page)
+    context = {**compare_context(request, first, second), "message": "Link deleted."}
+    return render(request, "claims/_compare_update.html", context)

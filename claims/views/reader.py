@@ -1,0 +1,92 @@
+"""Reading one article: its text with claims highlighted, and a panel per claim."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..models import Article, Claim, Link
+from ..reading import render_text
+from ..roles import ADMIN, ANALYST, has_role, role_required
+from ..services import delete_article
+from ..suggest import NAMED
+from .common import HtmxHttpRequest
+
+COMPARE_CHOICES = 10
+
+
+def relations_by_claim(links: list[Link]) -> dict[int, set[str]]:
+    result: dict[int, set[str]] = {}
+    for link in links:
+        for claim_id in (link.source_id, link.target_id):
+            result.setdefault(claim_id, set()).add(link.relation)
+    return result
+
+
+def top_entities(claims: list[Claim], limit: int = 8) -> list[str]:
+    counts = Counter(e["text"] for c in claims for e in c.entities if e["label"] in NAMED)
+    return [name for name, _ in counts.most_common(limit)]
+
+
+def claim_panel_context(claim: Claim, user) -> dict:
+    links = list(Link.objects.of_claim(claim).for_display().prefetch_related("notes__author"))
+    for link in links:
+        link.other = link.target if link.source_id == claim.pk else link.source
+    return {
+        "claim": claim,
+        "claim_links": links,
+        "notes": list(claim.notes.select_related("author")),
+        "add_url": reverse("claims:claim_note_add", args=[claim.pk]),
+        "can_annotate": has_role(user, ANALYST),
+    }
+
+
+def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
+    claims = list(article.claims.all())
+    links = list(Link.objects.touching(article).only("source_id", "target_id", "relation"))
+    return {
+        "article": article,
+        "claims": claims,
+        "text_html": render_text(article.text, claims, relations_by_claim(links)),
+        "relations": relations_by_claim(links),
+        "compare_with": list(
+            Article.objects.comparable_with(article, top_entities(claims))[:COMPARE_CHOICES]
+        ),
+        "can_annotate": has_role(request.user, ANALYST),
+        "can_delete": has_role(request.user, ADMIN),
+    }
+
+
+@require_GET
+def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("outlet", "story"), pk=pk)
+    return render(request, "claims/article_detail.html", _reader_context(request, article))
+
+
+@require_GET
+def claim_detail(request: HtmxHttpRequest, pk: int, claim_id: int) -> HttpResponse:
+    claim = get_object_or_404(Claim.objects.select_related("article"), pk=claim_id, article_id=pk)
+    context = claim_panel_context(claim, request.user)
+    if request.htmx:
+        return render(request, "claims/_claim_panel.html", context)
+    article = Article.objects.select_related("outlet", "story").get(pk=pk)
+    return render(
+        request, "claims/article_detail.html", {**_reader_context(request, article), **context}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(ADMIN)
+def article_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    if request.method == "POST":
+        title = article.title
+        delete_article(article=article)
+        messages.success(request, f"Deleted “{title}”.")
+        return redirect(reverse("claims:article_list"))
+    return render(request, "claims/article_confirm_delete.html", {"article": article})

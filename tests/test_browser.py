@@ -1,0 +1,239 @@
+"""Real headless Chromium (Debian's) driven by Playwright against a live server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from claims.models import Link
+
+from .conftest import ARTICLE_A, ARTICLE_B
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the
+# test itself between browser steps are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(settings.BASE_DIR) / "tests" / "artifacts"
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+PASSWORD = "a long test password"
+SENTENCE_A = (
+    "“The U.S. official put the death toll in the fighting at about 100, with 200 to 300 "
+    "injured, but was unable to say how many were Russians.”"
+)
+CLAIM_B = "When the dust settled around 200 Russians were dead and hundreds wounded."
+
+pytestmark = pytest.mark.skipif(
+    not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists() and os.environ.get("CI") != "true",
+    reason="Debian's chromium is not installed (make test installs it)",
+)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def analyst_user(transactional_db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("ana", password=PASSWORD)
+    user.groups.add(Group.objects.get_or_create(name="analyst")[0])
+    return user
+
+
+@pytest.fixture
+def page(browser, live_server, analyst_user):
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base = live_server.url
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "ana")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def articles(transactional_db, corpus):
+    from claims.services import ingest
+
+    from .conftest import sample_input
+
+    results = ingest([sample_input(corpus, ARTICLE_A), sample_input(corpus, ARTICLE_B)])
+    return results[0].article, results[1].article
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def serious_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+LOCATE_TEXT = """([column, text, scroll]) => {
+    const root = document.querySelector(`.article-text[data-side="${column}"]`);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let full = "";
+    while (walker.nextNode()) {
+        nodes.push([walker.currentNode, full.length]);
+        full += walker.currentNode.data;
+    }
+    const at = full.indexOf(text);
+    const rect = (index) => {
+        const [node, offset] = nodes.filter(([, o]) => o <= index).pop();
+        const range = document.createRange();
+        range.setStart(node, index - offset);
+        range.setEnd(node, index - offset + 1);
+        if (scroll) {  // scroll the column alone; the window stays put
+            const r = range.getBoundingClientRect(), box = root.getBoundingClientRect();
+            root.scrollTop += r.top - box.top - root.clientHeight / 2;
+        }
+        return range.getBoundingClientRect();
+    };
+    const first = rect(at), last = rect(at + text.length - 1);
+    return {x1: first.left + 1, y1: first.top + first.height / 2,
+            x2: last.right + 1, y2: last.top + last.height / 2};
+}"""
+
+
+def drag_select(page, column: str, text: str) -> None:
+    """Select ``text`` in a column by dragging the mouse from its first to last letter."""
+    page.evaluate(LOCATE_TEXT, [column, text, True])  # scroll it into view first
+    page.wait_for_timeout(200)
+    box = page.evaluate(LOCATE_TEXT, [column, text, False])
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"], box["y2"], steps=12)
+    page.mouse.up()
+
+
+def tab_to(page, startswith: str, *, backwards: bool = False, limit: int = 120) -> None:
+    key = "Shift+Tab" if backwards else "Tab"
+    for _ in range(limit):
+        page.keyboard.press(key)
+        text = page.evaluate("() => document.activeElement.textContent || ''")
+        if text.startswith(startswith):
+            return
+    raise AssertionError(f"never reached an element starting with {startswith!r}")
+
+
+def assert_linked(page, a: int, b: int) -> None:
+    link = Link.objects.select_related("source", "target").get()
+    assert link.relation == "contradicts"
+    assert {link.source.text, link.target.text} == {SENTENCE_A, CLAIM_B}
+    assert link.source.article_id == a and link.target.article_id == b
+    page.reload()
+    page.wait_for_selector("mark.rel-contradicts")
+    marked = page.eval_on_selector_all(
+        ".article-text mark.rel-contradicts",
+        "ms => ms.map(m => m.closest('.article-text').dataset.side + ':' + m.textContent)",
+    )
+    assert f"a:{SENTENCE_A}" in marked and f"b:{CLAIM_B}" in marked
+
+
+def test_link_a_dragged_selection_to_a_clicked_claim(page, articles):
+    a, b = articles
+    page.goto(f"{page.base}/compare/{a}/{b}/")
+    drag_select(page, "a", SENTENCE_A)
+    page.wait_for_selector("#link-panel form")
+    assert page.inner_text("#link-panel .selected-text") == SENTENCE_A
+    page.locator('.article-text[data-side="b"] mark', has_text=CLAIM_B).first.click()
+    page.wait_for_selector(f'#link-panel label.target:has-text("{CLAIM_B[:40]}") input:checked')
+    page.check('#link-panel input[name="relation"][value="contradicts"]')
+    screenshot(page, "compare-link-panel")
+    page.click("#link-panel button[type=submit]")
+    page.wait_for_selector("#link-panel .success")
+    assert page.locator("#links .link-item").count() == 1
+    assert_linked(page, a, b)
+    screenshot(page, "compare")
+
+
+def test_link_with_the_keyboard_only(page, articles):
+    a, b = articles
+    page.goto(f"{page.base}/compare/{a}/{b}/")
+    tab_to(page, SENTENCE_A[:20])
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#link-panel form")
+    assert page.inner_text("#link-panel .selected-text") == SENTENCE_A
+    tab_to(page, CLAIM_B[:20], backwards=True)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#link-panel label.target:has-text("{CLAIM_B[:40]}") input:checked')
+    page.wait_for_function("document.activeElement.name === 'target'")
+    page.keyboard.press("Tab")  # into the relations
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # same -> supports -> contradicts
+    assert page.eval_on_selector("input[name=relation]:checked", "e => e.value") == "contradicts"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#link-panel .success")
+    assert_linked(page, a, b)
+
+
+def test_escape_closes_the_panel(page, articles):
+    a, b = articles
+    page.goto(f"{page.base}/compare/{a}/{b}/")
+    drag_select(page, "b", CLAIM_B)
+    page.wait_for_selector("#link-panel form")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#link-panel form", state="detached")
+
+
+def test_pages_have_no_serious_accessibility_violations(page, articles):
+    a, b = articles
+    for name, path in [
+        ("list", "/"),
+        ("reader", f"/articles/{a}/"),
+        ("compare-page", f"/compare/{a}/{b}/"),
+        ("ingest", "/ingest/"),
+    ]:
+        page.goto(page.base + path)
+        screenshot(page, name)
+        assert serious_violations(page) == [], name
+    page.goto(f"{page.base}/compare/{a}/{b}/")
+    drag_select(page, "a", SENTENCE_A)
+    page.wait_for_selector("#link-panel form")
+    assert serious_violations(page) == [], "open link panel"
+
+
+def test_search_updates_the_list_and_the_address(page, articles):
+    page.fill("#id_q", "Frolov")
+    page.wait_for_url("**q=Frolov**")
+    page.wait_for_selector("#results .snippet mark")
+    assert page.locator("#results tbody tr").count() == 2
+    page.fill("#id_q", "Blackwater")
+    page.wait_for_url("**q=Blackwater**")
+    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
+    page.go_back()
+    page.wait_for_url("**q=Frolov**")
