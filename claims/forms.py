@@ -69,14 +69,22 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class UploadForm(forms.Form):
-    files = forms.FileField(
-        label="Files (.txt, .md, .html, .json, .jsonl)",
-        widget=MultipleFileInput(attrs={"multiple": True}),
-    )
+class MultipleFileField(forms.FileField):
+    """Several files under one name (the recipe from Django's documentation)."""
 
-    def clean_files(self):
-        return self.files.getlist("files")
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data] or [single(None, initial)]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(label="Files (.txt, .md, .html, .json, .jsonl)")
 
 
 class FetchForm(forms.Form):

@@ -95,7 +95,9 @@ class ArticleQuerySet(models.QuerySet):
             qs.select_related("outlet")
             .defer("text")
             .order_by(
-                F("same_story").desc(), F("shared").desc(), F("published").desc(nulls_last=True)
+                F("same_story").desc(nulls_last=True),
+                F("shared").desc(nulls_last=True),
+                F("published").desc(nulls_last=True),
             )
         )
 

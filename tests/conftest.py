@@ -47,12 +47,37 @@ def sample_articles(db, corpus: Path):
     return {r.source: Article.objects.get(pk=r.article) for r in results}
 
 
+def user_with_role(django_user_model, name: str, role: str | None):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(name, password="correct horse battery")
+    if role:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user
+
+
 @pytest.fixture
 def analyst(db, django_user_model):
-    return django_user_model.objects.create_user("ana", password="correct horse battery")
+    return user_with_role(django_user_model, "ana", "analyst")
+
+
+@pytest.fixture
+def viewer(db, django_user_model):
+    return user_with_role(django_user_model, "vic", "viewer")
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    return user_with_role(django_user_model, "ada", "admin")
 
 
 @pytest.fixture
 def analyst_client(client, analyst):
     client.force_login(analyst)
+    return client
+
+
+@pytest.fixture
+def viewer_client(client, viewer):
+    client.force_login(viewer)
     return client

@@ -1,14 +1,17 @@
+"""Read pages: list, search, reader, claim panel; login and escaping."""
+
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
 
-from claims.models import ExtractionStatus
+from claims.models import ExtractionStatus, Link, Relation
 
-from .conftest import ARTICLE_B
+from .conftest import ARTICLE_A, ARTICLE_B
 from .factories import make_article, make_claim
 
 pytestmark = pytest.mark.django_db
+HX = {"HX-Request": "true"}
 
 
 def test_pages_require_login(client):
@@ -25,56 +28,149 @@ def test_login_page_is_public_and_has_csrf(client):
     assert b"csrfmiddlewaretoken" in response.content
 
 
-def test_list_shows_title_outlet_date_and_claim_count(analyst_client, sample_articles):
-    response = analyst_client.get(reverse("claims:article_list"))
-    html = response.content.decode()
+def test_list_shows_title_outlet_date_and_claim_count(viewer_client, sample_articles):
+    html = viewer_client.get(reverse("claims:article_list")).content.decode()
     article = sample_articles[ARTICLE_B]
-    assert response.status_code == 200
     assert article.title in html
     assert f'<td class="num">{article.claims.count()}</td>' in html
 
 
-def test_list_makes_a_fixed_number_of_queries(analyst_client, django_assert_max_num_queries):
+def test_search_ranks_marks_matches_and_escapes_snippets(viewer_client):
+    make_article(title="Harbour strike", body="Dock workers struck: pay < costs & rent.")
+    make_article(
+        title="Budget", body="Parliament approved the plan; Rotterdam was not mentioned much."
+    )
+    html = viewer_client.get(reverse("claims:article_list"), {"q": "dock workers"}).content.decode()
+    assert "Harbour strike" in html and "Budget" not in html
+    assert "<mark>Dock</mark> <mark>workers</mark> struck: pay &lt; costs &amp; rent" in html
+
+
+def test_search_uses_web_syntax(viewer_client):
+    make_article(title="Port news", body="Rotterdam dock workers struck.")
+    make_article(title="Other port news", body="Rotterdam dock workers voted.")
+    html = viewer_client.get("/", {"q": "rotterdam -struck"}).content.decode()
+    assert "Other port news" in html and ">Port news<" not in html
+
+
+def test_htmx_search_returns_only_the_results_region(viewer_client):
+    make_article(title="Harbour strike", body="Dock workers in Rotterdam struck.")
+    response = viewer_client.get("/", {"q": "rotterdam"}, headers={**HX, "HX-Target": "results"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="results"') and "<html" not in html
+
+
+def test_filters_by_outlet_date_and_conflicts(viewer_client, sample_articles):
+    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    Link.objects.create(
+        source=a.claims.first(), target=b.claims.first(), relation=Relation.CONTRADICTS
+    )
+    lonely = make_article(title="Unlinked piece")
+    html = viewer_client.get("/", {"has_conflicts": "on"}).content.decode()
+    assert a.title in html and lonely.title not in html
+    html = viewer_client.get("/", {"published_from": "2030-01-01"}).content.decode()
+    assert "No articles match." in html
+
+
+def test_invalid_filter_values_are_reported_not_500(viewer_client):
+    response = viewer_client.get("/", {"published_from": "yesterday", "outlet": "99999"})
+    assert response.status_code == 200
+    assert "Enter a valid date." in response.content.decode()
+
+
+def test_list_makes_a_fixed_number_of_queries(viewer_client, django_assert_max_num_queries):
     for i in range(30):
         make_claim(make_article(title=f"Article {i}"))
-    with django_assert_max_num_queries(6):  # session, user, count, page
-        analyst_client.get(reverse("claims:article_list"))
+    with django_assert_max_num_queries(9):
+        viewer_client.get(reverse("claims:article_list"))
 
 
-def test_reader_shows_headline_and_highlights_each_claim(analyst_client, sample_articles):
+def test_reader_shows_headline_and_highlights_each_claim(viewer_client, sample_articles):
     article = sample_articles[ARTICLE_B]
-    html = analyst_client.get(article.get_absolute_url()).content.decode()
-    assert f'<h1 data-start="0">{article.title}</h1>' in html
+    html = viewer_client.get(article.get_absolute_url()).content.decode()
+    assert f'<h1 class="para" data-start="0">{article.title}</h1>' in html
     for claim in article.claims.all():
         assert f'data-claims="{claim.pk}" data-start="{claim.start}"' in html
 
 
-def test_user_supplied_text_is_escaped(analyst_client):
+def test_reader_marks_linked_claims_by_relation(viewer_client, sample_articles):
+    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    claim = a.claims.first()
+    Link.objects.create(source=claim, target=b.claims.first(), relation=Relation.SUPPORTS)
+    html = viewer_client.get(a.get_absolute_url()).content.decode()
+    assert f'class="claim rel-supports" data-claims="{claim.pk}"' in html
+
+
+def test_reader_offers_same_story_articles_first_to_compare(viewer_client, sample_articles):
+    from claims.models import Story
+
+    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    story = Story.objects.create(name="Deir Ezzor")
+    make_article(title="Unrelated budget news", body="Parliament approved the budget.")
+    a.story = b.story = story
+    a.save(), b.save()
+    html = viewer_client.get(a.get_absolute_url()).content.decode()
+    picker = html[html.index("Compare with") :]
+    assert picker.index(b.title) < picker.index("Unrelated budget news")
+
+
+def test_claim_panel_as_fragment_and_as_page(viewer_client, sample_articles):
+    a = sample_articles[ARTICLE_A]
+    claim = a.claims.first()
+    url = reverse("claims:claim_detail", args=[a.pk, claim.pk])
+    fragment = viewer_client.get(url, headers=HX).content.decode()
+    page = viewer_client.get(url).content.decode()
+    assert fragment.startswith("<h2>Claim</h2>") and "<html" not in fragment
+    assert "<html" in page and "<h2>Claim</h2>" in page
+
+
+def test_claim_of_another_article_is_404(viewer_client, sample_articles):
+    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    url = reverse("claims:claim_detail", args=[a.pk, b.claims.first().pk])
+    assert viewer_client.get(url).status_code == 404
+
+
+def test_user_supplied_text_is_escaped(viewer_client):
     article = make_article(
         title="<script>alert(1)</script>", body="Police said <img src=x onerror=alert(2)> 3 died."
     )
     make_claim(article)
     for url in (reverse("claims:article_list"), article.get_absolute_url()):
-        html = analyst_client.get(url).content.decode()
+        html = viewer_client.get(url).content.decode()
         assert "<script>alert(1)" not in html and "<img src=x" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_unanalysed_article_is_shown_and_marked(analyst_client):
+def test_unanalysed_article_is_shown_and_marked(viewer_client):
     article = make_article(
         title="عنوان",
         body="نص الخبر",
         extraction_status=ExtractionStatus.NOT_ANALYSED,
         language="ar",
     )
-    html = analyst_client.get(article.get_absolute_url()).content.decode()
+    html = viewer_client.get(article.get_absolute_url()).content.decode()
     assert "نص الخبر" in html and 'lang="ar"' in html
     assert "Not analysed" in html
 
 
-def test_unknown_article_is_404(analyst_client):
-    assert analyst_client.get("/articles/987654/").status_code == 404
+def test_unknown_article_is_404(viewer_client):
+    assert viewer_client.get("/articles/987654/").status_code == 404
 
 
-def test_post_to_a_read_page_is_refused(analyst_client):
-    assert analyst_client.post(reverse("claims:article_list")).status_code == 405
+def test_post_to_a_read_page_is_refused(viewer_client):
+    assert viewer_client.post(reverse("claims:article_list")).status_code == 405
+
+
+def test_only_admins_delete_articles(client, analyst, admin_user):
+    article = make_article()
+    url = reverse("claims:article_delete", args=[article.pk])
+    client.force_login(analyst)
+    assert client.post(url).status_code == 403
+    client.force_login(admin_user)
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    assert not type(article).objects.filter(pk=article.pk).exists()
+
+
+def test_health_check_needs_no_login(client):
+    response = client.get(reverse("claims:healthz"))
+    assert response.status_code == 200 and response.content == b"ok"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,11 +25,11 @@ def back_to(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
 def refuse(
     request: HtmxHttpRequest, message: str, fallback: str, status: int = 400
 ) -> HttpResponse:
-    """A bad request: the message in the panel (HTMX), or on the page it came from."""
+    """A bad request: the message alone for the panel (HTMX), else a page with a way back."""
     if request.htmx:
         return render(request, "claims/_error.html", {"message": message}, status=status)
-    messages.error(request, message)
-    return back_to(request, fallback)
+    context = {"status": status, "title": "That did not work", "message": message, "back": fallback}
+    return render(request, "error.html", context, status=status)
 
 
 def parse_int(value: str | None) -> int | None:

@@ -1,0 +1,90 @@
+"""Every URL pattern, as anonymous, viewer, analyst and admin: the answer each gets."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from claims.models import Link, Note
+
+from .conftest import ARTICLE_A, ARTICLE_B, user_with_role
+
+pytestmark = pytest.mark.django_db
+
+# name: (method, expected for viewer, analyst, admin). Anonymous users are sent to log in.
+EXPECTED = {
+    "article_list": ("get", 200, 200, 200),
+    "healthz": ("get", 200, 200, 200),
+    "article_detail": ("get", 200, 200, 200),
+    "claim_detail": ("get", 200, 200, 200),
+    "article_delete": ("get", 403, 403, 200),
+    "compare": ("get", 200, 200, 200),
+    "selection_panel": ("get", 403, 200, 200),
+    "link_create": ("post", 403, 400, 400),
+    "link_edit": ("get", 403, 200, 200),
+    "link_delete": ("get", 403, 200, 200),
+    "claim_notes": ("get", 200, 200, 200),
+    "claim_note_add": ("post", 403, 400, 400),
+    "link_notes": ("get", 200, 200, 200),
+    "link_note_add": ("post", 403, 400, 400),
+    "note_edit": ("get", 403, 403, 200),
+    "note_delete": ("post", 403, 403, 302),
+    "ingest": ("get", 403, 200, 200),
+    "ingest_paste": ("post", 403, 400, 400),
+    "ingest_upload": ("post", 403, 400, 400),
+    "ingest_url": ("post", 403, 400, 400),
+}
+PUBLIC = {"healthz"}
+
+
+@pytest.fixture
+def urls(sample_articles, django_user_model):
+    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    claim = a.claims.first()
+    link = Link.objects.create(source=claim, target=b.claims.first(), relation="same")
+    author = user_with_role(django_user_model, "author", "analyst")
+    note = Note.objects.create(claim=claim, body="someone else's", author=author)
+    args = {
+        "article_detail": [a.pk],
+        "claim_detail": [a.pk, claim.pk],
+        "article_delete": [a.pk],
+        "compare": [a.pk, b.pk],
+        "selection_panel": [a.pk, b.pk],
+        "link_create": [a.pk, b.pk],
+        "link_edit": [a.pk, b.pk, link.pk],
+        "link_delete": [a.pk, b.pk, link.pk],
+        "claim_notes": [claim.pk],
+        "claim_note_add": [claim.pk],
+        "link_notes": [link.pk],
+        "link_note_add": [link.pk],
+        "note_edit": [note.pk],
+        "note_delete": [note.pk],
+    }
+    query = {"selection_panel": f"?side=a&start={claim.start}&end={claim.end}"}
+    return {
+        name: reverse(f"claims:{name}", args=args.get(name, [])) + query.get(name, "")
+        for name in EXPECTED
+    }
+
+
+def test_every_url_pattern_is_covered():
+    names = {p.name for p in get_resolver().url_patterns[-1].url_patterns}
+    assert names == set(EXPECTED)
+
+
+def test_anonymous_users_are_sent_to_log_in(client, urls):
+    for name, url in urls.items():
+        response = getattr(client, EXPECTED[name][0])(url)
+        if name in PUBLIC:
+            assert response.status_code == 200, name
+        else:
+            assert response.status_code == 302, name
+            assert response["Location"].startswith(reverse("login")), name
+
+
+@pytest.mark.parametrize(("role", "column"), [("viewer", 1), ("analyst", 2), ("admin", 3)])
+def test_each_role_gets_the_expected_answer(client, urls, django_user_model, role, column):
+    client.force_login(user_with_role(django_user_model, f"user-{role}", role))
+    for name, url in urls.items():
+        response = getattr(client, EXPECTED[name][0])(url)
+        assert response.status_code == EXPECTED[name][column], f"{role} {name}"
