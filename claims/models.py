@@ -85,7 +85,10 @@ class Article(models.Model):
         ordering = [F("published").desc(nulls_last=True), "-id"]
         indexes = [
             GinIndex(fields=["search_vector"], name="article_search_gin"),
-            models.Index(fields=["published"], name="article_published_idx"),
+            # The list's default order, newest first: read in index order, no sort.
+            models.Index(
+                F("published").desc(nulls_last=True), F("id").desc(), name="article_newest_idx"
+            ),
         ]
 
     def __str__(self) -> str:

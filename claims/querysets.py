@@ -6,9 +6,12 @@ import datetime as dt
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
 
 SEARCH_CONFIG = "english"
+NEWEST = [F("published").desc(nulls_last=True), F("id").desc()]
+# How many of the newest candidates the "compare with" picker ranks.
+COMPARE_CANDIDATES = 200
 
 
 def web_query(text: str) -> SearchQuery:
@@ -21,7 +24,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(claim_count=Count("claims"))
 
     def newest_first(self) -> ArticleQuerySet:
-        return self.order_by(F("published").desc(nulls_last=True), "-id")
+        return self.order_by(*NEWEST)
 
     def for_list(self) -> ArticleQuerySet:
         # Explicit order: Meta.ordering does not apply to the GROUP BY of the count.
@@ -34,23 +37,49 @@ class ArticleQuerySet(models.QuerySet):
             extraction_status="done", pipeline_version=version
         )
 
-    def _links_exist(self, relation: str | None = None) -> Exists:
+    def _links_exist(self, relation: str | None = None) -> Q:
+        """Two EXISTS, one per end: each an index probe, where one OR'd join is a scan."""
         from .models import Link
 
-        touching = Q(source__article=OuterRef("pk")) | Q(target__article=OuterRef("pk"))
-        links = Link.objects.filter(touching)
-        if relation:
-            links = links.filter(relation=relation)
-        return Exists(links)
+        links = Link.objects.filter(relation=relation) if relation else Link.objects.all()
+        return Q(Exists(links.filter(source__article=OuterRef("pk")))) | Q(
+            Exists(links.filter(target__article=OuterRef("pk")))
+        )
 
     def with_link_flags(self) -> ArticleQuerySet:
         return self.annotate(
-            has_links=self._links_exist(), has_conflicts=self._links_exist("contradicts")
+            has_links=ExpressionWrapper(self._links_exist(), output_field=BooleanField()),
+            has_conflicts=ExpressionWrapper(
+                self._links_exist("contradicts"), output_field=BooleanField()
+            ),
         )
 
-    def search(self, text: str) -> ArticleQuerySet:
+    def page_details(self, ids: list[int]) -> dict[int, dict]:
+        """Claim counts and link flags for the rows of one page, in one query.
+
+        Computed for the page only: annotating the whole filtered list would make the
+        paginator's COUNT evaluate them for every article.
+        """
+        rows = (
+            self.model.objects.filter(pk__in=ids)
+            .with_claim_counts()
+            .with_link_flags()
+            .values("pk", "claim_count", "has_links", "has_conflicts")
+        )
+        return {row.pop("pk"): row for row in rows}
+
+    def search(self, text: str, limit: int | None = None) -> ArticleQuerySet:
+        """Matches ranked by relevance; with ``limit``, among the newest ``limit`` matches.
+
+        Ranking reads every match's vector; bounding the candidates keeps a query that
+        matches half the archive as fast as a rare one.
+        """
         query = web_query(text)
-        return self.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+        matches = self.filter(search_vector=query)
+        if limit is not None:
+            newest = matches.order_by(*NEWEST).values("pk")[:limit]
+            matches = self.filter(pk__in=newest)  # keeps select_related and deferrals
+        return matches.annotate(rank=SearchRank(F("search_vector"), query))
 
     def filtered(
         self,
@@ -80,14 +109,24 @@ class ArticleQuerySet(models.QuerySet):
     def comparable_with(self, article, entity_names: list[str]) -> ArticleQuerySet:
         """Other articles, the likeliest to be about the same event first.
 
-        Same story first, then those sharing most of the article's named entities
-        (a full-text OR query on the GIN index, not a scan of every claim).
+        Same story first, then those sharing most of the article's named entities (a
+        full-text OR query, not a scan of every claim), ranked among the newest
+        ``COMPARE_CANDIDATES`` of each kind so that the cost stays flat as the archive grows.
         """
-        qs = self.exclude(pk=article.pk).annotate(
-            same_story=Q(story_id=article.story_id) if article.story_id else Q(pk__in=[])
-        )
+        others = self.exclude(pk=article.pk)
+        same_story = others.filter(story_id=article.story_id) if article.story_id else others.none()
+        candidates = Q(pk__in=same_story.order_by(*NEWEST).values("pk")[:COMPARE_CANDIDATES])
+        # The newest articles too, last, so that any article can be picked.
+        candidates |= Q(pk__in=others.order_by(*NEWEST).values("pk")[:10])
+        query = None
         if entity_names:
             query = web_query(" OR ".join(f'"{name}"' for name in entity_names))
+            sharing = others.filter(search_vector=query).order_by(*NEWEST).values("pk")
+            candidates |= Q(pk__in=sharing[:COMPARE_CANDIDATES])
+        qs = self.model.objects.filter(candidates).annotate(
+            same_story=Q(story_id=article.story_id) if article.story_id else Q(pk__in=[])
+        )
+        if query is not None:
             qs = qs.annotate(shared=SearchRank(F("search_vector"), query))
         else:
             qs = qs.annotate(shared=models.Value(0.0))
@@ -121,9 +160,17 @@ class ClaimQuerySet(models.QuerySet):
 
 class LinkQuerySet(models.QuerySet):
     def between(self, a, b) -> LinkQuerySet:
-        """Links joining a claim of article ``a`` with a claim of article ``b``."""
+        """Links joining a claim of article ``a`` with a claim of article ``b``.
+
+        Written as IN (claims of a) / IN (claims of b): index probes per side, where
+        joining both claims with an OR makes Postgres scan every claim.
+        """
+        from .models import Claim
+
+        of_a = Claim.objects.filter(article=a).values("pk")
+        of_b = Claim.objects.filter(article=b).values("pk")
         return self.filter(
-            Q(source__article=a, target__article=b) | Q(source__article=b, target__article=a)
+            Q(source__in=of_a, target__in=of_b) | Q(source__in=of_b, target__in=of_a)
         )
 
     def touching(self, article) -> LinkQuerySet:

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html import escape
 
-from django.utils.html import escape
+from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
 from .models import Claim
+
+
+@dataclass(frozen=True)
+class ClaimSpan:
+    """Where a claim is, and nothing else: what drawing highlights needs."""
+
+    pk: int
+    article_id: int
+    start: int
+    end: int
 
 
 @dataclass
@@ -38,21 +50,26 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def paragraphs(text: str, claims: Sequence[Claim]) -> list[Paragraph]:
+def paragraphs(text: str, claims: Sequence[Claim | ClaimSpan]) -> list[Paragraph]:
     """Paragraphs of ``text``; each cut wherever a claim starts or ends.
 
     Segments carry the ids of every claim covering them, so overlapping claims
-    (a manual selection inside an extracted sentence) both stay visible.
+    (a manual selection inside an extracted sentence) both stay visible. One sweep
+    over the claims sorted by start: a 300-claim article is cut in well under a ms.
     """
-    result = []
+    spans = sorted((c.start, c.end, c.pk) for c in claims)
+    result, waiting, active = [], 0, []
     for index, (p_start, p_end) in enumerate(paragraph_bounds(text)):
-        inside = [c for c in claims if c.start < p_end and c.end > p_start]
+        while waiting < len(spans) and spans[waiting][0] < p_end:
+            active.append(spans[waiting])
+            waiting += 1
+        active = [s for s in active if s[1] > p_start]
         cuts = {p_start, p_end}
-        for claim in inside:
-            cuts.update(x for x in (claim.start, claim.end) if p_start < x < p_end)
+        for start, end, _ in active:
+            cuts.update(x for x in (start, end) if p_start < x < p_end)
         points = sorted(cuts)
         segments = [
-            Segment(a, b, text[a:b], [c.pk for c in inside if c.start <= a and c.end >= b])
+            Segment(a, b, text[a:b], [pk for start, end, pk in active if start <= a and end >= b])
             for a, b in zip(points, points[1:], strict=False)
         ]
         result.append(Paragraph(p_start, p_end, segments, is_headline=index == 0))
@@ -68,7 +85,7 @@ def _strongest(relations: set[str]) -> str:
 
 def render_text(
     text: str,
-    claims: Sequence[Claim],
+    claims: Sequence[Claim | ClaimSpan],
     relations: dict[int, set[str]] | None = None,
     heading: str = "h1",
 ) -> SafeString:
@@ -87,7 +104,7 @@ def render_text(
         tag = heading if paragraph.is_headline else "p"
         html.append(f'<{tag} class="para" data-start="{paragraph.start}">')
         for segment in paragraph.segments:
-            body = escape(segment.text)
+            body = escape(segment.text, quote=False)
             if not segment.claims:
                 html.append(body)
                 continue
@@ -107,3 +124,34 @@ def render_text(
             )
         html.append(f"</{tag}>")
     return mark_safe("".join(html))  # noqa: S308  every piece of text above is escaped
+
+
+def shorten(text: str, limit: int) -> str:
+    """A cheap truncatechars for long lists (Django's Truncator is costly at hundreds)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def render_text_cached(
+    article_id: int,
+    text: str,
+    claims: Sequence[ClaimSpan],
+    relations: dict[int, set[str]],
+    heading: str = "h1",
+) -> SafeString:
+    """``render_text``, remembered for exactly these claims and relations.
+
+    The key covers every span and relation, so any new claim or link draws afresh;
+    the text itself never changes once stored.
+    """
+    state = (
+        heading,
+        tuple((c.pk, c.start, c.end) for c in claims),
+        tuple(sorted((pk, tuple(sorted(r))) for pk, r in relations.items() if r)),
+    )
+    digest = hashlib.blake2b(repr(state).encode(), digest_size=16).hexdigest()
+    key = f"article-html:{article_id}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render_text(text, claims, relations, heading)
+        cache.set(key, str(html), 600)
+    return mark_safe(html)  # noqa: S308  produced by render_text, which escapes all text

@@ -12,12 +12,15 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from ..forms import BrowseForm
-from ..models import Article
+from ..models import Article, Outlet, Story
 from ..querysets import SEARCH_CONFIG, web_query
 from ..roles import ANALYST, has_role
-from .common import HtmxHttpRequest
+from .common import HtmxHttpRequest, parse_int
 
 PER_PAGE = 25
+# A search ranks its newest 1,000 matches: enough for any reading, and a broad query
+# over the whole archive stays as fast as a rare one. The page says when it is capped.
+MAX_RANKED = 1000
 # Private-use characters mark matches in ts_headline, so the snippet can be escaped
 # as a whole and only then given <mark> tags: article text never reaches the page raw.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
@@ -54,7 +57,7 @@ def _snippets(ids: list[int], text: str) -> dict[int, str]:
 @require_GET
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     form = BrowseForm(request.GET or None)
-    articles = Article.objects.for_list().with_link_flags()
+    articles = Article.objects.select_related("outlet", "story").defer("text")
     query, sort = "", "newest"
     if form.is_valid():
         data = form.cleaned_data
@@ -69,15 +72,20 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
             has_conflicts=data["has_conflicts"],
         )
         if query:
-            articles = articles.search(query)
+            articles = articles.search(query, limit=MAX_RANKED)
     if sort == "relevance" and query:
         articles = articles.order_by("-rank", "-id")
+    elif sort == "claims":
+        articles = articles.with_claim_counts().order_by(*ORDERINGS["claims"])
     else:
         articles = articles.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))
     page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
-    snippets = _snippets([a.pk for a in rows], query) if query and rows else {}
+    ids = [a.pk for a in rows]
+    details = Article.objects.page_details(ids) if rows else {}
+    snippets = _snippets(ids, query) if query and rows else {}
     for article in rows:
+        vars(article).update(details[article.pk])
         article.snippet = snippets.get(article.pk)
     params = request.GET.copy()
     params.pop("page", None)
@@ -88,8 +96,17 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
         "query": query,
         "params": params.urlencode(),
         "can_ingest": has_role(request.user, ANALYST),
+        "capped": bool(query) and page.paginator.count >= MAX_RANKED,
+        "max_ranked": MAX_RANKED,
+        "chosen": {
+            "outlet": parse_int(request.GET.get("outlet")),
+            "story": parse_int(request.GET.get("story")),
+        },
     }
     template = "claims/article_list.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
+    else:  # the filter menus, drawn from plain lists: form widgets cost a template per option
+        context["outlets"] = list(Outlet.objects.order_by("name").values_list("pk", "name"))
+        context["stories"] = list(Story.objects.order_by("name").values_list("pk", "name"))
     return render(request, template, context)

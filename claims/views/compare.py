@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..forms import LinkEditForm, LinkForm
 from ..models import Article, Claim, Link, Relation
-from ..reading import render_text
+from ..reading import ClaimSpan, render_text_cached, shorten
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError, delete_link, link_selection, update_link
 from ..services.annotation import trimmed_span
@@ -29,7 +29,7 @@ BAD_SELECTION = "The selection could not be read; select the text again."
 class Column:
     side: str
     article: Article
-    claims: list[Claim]
+    claims: list[ClaimSpan]
     html: str
     spans: dict[int, list[int]]
 
@@ -47,19 +47,43 @@ def _pair(a: int, b: int) -> tuple[Article, Article]:
     return found[a], found[b]
 
 
+def url_maker(name: str, *fixed: int):
+    """``reverse`` once, then fill in the last id: a list of links needs hundreds of URLs."""
+    marker = 987654321
+    head, tail = reverse(name, args=[*fixed, marker]).split(str(marker))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
 def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
     """Everything the page shows, in a fixed number of queries whatever the claim count."""
-    claims = list(Claim.objects.filter(article__in=[a, b]).order_by("start", "end"))
-    links = list(Link.objects.between(a, b).for_display().annotate(note_count=Count("notes")))
+    claims = [
+        ClaimSpan(*row)
+        for row in Claim.objects.filter(article__in=[a, b])
+        .order_by("start", "end")
+        .values_list("pk", "article_id", "start", "end")
+    ]
+    links = list(
+        Link.objects.between(a, b)
+        .select_related("source", "target", "author")
+        .annotate(note_count=Count("notes"))
+        .order_by("-created_at")
+    )
     relations = relations_by_claim(links)
     columns = []
     for side, article in (("a", a), ("b", b)):
         own = [c for c in claims if c.article_id == article.pk]
-        html = render_text(article.text, own, relations, heading="h2")
+        mine = {c.pk: relations[c.pk] for c in own if c.pk in relations}
+        html = render_text_cached(article.pk, article.text, own, mine, heading="h2")
         columns.append(Column(side, article, own, html, {c.pk: [c.start, c.end] for c in own}))
+    edit_url = url_maker("claims:link_edit", a.pk, b.pk)
+    delete_url = url_maker("claims:link_delete", a.pk, b.pk)
+    notes_url = url_maker("claims:link_notes")
     for link in links:
         link.a_end = link.source if link.source.article_id == a.pk else link.target
         link.b_end = link.target if link.a_end is link.source else link.source
+        link.edit_url, link.delete_url = edit_url(link.pk), delete_url(link.pk)
+        link.notes_url = notes_url(link.pk)
+        link.a_text, link.b_text = shorten(link.a_end.text, 160), shorten(link.b_end.text, 160)
     return {
         "a": a,
         "b": b,

@@ -1,0 +1,358 @@
+"""Server-side page times on a large database, measured in one run.
+
+    python bench/pages.py [--articles 10000] [--claims-per-article 30] [--requests 200]
+
+Builds a database of 10,000 articles and 300,000 claims from the sample corpus (the
+NLP runs once on the two samples; their claims are replicated with shifted offsets),
+plus two articles of 300 claims each. Starts gunicorn on it and times, with 1 and
+with 8 concurrent clients: the article list, a search, the reader, the compare view of
+the two 300-claim articles, the suggestions for a selection, creating a link, and the
+trivial /healthz view. Prints p50 and p95 per page and the ratio to the trivial view.
+Targets: p95 <= 150 ms for every page at 8 clients; each page <= 5x the trivial view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BENCH_DB = "newsdesk_bench_pages"
+
+
+def bench_database_url() -> str:
+    """DATABASE_URL of a scratch database on the same server as the configured one."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        from newsdesk import embedded_db
+
+        data_dir = Path(os.environ.get("NEWSDESK_DATA_DIR") or ROOT / ".newsdesk")
+        info = embedded_db.start(data_dir).get_postmaster_info()
+        return f"postgres://postgres@{quote(str(info.socket_dir), safe='')}/{BENCH_DB}"
+    parts = urlsplit(url)
+    return parts._replace(path=f"/{BENCH_DB}").geturl()
+
+
+def recreate_database(url: str) -> None:
+    import psycopg
+
+    admin = urlsplit(url)._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {BENCH_DB}")
+
+
+os.environ["DATABASE_URL"] = bench_database_url()
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+
+
+def setup_django() -> None:
+    import django
+
+    recreate_database(os.environ["DATABASE_URL"])
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def base_claims():
+    """The two sample articles' texts and extracted claims."""
+    from django.conf import settings
+
+    from claims.ingest.text import canonical_text, split_headline
+    from claims.nlp.pipeline import load_pipeline
+
+    corpus = ROOT.parent / "shared" / "corpus" / "deir-ezzor"
+    texts = [canonical_text(*split_headline(p.read_text())) for p in sorted(corpus.glob("*.txt"))]
+    nlp = load_pipeline(settings.NEWSDESK_SPACY_MODEL)
+    return [(text, doc._.claims) for text, doc in zip(texts, nlp.pipe(texts), strict=True)]
+
+
+def article_text(i: int, bases, copies: int) -> tuple[str, list]:
+    """Article i: a unique dateline, then ``copies`` runs of both sample bodies."""
+    parts, claims = [f"Benchmark report {i}"], []
+    offset = len(parts[0]) + 2
+    for copy in range(copies):
+        for text, extracted in bases:
+            body_start = text.index("\n\n") + 2
+            body = f"Copy {copy}. " + text[body_start:]
+            shift = offset + len(f"Copy {copy}. ") - body_start
+            claims.extend(
+                (c.start + shift, c.end + shift, c.text, c.speaker, c.quantities, c.entities)
+                for c in extracted
+                if c.start >= body_start
+            )
+            parts.append(body)
+            offset += len(body) + 2
+    return "\n\n".join(parts), claims
+
+
+def populate(n_articles: int, per_article: int) -> tuple[list[int], int]:
+    import json
+
+    from django.contrib.auth.models import Group, User
+    from django.db import connection
+
+    from claims.ingest.text import content_hash
+    from claims.models import Article, Link, Outlet, Story
+
+    bases = base_claims()
+    outlets = Outlet.objects.bulk_create(Outlet(name=f"Outlet {i}") for i in range(20))
+    stories = Story.objects.bulk_create(Story(name=f"Story {i}") for i in range(100))
+    rows, claim_rows = [], []
+    for i in range(n_articles):
+        copies = 8 if i < 2 else 1  # two articles of 300 claims for the compare view
+        text, claims = article_text(i, bases, copies)
+        claims = claims[: 300 if i < 2 else per_article]
+        rows.append(
+            Article(
+                title=text.split("\n\n")[0],
+                text=text,
+                content_hash=content_hash(text),
+                outlet=outlets[i % 20],
+                story=stories[i % 100],
+                extraction_status="done",
+                published=f"2018-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+            )
+        )
+        claim_rows.append(claims)
+    articles = Article.objects.bulk_create(rows, batch_size=500)
+    with connection.cursor() as cursor:
+        copy_sql = (
+            'COPY claims_claim (article_id, start, "end", text, origin, speaker, '
+            "is_quote, hedged, entities, quantities, created_at) FROM STDIN"
+        )
+        with cursor.cursor.copy(copy_sql) as copy:
+            for article, claims in zip(articles, claim_rows, strict=True):
+                for start, end, text, speaker, quantities, entities in claims:
+                    copy.write_row(
+                        (
+                            article.pk,
+                            start,
+                            end,
+                            text,
+                            "extracted",
+                            speaker,
+                            False,
+                            False,
+                            json.dumps(entities),
+                            json.dumps(quantities),
+                            "now()",
+                        )
+                    )
+        cursor.execute("ANALYZE")
+    a, b = articles[0], articles[1]
+    pairs = list(zip(a.claims.all()[:40], b.claims.all()[:40], strict=False))
+    Link.objects.bulk_create(Link(source=x, target=y, relation="same") for x, y in pairs)
+    user = User.objects.create_user("bench", password="unused-bench-password")
+    user.groups.add(Group.objects.get(name="analyst"))
+    total = sum(len(c) for c in claim_rows)
+    print(f"built {len(articles)} articles, {total} claims, {len(pairs)} links")
+    return [a.pk, b.pk], user.pk
+
+
+def session_cookies(user_id: int) -> tuple[str, str]:
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.middleware.csrf import _get_new_csrf_string
+
+    user = User.objects.get(pk=user_id)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    csrf = _get_new_csrf_string()
+    return f"sessionid={session.session_key}; csrftoken={csrf}", csrf
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, workers: int) -> subprocess.Popen:
+    static = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdesk-bench-static"
+    env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1", "STATIC_ROOT": str(static)}
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )  # as a deployment would
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "newsdesk.wsgi:application",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/healthz")
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    sys.exit("gunicorn did not start")
+
+
+class Client:
+    def __init__(self, port: int, cookie: str, csrf: str) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.headers = {"Cookie": cookie, "X-CSRFToken": csrf, "HX-Request": "true"}
+
+    def timed(self, method: str, path: str, body: str | None = None) -> float:
+        headers = dict(self.headers)
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        start = time.perf_counter()
+        self.conn.request(method, path, body=body, headers=headers)
+        response = self.conn.getresponse()
+        response.read()
+        elapsed = time.perf_counter() - start
+        if response.status >= 400:
+            raise RuntimeError(f"{method} {path} -> {response.status}")
+        return elapsed
+
+
+def requests_for(
+    name: str,
+    pair: list[int],
+    spans: list[tuple[int, int]],
+    targets: list[int],
+    n_articles_first: int,
+    n: int,
+):
+    a, b = pair
+    rng = random.Random(name)
+    for i in range(n):
+        if name == "list":
+            yield "GET", f"/?page={rng.randint(1, 40)}", None
+        elif name == "search":
+            words = rng.choice(["Assad", "death toll", "Bloomberg", '"Vladimir Frolov"'])
+            yield "GET", "/?q=" + quote(words), None
+        elif name == "reader":
+            yield "GET", f"/articles/{n_articles_first + rng.randint(2, 9000)}/", None
+        elif name == "compare":
+            yield "GET", f"/compare/{a}/{b}/", None
+        elif name == "suggestions":
+            start, end = rng.choice(spans)
+            yield "GET", f"/compare/{a}/{b}/select/?side=a&start={start}&end={end}", None
+        elif name == "create link":
+            start, end = spans[i % len(spans)]
+            target = targets[(i * 7) % len(targets)]
+            body = f"side=a&start={start}&end={end}&target={target}&relation=related"
+            yield "POST", f"/compare/{a}/{b}/links/", body
+        else:
+            yield "GET", "/healthz", None
+
+
+def measure(port, cookie, csrf, name, clients, n, **kw) -> list[float]:
+    jobs = list(requests_for(name, n=n, **kw))
+    times: list[float] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def worker(share):
+        try:
+            client = Client(port, cookie, csrf)
+            client.timed("GET", "/healthz")  # connect outside the timing
+            for method, path, body in share:
+                t = client.timed(method, path, body)
+                with lock:
+                    times.append(t)
+        except BaseException as exc:  # noqa: BLE001  reported below, after the join
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(jobs[i::clients],)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise RuntimeError(f"{name}: {errors[0]!r}")
+    return times
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100)[int(q) - 1] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--claims-per-article", type=int, default=30)
+    parser.add_argument("--requests", type=int, default=200, help="per page and client count")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--keep", action="store_true", help="keep the database for profiling")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    setup_django()
+    pair, user_id = populate(args.articles, args.claims_per_article)
+    from claims.models import Article, Claim
+
+    first_id = Article.objects.order_by("pk").values_list("pk", flat=True).first()
+    spans = list(Claim.objects.filter(article_id=pair[0]).values_list("start", "end")[:300])
+    targets = list(Claim.objects.filter(article_id=pair[1]).values_list("pk", flat=True)[:300])
+    print(f"database ready in {time.perf_counter() - started:.0f} s")
+    cookie, csrf = session_cookies(user_id)
+    port = free_port()
+    server = start_server(port, args.workers)
+    names = ["trivial", "list", "search", "reader", "compare", "suggestions", "create link"]
+    kw = {"pair": pair, "spans": spans, "targets": targets, "n_articles_first": first_id}
+    try:
+        for name in names:  # warm every worker's caches and connections
+            measure(port, cookie, csrf, name, 8, 16, **kw)
+        for clients in (1, 8):
+            results = {
+                n: measure(port, cookie, csrf, n, clients, args.requests, **kw) for n in names
+            }
+            base50, base95 = pct(results["trivial"], 50), pct(results["trivial"], 95)
+            print(
+                f"\n{clients} client{'s' if clients > 1 else ''}, {args.requests} requests each"
+                f" (gunicorn, {args.workers} workers, {os.cpu_count()} cores)"
+            )
+            header = ["p50 ms", "p95 ms", "p50 x trivial", "p95 x trivial"]
+            print(f"{'page':<12} " + " ".join(f"{h:>14}" for h in header))
+            for name in names:
+                p50, p95 = pct(results[name], 50), pct(results[name], 95)
+                figures = [p50, p95, p50 / base50, p95 / base95]
+                print(f"{name:<12} " + " ".join(f"{f:14.1f}" for f in figures))
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep:
+            recreate_database(os.environ["DATABASE_URL"])  # leave an empty database behind
+
+
+if __name__ == "__main__":
+    main()
