@@ -25,6 +25,18 @@ SAME_ARTICLE_PAGE = "Choose two different articles to compare."
 BAD_SELECTION = "The selection could not be read; select the text again."
 
 
+@dataclass(frozen=True)
+class CandidateClaim:
+    """What ranking and listing suggestions read of a claim."""
+
+    pk: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    entities: list
+
+
 @dataclass
 class Column:
     side: str
@@ -122,9 +134,12 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
         start, end = trimmed_span(source.text, start, end)
     except AnnotationError as exc:
         return refuse(request, exc.message, page)
-    claims = list(Claim.objects.filter(article__in=[source, other]))
-    own = [c for c in claims if c.article_id == source.pk and c.start < end and c.end > start]
-    theirs = [c for c in claims if c.article_id == other.pk]
+    fields = ("pk", "article_id", "start", "end", "text", "entities")
+    own = [
+        CandidateClaim(*row)
+        for row in source.claims.filter(start__lt=end, end__gt=start).values_list(*fields)
+    ]
+    theirs = [CandidateClaim(*row) for row in other.claims.values_list(*fields)]
     text = source.text[start:end]
     suggestions = suggest(text, entities_in(own, start, end), theirs)
     chosen = next((c for c in theirs if c.pk == parse_int(request.GET.get("target"))), None)
@@ -141,7 +156,7 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
         "other": other,
         "suggestions": suggestions,
         "chosen": chosen,
-        "chosen_suggested": any(s.claim == chosen for s in suggestions),
+        "chosen_suggested": any(s.claim.pk == getattr(chosen, "pk", None) for s in suggestions),
         "relations": Relation.choices,
         "existing": next((c for c in own if c.start == start and c.end == end), None),
     }
