@@ -176,6 +176,11 @@ def test_link_a_dragged_selection_to_a_clicked_claim(page, articles):
     page.wait_for_selector("#link-panel .success")
     assert page.locator("#links .link-item").count() == 1
     assert_linked(page, a, b)
+    page.click("#links .link-show")
+    active = page.eval_on_selector_all(
+        "mark.claim.active", "ms => ms.map(m => m.closest('.article-text').dataset.side)"
+    )
+    assert set(active) == {"a", "b"}
     screenshot(page, "compare")
 
 

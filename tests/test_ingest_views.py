@@ -80,3 +80,9 @@ def test_a_url_that_cannot_be_fetched_gets_a_clear_message(analyst_client):
     response = analyst_client.post(reverse("claims:ingest_url"), {"url": url}, headers=HX)
     assert response.status_code == 400
     assert CANNOT_FETCH.format(url=url).split(":")[0] in response.content.decode()
+
+
+def test_paste_without_javascript_returns_the_whole_page(analyst_client):
+    data = {"title": "Unrest in Leeds", "text": BODY}
+    html = analyst_client.post(reverse("claims:ingest_paste"), data).content.decode()
+    assert "<html" in html and 'data-result="created"' in html

@@ -18,9 +18,9 @@ from ..roles import ANALYST, has_role
 from .common import HtmxHttpRequest, parse_int
 
 PER_PAGE = 25
-# A search ranks its newest 1,000 matches: enough for any reading, and a broad query
+# A search ranks its newest 300 matches: enough for any reading, and a broad query
 # over the whole archive stays as fast as a rare one. The page says when it is capped.
-MAX_RANKED = 1000
+MAX_RANKED = 300
 # Private-use characters mark matches in ts_headline, so the snippet can be escaped
 # as a whole and only then given <mark> tags: article text never reaches the page raw.
 MATCH_START, MATCH_END = "\ue000", "\ue001"

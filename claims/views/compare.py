@@ -19,7 +19,6 @@ from ..services import AnnotationError, delete_link, link_selection, update_link
 from ..services.annotation import trimmed_span
 from ..suggest import entities_in, suggest
 from .common import HtmxHttpRequest, parse_int, refuse
-from .reader import relations_by_claim
 
 SAME_ARTICLE_PAGE = "Choose two different articles to compare."
 BAD_SELECTION = "The selection could not be read; select the text again."
@@ -66,43 +65,85 @@ def url_maker(name: str, *fixed: int):
     return lambda pk: f"{head}{pk}{tail}"
 
 
-def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
-    """Everything the page shows, in a fixed number of queries whatever the claim count."""
+def _columns(a: Article, b: Article, link_rows: list[tuple[int, int, str]]) -> list[Column]:
     claims = [
         ClaimSpan(*row)
         for row in Claim.objects.filter(article__in=[a, b])
         .order_by("start", "end")
         .values_list("pk", "article_id", "start", "end")
     ]
-    links = list(
-        Link.objects.between(a, b)
-        .select_related("source", "target", "author")
-        .annotate(note_count=Count("notes"))
-        .order_by("-created_at")
-    )
-    relations = relations_by_claim(links)
+    relations: dict[int, set[str]] = {}
+    for source, target, relation in link_rows:
+        relations.setdefault(source, set()).add(relation)
+        relations.setdefault(target, set()).add(relation)
     columns = []
     for side, article in (("a", a), ("b", b)):
         own = [c for c in claims if c.article_id == article.pk]
         mine = {c.pk: relations[c.pk] for c in own if c.pk in relations}
         html = render_text_cached(article.pk, article.text, own, mine, heading="h2")
         columns.append(Column(side, article, own, html, {c.pk: [c.start, c.end] for c in own}))
-    edit_url = url_maker("claims:link_edit", a.pk, b.pk)
-    delete_url = url_maker("claims:link_delete", a.pk, b.pk)
-    notes_url = url_maker("claims:link_notes")
-    for link in links:
-        link.a_end = link.source if link.source.article_id == a.pk else link.target
+    return columns
+
+
+class LinkDecorator:
+    """Adds what the link list shows: both ends in column order, texts, URLs."""
+
+    def __init__(self, a: Article, b: Article) -> None:
+        self.a = a
+        self.edit_url = url_maker("claims:link_edit", a.pk, b.pk)
+        self.delete_url = url_maker("claims:link_delete", a.pk, b.pk)
+        self.notes_url = url_maker("claims:link_notes")
+
+    def __call__(self, link: Link) -> Link:
+        link.a_end = link.source if link.source.article_id == self.a.pk else link.target
         link.b_end = link.target if link.a_end is link.source else link.source
-        link.edit_url, link.delete_url = edit_url(link.pk), delete_url(link.pk)
-        link.notes_url = notes_url(link.pk)
+        link.edit_url, link.delete_url = self.edit_url(link.pk), self.delete_url(link.pk)
+        link.notes_url = self.notes_url(link.pk)
         link.a_text, link.b_text = shorten(link.a_end.text, 160), shorten(link.b_end.text, 160)
+        return link
+
+
+def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
+    """Everything the page shows, in a fixed number of queries whatever the claim count."""
+    decorate = LinkDecorator(a, b)
+    links = [
+        decorate(link)
+        for link in Link.objects.between(a, b)
+        .select_related("source", "target", "author")
+        .annotate(note_count=Count("notes"))
+        .order_by("-created_at")
+    ]
+    rows = [(link.source_id, link.target_id, link.relation) for link in links]
     return {
         "a": a,
         "b": b,
-        "columns": columns,
+        "columns": _columns(a, b, rows),
         "links": links,
+        "link_count": len(links),
         "relations": Relation.choices,
         "can_annotate": has_role(request.user, ANALYST),
+    }
+
+
+def update_context(
+    request: HtmxHttpRequest, a: Article, b: Article, message: str, **change
+) -> dict:
+    """What a write sends back: the columns, the count, and the one link that changed."""
+    rows = list(Link.objects.between(a, b).values_list("source_id", "target_id", "relation"))
+    decorate = LinkDecorator(a, b)
+    for key in ("added", "changed"):
+        if change.get(key) is not None:
+            link = Link.objects.select_related("source", "target", "author").get(pk=change[key].pk)
+            link.note_count = link.notes.count()
+            change[key] = decorate(link)
+    return {
+        "a": a,
+        "b": b,
+        "columns": _columns(a, b, rows),
+        "link_count": len(rows),
+        "message": message,
+        "can_annotate": has_role(request.user, ANALYST),
+        **change,
     }
 
 
@@ -192,7 +233,7 @@ def link_create(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
     if not request.htmx:
         messages.success(request, message)
         return redirect(f"{page}#link-{link.pk}")
-    context = {**compare_context(request, first, second), "message": message, "new_link": link}
+    context = update_context(request, first, second, message, added=link if created else None)
     return render(request, "claims/_compare_update.html", context)
 
 
@@ -222,7 +263,7 @@ def link_edit(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpRes
         if not request.htmx:
             messages.success(request, "Link updated.")
             return redirect(f"{page}#link-{link.pk}")
-        context = {**compare_context(request, first, second), "message": "Link updated."}
+        context = update_context(request, first, second, "Link updated.", changed=link)
         return render(request, "claims/_compare_update.html", context)
     context = {"a": first, "b": second, "link": link, "form": form}
     template = "claims/link_edit.html" + ("#form" if request.htmx else "")
@@ -239,9 +280,10 @@ def link_delete(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpR
         return render(
             request, "claims/link_confirm_delete.html", {"a": first, "b": second, "link": link}
         )
+    removed = link.pk
     delete_link(link=link)
     if not request.htmx:
         messages.success(request, "Link deleted.")
         return redirect(page)
-    context = {**compare_context(request, first, second), "message": "Link deleted."}
+    context = update_context(request, first, second, "Link deleted.", removed=removed)
     return render(request, "claims/_compare_update.html", context)
