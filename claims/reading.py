@@ -134,7 +134,7 @@ def shorten(text: str, limit: int) -> str:
 def render_text_cached(
     article_id: int,
     text: str,
-    claims: Sequence[ClaimSpan],
+    claims: Sequence[Claim | ClaimSpan],
     relations: dict[int, set[str]],
     heading: str = "h1",
 ) -> SafeString:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..models import Article, Claim, Link
-from ..reading import render_text
+from ..reading import render_text_cached
 from ..roles import ADMIN, ANALYST, has_role, role_required
 from ..services import delete_article
 from ..suggest import NAMED
@@ -52,7 +52,9 @@ def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
     return {
         "article": article,
         "claims": claims,
-        "text_html": render_text(article.text, claims, relations_by_claim(links)),
+        "text_html": render_text_cached(
+            article.pk, article.text, claims, relations_by_claim(links)
+        ),
         "relations": relations_by_claim(links),
         "compare_with": list(
             Article.objects.comparable_with(article, top_entities(claims))[:COMPARE_CHOICES]
