@@ -1,7 +1,8 @@
 """Claims in another article that a selection most likely matches, best first.
 
-Scored on shared named entities, shared numbers and shared words: cheap enough to
-run over a 300-claim article on every selection, with no NLP at request time.
+Scored on shared named entities (across spellings: ``claims.entities``), shared
+numbers and shared words: cheap enough to run over a 300-claim article on every
+selection, with no NLP at request time.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .entities import entity_key, normal_form
 from .models import Claim
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -20,11 +22,6 @@ STOPWORDS = set(
     "there what when where while some such only other".split()
 )
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
-
-
-def entity_key(text: str) -> str:
-    key = text.lower().replace("’s", "").replace("'s", "").strip()
-    return key.removeprefix("the ").strip()
 
 
 def words(text: str) -> set[str]:
@@ -68,7 +65,14 @@ def suggest(
             continue
         reasons = []
         if shared_entities:
-            reasons.append("names: " + ", ".join(sorted(shared_entities)[:3]))
+            shown = sorted(
+                {
+                    normal_form(e["text"])
+                    for e in claim.entities
+                    if entity_key(e["text"]) in shared_entities
+                }
+            )
+            reasons.append("names: " + ", ".join(shown[:3]))
         if shared_numbers:
             reasons.append("numbers: " + ", ".join(sorted(shared_numbers)[:3]))
         if overlap >= 0.2:

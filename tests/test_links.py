@@ -307,3 +307,13 @@ def test_unique_pair_constraint_holds_under_a_race(analyst, pair):
         )
     assert created and not created_again and second == first
     assert Link.objects.count() == 1
+
+
+def test_suggestions_count_spellings_of_one_name_as_shared(analyst_client, pair):
+    a, b = pair
+    start, end = span_of(b, "hired by Syria’s Bashir Assad")
+    url = reverse("claims:selection_panel", args=[a.pk, b.pk])
+    html = analyst_client.get(url, {"side": "b", "start": start, "end": end}, headers=HX)
+    labels = html.content.decode().split('<label class="target">')[1:]
+    assad = next(label for label in labels if "Bashar Assad, died" in label)
+    assert "names: bashar assad" in assad  # "Bashir Assad" and "Bashar Assad" are one

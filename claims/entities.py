@@ -1,0 +1,93 @@
+"""Telling when two names are one entity: "Bashar al-Assad", "Bashar Assad", "Bashir Assad".
+
+Three steps, cheapest first: a normal form (case, accents, punctuation, Arabic article
+particles); a transliteration skeleton (consonants, doubled letters collapsed), which
+makes "Deir Ezzor", "Deir ez-Zor" and "Deir al-Zour" one key; and, for names of several
+words, fuzzy matching with rapidfuzz. Analysts' aliases (``EntityAlias``) come first
+and override all of it. Pure functions: no database here but what callers pass in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz import fuzz
+
+# Articles and particles that transliterations add, drop or attach: al-Assad, ez-Zor.
+PARTICLES = {"al", "el", "ad", "ag", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "an", "the"}
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_'’`.]+")
+_VOWELS = re.compile(r"[aeiouy]")
+_REPEATS = re.compile(r"(.)\1+")
+FUZZY_THRESHOLD = 88
+MIN_SKELETON = 4
+
+
+def normal_form(name: str) -> str:
+    """Lower case, no accents or punctuation, particles dropped: "bashar assad"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    plain = plain.replace("’s", "").replace("'s", "")
+    words = [w for w in _SEPARATORS.split(plain) if w]
+    # "al" as a word, or glued on by a hyphen in the source ("al-Assad"), is a particle.
+    kept = [w for w in words if w not in PARTICLES]
+    return " ".join(kept or words)
+
+
+def skeleton(name: str) -> str:
+    """Consonants of the normal form, doubled letters collapsed: "deir ezzor" -> "drzr"."""
+    joined = normal_form(name).replace(" ", "")
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", _REPEATS.sub(r"\1", joined)))
+
+
+def same_entity(a: str, b: str) -> bool:
+    na, nb = normal_form(a), normal_form(b)
+    if na == nb:
+        return True
+    if not na or not nb or na[0] != nb[0]:
+        return False
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb and len(sa) >= MIN_SKELETON:
+        return True
+    several_words = " " in na and " " in nb
+    return several_words and fuzz.ratio(na, nb) >= FUZZY_THRESHOLD
+
+
+def canonical_names(
+    names: Iterable[str], aliases: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Each name mapped to the name that stands for its entity.
+
+    Aliases (normal form of an alias -> canonical name) decide first; otherwise names
+    are grouped with ``same_entity`` and the group's longest spelling stands for it
+    ("Bashar al-Assad" over "Bashar Assad").
+    """
+    aliases = {normal_form(k): v for k, v in (aliases or {}).items()}
+    groups: list[list[str]] = []
+    result: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        if normal_form(name) in aliases:
+            result[name] = aliases[normal_form(name)]
+            continue
+        for group in groups:
+            if any(same_entity(name, member) for member in group):
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+    for group in groups:
+        representative = max(group, key=lambda n: (len(n), n))
+        result.update(dict.fromkeys(group, representative))
+    return result
+
+
+def entity_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
+    """A key equal for spellings of one entity (the alias, else the skeleton or form)."""
+    form = normal_form(name)
+    if aliases:
+        normal_aliases = {normal_form(k): v for k, v in aliases.items()}
+        if form in normal_aliases:
+            return entity_key(normal_aliases[form])
+    key = skeleton(name)
+    return key if len(key) >= MIN_SKELETON and " " in form else form
