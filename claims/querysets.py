@@ -11,7 +11,7 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, 
 SEARCH_CONFIG = "english"
 NEWEST = [F("published").desc(nulls_last=True), F("id").desc()]
 # How many of the newest candidates the "compare with" picker ranks.
-COMPARE_CANDIDATES = 200
+COMPARE_CANDIDATES = 100
 
 
 def web_query(text: str) -> SearchQuery:

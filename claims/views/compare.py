@@ -18,7 +18,7 @@ from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError, delete_link, link_selection, update_link
 from ..services.annotation import trimmed_span
 from ..suggest import entities_in, suggest
-from .common import HtmxHttpRequest, parse_int, refuse
+from .common import HtmxHttpRequest, parse_int, refuse, url_maker
 
 SAME_ARTICLE_PAGE = "Choose two different articles to compare."
 BAD_SELECTION = "The selection could not be read; select the text again."
@@ -56,13 +56,6 @@ def _pair(a: int, b: int) -> tuple[Article, Article]:
     if a not in found or b not in found:
         raise Http404("No such article.")
     return found[a], found[b]
-
-
-def url_maker(name: str, *fixed: int):
-    """``reverse`` once, then fill in the last id: a list of links needs hundreds of URLs."""
-    marker = 987654321
-    head, tail = reverse(name, args=[*fixed, marker]).split(str(marker))
-    return lambda pk: f"{head}{pk}{tail}"
 
 
 def _columns(a: Article, b: Article, link_rows: list[tuple[int, int, str]]) -> list[Column]:

@@ -15,7 +15,7 @@ from ..reading import render_text_cached
 from ..roles import ADMIN, ANALYST, has_role, role_required
 from ..services import delete_article
 from ..suggest import NAMED
-from .common import HtmxHttpRequest
+from .common import HtmxHttpRequest, url_maker
 
 COMPARE_CHOICES = 10
 
@@ -48,6 +48,9 @@ def claim_panel_context(claim: Claim, user) -> dict:
 
 def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
     claims = list(article.claims.all())
+    detail_url = url_maker("claims:claim_detail", article.pk)
+    for claim in claims:
+        claim.detail_url = detail_url(claim.pk)
     links = list(Link.objects.touching(article).only("source_id", "target_id", "relation"))
     return {
         "article": article,
