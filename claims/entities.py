@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -24,6 +25,7 @@ FUZZY_THRESHOLD = 88
 MIN_SKELETON = 4
 
 
+@lru_cache(maxsize=65536)
 def normal_form(name: str) -> str:
     """Lower case, no accents or punctuation, particles dropped: "bashar assad"."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -35,6 +37,7 @@ def normal_form(name: str) -> str:
     return " ".join(kept or words)
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """Consonants of the normal form, doubled letters collapsed: "deir ezzor" -> "drzr"."""
     joined = normal_form(name).replace(" ", "")
@@ -84,10 +87,16 @@ def canonical_names(
 
 def entity_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
     """A key equal for spellings of one entity (the alias, else the skeleton or form)."""
-    form = normal_form(name)
     if aliases:
         normal_aliases = {normal_form(k): v for k, v in aliases.items()}
-        if form in normal_aliases:
-            return entity_key(normal_aliases[form])
+        if normal_form(name) in normal_aliases:
+            return _spelling_key(normal_aliases[normal_form(name)])
+    return _spelling_key(name)
+
+
+@lru_cache(maxsize=65536)
+def _spelling_key(name: str) -> str:
+    # Names repeat across thousands of claims: suggestions key every one per request.
+    form = normal_form(name)
     key = skeleton(name)
     return key if len(key) >= MIN_SKELETON and " " in form else form
