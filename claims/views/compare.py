@@ -19,6 +19,7 @@ from ..services import AnnotationError, delete_link, link_selection, update_link
 from ..services.annotation import trimmed_span
 from ..suggest import entities_in, suggest
 from .common import HtmxHttpRequest, parse_int, refuse, url_maker
+from .reader import relations_by_claim
 
 SAME_ARTICLE_PAGE = "Choose two different articles to compare."
 BAD_SELECTION = "The selection could not be read; select the text again."
@@ -65,10 +66,7 @@ def _columns(a: Article, b: Article, link_rows: list[tuple[int, int, str]]) -> l
         .order_by("start", "end")
         .values_list("pk", "article_id", "start", "end")
     ]
-    relations: dict[int, set[str]] = {}
-    for source, target, relation in link_rows:
-        relations.setdefault(source, set()).add(relation)
-        relations.setdefault(target, set()).add(relation)
+    relations = relations_by_claim(link_rows)
     columns = []
     for side, article in (("a", a), ("b", b)):
         own = [c for c in claims if c.article_id == article.pk]

@@ -20,11 +20,12 @@ from .common import HtmxHttpRequest, url_maker
 COMPARE_CHOICES = 10
 
 
-def relations_by_claim(links: list[Link]) -> dict[int, set[str]]:
+def relations_by_claim(rows) -> dict[int, set[str]]:
+    """claim id -> relations of its links, from (source id, target id, relation) rows."""
     result: dict[int, set[str]] = {}
-    for link in links:
-        for claim_id in (link.source_id, link.target_id):
-            result.setdefault(claim_id, set()).add(link.relation)
+    for source, target, relation in rows:
+        result.setdefault(source, set()).add(relation)
+        result.setdefault(target, set()).add(relation)
     return result
 
 
@@ -51,14 +52,11 @@ def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
     detail_url = url_maker("claims:claim_detail", article.pk)
     for claim in claims:
         claim.detail_url = detail_url(claim.pk)
-    links = list(Link.objects.touching(article).only("source_id", "target_id", "relation"))
+    rows = Link.objects.touching(article).values_list("source_id", "target_id", "relation")
     return {
         "article": article,
         "claims": claims,
-        "text_html": render_text_cached(
-            article.pk, article.text, claims, relations_by_claim(links)
-        ),
-        "relations": relations_by_claim(links),
+        "text_html": render_text_cached(article.pk, article.text, claims, relations_by_claim(rows)),
         "compare_with": list(
             Article.objects.comparable_with(article, top_entities(claims))[:COMPARE_CHOICES]
         ),
