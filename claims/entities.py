@@ -21,6 +21,8 @@ PARTICLES = {"al", "el", "ad", "ag", "ar", "as", "ash", "at", "az", "ez", "es", 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_'’`.]+")
 _VOWELS = re.compile(r"[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
+# spaCy labels of names (not dates, figures or ordinals).
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
 FUZZY_THRESHOLD = 88
 MIN_SKELETON = 4
 

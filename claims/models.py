@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
@@ -43,6 +44,9 @@ class Story(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("claims:story_detail", args=[self.pk])
+
 
 class ExtractionStatus(models.TextChoices):
     PENDING = "pending", "Pending"
@@ -71,6 +75,8 @@ class Article(models.Model):
     )
     pipeline_version = models.CharField(max_length=100, blank=True)
     source = models.CharField(max_length=1000, blank=True, help_text="File or input it came from")
+    # Spelling-independent keys of the named entities in its claims (claims.entities).
+    entity_keys = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config="english")
@@ -85,6 +91,7 @@ class Article(models.Model):
         ordering = [F("published").desc(nulls_last=True), "-id"]
         indexes = [
             GinIndex(fields=["search_vector"], name="article_search_gin"),
+            GinIndex(fields=["entity_keys"], name="article_entity_keys_gin"),
             # The list's default order, newest first: read in index order, no sort.
             models.Index(
                 F("published").desc(nulls_last=True), F("id").desc(), name="article_newest_idx"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .entities import entity_key, normal_form
+from .entities import NAMED, entity_key, normal_form
 from .models import Claim
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -21,7 +21,6 @@ STOPWORDS = set(
     "which who will been would more than into about after before over also said says "
     "there what when where while some such only other".split()
 )
-NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW"}
 
 
 def words(text: str) -> set[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from .views import browse, compare, health, ingest, notes, reader
+from .views import browse, compare, health, ingest, notes, reader, stories
 
 app_name = "claims"
 urlpatterns = [
@@ -26,6 +26,12 @@ urlpatterns = [
     path("links/<int:pk>/notes/add/", notes.note_add, {"kind": "link"}, name="link_note_add"),
     path("notes/<int:pk>/edit/", notes.note_edit, name="note_edit"),
     path("notes/<int:pk>/delete/", notes.note_delete, name="note_delete"),
+    path("stories/", stories.story_list, name="story_list"),
+    path("stories/<int:pk>/", stories.story_detail, name="story_detail"),
+    path("stories/<int:pk>/rename/", stories.story_rename, name="story_rename"),
+    path("stories/<int:pk>/merge/", stories.story_merge, name="story_merge"),
+    path("stories/<int:pk>/split/", stories.story_split, name="story_split"),
+    path("articles/<int:pk>/story/", stories.article_move, name="article_move"),
     path("ingest/", ingest.ingest_page, name="ingest"),
     path("ingest/paste/", ingest.ingest_paste, name="ingest_paste"),
     path("ingest/upload/", ingest.ingest_upload, name="ingest_upload"),

@@ -222,6 +222,7 @@ def test_pages_have_no_serious_accessibility_violations(page, articles):
         ("reader", f"/articles/{a}/"),
         ("compare-page", f"/compare/{a}/{b}/"),
         ("ingest", "/ingest/"),
+        ("stories", "/stories/"),
     ]:
         page.goto(page.base + path)
         screenshot(page, name)

@@ -29,6 +29,12 @@ EXPECTED = {
     "link_note_add": ("post", 403, 400, 400),
     "note_edit": ("get", 403, 403, 200),
     "note_delete": ("post", 403, 403, 302),
+    "story_list": ("get", 200, 200, 200),
+    "story_detail": ("get", 200, 200, 200),
+    "story_rename": ("post", 403, 400, 400),
+    "story_merge": ("post", 403, 400, 400),
+    "story_split": ("post", 403, 400, 400),
+    "article_move": ("post", 403, 302, 302),
     "ingest": ("get", 403, 200, 200),
     "ingest_paste": ("post", 403, 400, 400),
     "ingest_upload": ("post", 403, 400, 400),
@@ -44,7 +50,13 @@ def urls(sample_articles, django_user_model):
     link = Link.objects.create(source=claim, target=b.claims.first(), relation="same")
     author = user_with_role(django_user_model, "author", "analyst")
     note = Note.objects.create(claim=claim, body="someone else's", author=author)
+    story = a.story
     args = {
+        "story_detail": [story.pk],
+        "story_rename": [story.pk],
+        "story_merge": [story.pk],
+        "story_split": [story.pk],
+        "article_move": [b.pk],
         "article_detail": [a.pk],
         "claim_detail": [a.pk, claim.pk],
         "article_delete": [a.pk],

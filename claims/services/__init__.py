@@ -1,4 +1,4 @@
-"""Writes: ingestion (articles and extracted claims) and annotation (links, notes)."""
+"""Writes: ingestion (articles, extracted claims), annotation (links, notes), stories."""
 
 from __future__ import annotations
 

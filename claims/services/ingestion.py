@@ -19,6 +19,7 @@ from ..ingest.text import canonical_text, content_hash
 from ..models import Article, Claim, ExtractionStatus, Origin, Outlet, Story
 from ..nlp.claims import ExtractedClaim
 from ..nlp.language import detect_language
+from .stories import assign_story, entity_keys_of
 
 TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
 BATCH = 128
@@ -88,7 +89,10 @@ def store_article(
     outlet: str = "",
     story: Story | None = None,
 ) -> Article:
-    """Create one article and its extracted claims; ``claims`` None means not analysed."""
+    """Create one article and its extracted claims; ``claims`` None means not analysed.
+
+    Without a ``story`` an analysed article joins the story it belongs to, or starts one.
+    """
     item = prepared.input
     outlet_name = (outlet or item.outlet).strip()[:200]
     article = Article(
@@ -109,11 +113,14 @@ def store_article(
     )
     # Field checks only: uniqueness is the database's job (IntegrityError -> duplicate),
     # and asking first would cost a query per article.
+    article.entity_keys = entity_keys_of(claims or [])
     article.full_clean(
         exclude=["search_vector", "url"], validate_unique=False, validate_constraints=False
     )
     article.save()
     Claim.objects.bulk_create(_claim_rows(article, claims or []))
+    if story is None and claims is not None:
+        assign_story(article=article)
     return article
 
 
@@ -243,5 +250,6 @@ def replace_extracted_claims(
     Claim.objects.filter(pk__in=stale).delete()
     article.extraction_status = ExtractionStatus.DONE
     article.pipeline_version = pipeline_version
-    article.save(update_fields=["extraction_status", "pipeline_version"])
+    article.entity_keys = entity_keys_of(article.claims.all())
+    article.save(update_fields=["extraction_status", "pipeline_version", "entity_keys"])
     return len(created), len(updated), len(stale)

@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..models import Article, Claim, Link
+from ..entities import NAMED
+from ..models import Article, Claim, Link, Story
 from ..reading import render_text_cached
 from ..roles import ADMIN, ANALYST, has_role, role_required
 from ..services import delete_article
-from ..suggest import NAMED
 from .common import HtmxHttpRequest, url_maker
 
 COMPARE_CHOICES = 10
@@ -62,6 +62,9 @@ def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
         ),
         "can_annotate": has_role(request.user, ANALYST),
         "can_delete": has_role(request.user, ADMIN),
+        "stories": Story.objects.order_by("name").values_list("pk", "name")
+        if has_role(request.user, ANALYST)
+        else [],
     }
 
 

@@ -1,0 +1,127 @@
+"""Stories: which articles report one event. Joining, renaming, merging, splitting.
+
+A new article joins the story whose articles share the most of its named entities
+(across spellings) and words, published within a few days of it; if none is close
+enough it starts a story of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+
+from ..entities import NAMED, entity_key
+from ..models import Article, Story
+
+JOIN_THRESHOLD = 0.2
+DAYS_APART = 7
+CANDIDATES = 200
+EMPTY_NAME = "Give the story a name."
+SAME_STORY = "Choose another story to merge into."
+NOTHING_TO_SPLIT = "Choose at least one article, and not all of them, to split off."
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def entity_keys_of(claims: Iterable) -> list[str]:
+    """Spelling-independent keys of the named entities in an article's claims."""
+    keys = {
+        entity_key(e["text"])
+        for claim in claims
+        for e in (claim.entities if hasattr(claim, "entities") else claim["entities"])
+        if e["label"] in NAMED
+    }
+    return sorted(k for k in keys if k)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+@dataclass
+class StoryMatch:
+    story: Story
+    score: float
+
+
+def best_story(article: Article) -> StoryMatch | None:
+    """The story this article most likely belongs to, if any is close enough."""
+    keys = set(article.entity_keys)
+    if not keys:
+        return None
+    candidates = Article.objects.filter(story__isnull=False, entity_keys__overlap=list(keys))
+    candidates = candidates.exclude(pk=article.pk)
+    if article.published:
+        window = dt.timedelta(days=DAYS_APART)
+        near = Q(published__range=(article.published - window, article.published + window))
+        candidates = candidates.filter(near | Q(published__isnull=True))
+    words = _words(article.text)
+    best: StoryMatch | None = None
+    for other in candidates.select_related("story").order_by("-id")[:CANDIDATES]:
+        score = 0.6 * _jaccard(keys, set(other.entity_keys)) + 0.4 * _jaccard(
+            words, _words(other.text)
+        )
+        if score >= JOIN_THRESHOLD and (best is None or score > best.score):
+            best = StoryMatch(other.story, round(score, 3))
+    return best
+
+
+@transaction.atomic
+def assign_story(*, article: Article) -> Story:
+    """Put the article in its best story, or in a new story named after its headline."""
+    match = best_story(article)
+    story = match.story if match else Story.objects.create(name=article.title[:300])
+    article.story = story
+    article.save(update_fields=["story"])
+    return story
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())[:300]
+    if not name:
+        raise ValueError(EMPTY_NAME)
+    return name
+
+
+@transaction.atomic
+def rename_story(*, story: Story, name: str) -> Story:
+    story.name = _clean_name(name)
+    story.save(update_fields=["name"])
+    return story
+
+
+@transaction.atomic
+def merge_stories(*, story: Story, into: Story) -> Story:
+    """Move every article of ``story`` into ``into`` and delete ``story``."""
+    if story.pk == into.pk:
+        raise ValueError(SAME_STORY)
+    story.articles.update(story=into)
+    story.delete()
+    return into
+
+
+@transaction.atomic
+def split_story(*, story: Story, articles: list[Article], name: str) -> Story:
+    """A new story for some of a story's articles."""
+    own = {a.pk for a in story.articles.all()}
+    chosen = {a.pk for a in articles}
+    if not chosen or not chosen <= own or chosen == own:
+        raise ValueError(NOTHING_TO_SPLIT)
+    new = Story.objects.create(name=_clean_name(name))
+    Article.objects.filter(pk__in=chosen).update(story=new)
+    return new
+
+
+@transaction.atomic
+def move_article(*, article: Article, story: Story | None) -> Article:
+    article.story = story
+    article.save(update_fields=["story"])
+    return article

@@ -1,0 +1,103 @@
+"""Stories: the list, one story's articles, and the analyst's edits to them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, Max, Min
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from ..models import Article, Story
+from ..roles import ANALYST, has_role, role_required
+from ..services import stories as service
+from .common import HtmxHttpRequest, parse_int, refuse
+
+UNKNOWN_STORY = "Choose a story that exists."
+
+
+def _with_counts():
+    return Story.objects.annotate(
+        article_count=Count("articles"),
+        first=Min("articles__published"),
+        last=Max("articles__published"),
+    )
+
+
+@require_GET
+def story_list(request: HtmxHttpRequest) -> HttpResponse:
+    stories = _with_counts().order_by("-created_at")
+    return render(request, "claims/story_list.html", {"stories": stories})
+
+
+@require_GET
+def story_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    story = get_object_or_404(_with_counts(), pk=pk)
+    context = {
+        "story": story,
+        "articles": story.articles.select_related("outlet").defer("text").newest_first(),
+        "others": Story.objects.exclude(pk=pk).order_by("name").values_list("pk", "name"),
+        "can_edit": has_role(request.user, ANALYST),
+    }
+    return render(request, "claims/story_detail.html", context)
+
+
+def _done(request: HtmxHttpRequest, message: str, story: Story) -> HttpResponse:
+    messages.success(request, message)
+    return redirect(story.get_absolute_url())
+
+
+@require_POST
+@role_required(ANALYST)
+def story_rename(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    story = get_object_or_404(Story, pk=pk)
+    try:
+        service.rename_story(story=story, name=request.POST.get("name", ""))
+    except ValueError as exc:
+        return refuse(request, str(exc), story.get_absolute_url())
+    return _done(request, "Story renamed.", story)
+
+
+@require_POST
+@role_required(ANALYST)
+def story_merge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    story = get_object_or_404(Story, pk=pk)
+    into = Story.objects.filter(pk=parse_int(request.POST.get("into"))).first()
+    if into is None:
+        return refuse(request, UNKNOWN_STORY, story.get_absolute_url())
+    try:
+        service.merge_stories(story=story, into=into)
+    except ValueError as exc:
+        return refuse(request, str(exc), story.get_absolute_url())
+    return _done(request, f"Merged into “{into.name}”.", into)
+
+
+@require_POST
+@role_required(ANALYST)
+def story_split(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    story = get_object_or_404(Story, pk=pk)
+    ids = [i for i in map(parse_int, request.POST.getlist("articles")) if i is not None]
+    try:
+        new = service.split_story(
+            story=story,
+            articles=list(Article.objects.filter(pk__in=ids)),
+            name=request.POST.get("name", ""),
+        )
+    except ValueError as exc:
+        return refuse(request, str(exc), story.get_absolute_url())
+    return _done(request, f"Split off “{new.name}”.", new)
+
+
+@require_POST
+@role_required(ANALYST)
+def article_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.defer("text"), pk=pk)
+    wanted = request.POST.get("story", "")
+    story = None
+    if wanted:
+        story = Story.objects.filter(pk=parse_int(wanted)).first()
+        if story is None:
+            return refuse(request, UNKNOWN_STORY, article.get_absolute_url())
+    service.move_article(article=article, story=story)
+    messages.success(request, f"Moved to “{story.name}”." if story else "Removed from its story.")
+    return redirect(article.get_absolute_url())

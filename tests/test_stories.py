@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from claims.ingest.records import ArticleInput
+from claims.models import Article, Story
+from claims.services import ingest
+from claims.services.stories import (
+    NOTHING_TO_SPLIT,
+    SAME_STORY,
+    merge_stories,
+    move_article,
+    rename_story,
+    split_story,
+)
+
+from .conftest import ARTICLE_A, ARTICLE_B, sample_input
+from .factories import make_article
+
+pytestmark = pytest.mark.django_db
+DAM = (
+    "The Ketter Dam above Harrowgate gave way on Friday, the fire service said.\n\n"
+    "Mayor Ilse Varga said 12 people died and 300 homes in Harrowgate were flooded."
+)
+
+
+def stored(*items) -> list[Article]:
+    return [Article.objects.get(pk=r.article) for r in ingest(list(items))]
+
+
+def test_the_two_sample_articles_end_up_in_one_story(corpus):
+    a, b = stored(sample_input(corpus, ARTICLE_A), sample_input(corpus, ARTICLE_B))
+    assert a.story is not None and a.story == b.story
+    assert "bshrsd" in a.entity_keys and "bshrsd" in b.entity_keys  # Bashar / Bashir Assad
+
+
+def test_an_article_about_something_else_starts_its_own_story(corpus):
+    a, b, dam = stored(
+        sample_input(corpus, ARTICLE_A),
+        sample_input(corpus, ARTICLE_B),
+        ArticleInput(source="dam.txt", title="Dam breach in Harrowgate", body=DAM),
+    )
+    assert dam.story not in (None, a.story)
+    assert dam.story.name == "Dam breach in Harrowgate"
+
+
+def test_the_same_event_weeks_apart_is_another_story():
+    first = {"source": "a.txt", "title": "Dam breach in Harrowgate", "body": DAM}
+    late = {**first, "source": "b.txt", "title": "Harrowgate dam, again", "body": DAM + " Again."}
+    a, b = stored(
+        ArticleInput(**first, published=dt.date(2026, 3, 1)),
+        ArticleInput(**late, published=dt.date(2026, 5, 1)),
+    )
+    assert a.story != b.story
+
+
+def test_an_article_not_analysed_gets_no_story():
+    (article,) = stored(
+        ArticleInput(source="ar.txt", title="عنوان", body="قال المتحدث إن أربعة أصيبوا.")
+    )
+    assert article.story is None
+
+
+def test_rename_merge_split_and_move():
+    story, other = Story.objects.create(name="One"), Story.objects.create(name="Two")
+    a, b, c = (make_article(title=t, story=story) for t in ("A", "B", "C"))
+    assert rename_story(story=story, name="  Dam   breach ").name == "Dam breach"
+    with pytest.raises(ValueError, match=NOTHING_TO_SPLIT):
+        split_story(story=story, articles=[a, b, c], name="All of them")
+    new = split_story(story=story, articles=[c], name="Aftermath")
+    assert list(new.articles.all()) == [c]
+    with pytest.raises(ValueError, match=SAME_STORY):
+        merge_stories(story=story, into=story)
+    merge_stories(story=story, into=other)
+    assert set(other.articles.all()) == {a, b} and not Story.objects.filter(pk=story.pk).exists()
+    move_article(article=a, story=new)
+    assert set(new.articles.all()) == {a, c}
+
+
+def test_story_pages_and_edits(analyst_client, viewer):
+    from django.test import Client
+
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    story, other = Story.objects.create(name="One"), Story.objects.create(name="Two")
+    a, b = make_article(title="First", story=story), make_article(title="Second", story=story)
+    assert "One" in viewer_client.get(reverse("claims:story_list")).content.decode()
+    html = viewer_client.get(story.get_absolute_url()).content.decode()
+    assert "First" in html and "Second" in html and "Rename" not in html
+    assert (
+        viewer_client.post(
+            reverse("claims:story_rename", args=[story.pk]), {"name": "x"}
+        ).status_code
+        == 403
+    )
+    analyst_client.post(reverse("claims:story_rename", args=[story.pk]), {"name": "Renamed"})
+    story.refresh_from_db()
+    assert story.name == "Renamed"
+    response = analyst_client.post(
+        reverse("claims:story_split", args=[story.pk]), {"articles": [b.pk], "name": "Split"}
+    )
+    assert response.status_code == 302 and Article.objects.get(pk=b.pk).story.name == "Split"
+    analyst_client.post(reverse("claims:story_merge", args=[story.pk]), {"into": other.pk})
+    assert Article.objects.get(pk=a.pk).story == other
+    analyst_client.post(reverse("claims:article_move", args=[a.pk]), {"story": ""})
+    assert Article.objects.get(pk=a.pk).story is None
+
+
+def test_bad_story_edits_are_400(analyst_client):
+    story = Story.objects.create(name="One")
+    make_article(story=story)
+    rename = analyst_client.post(reverse("claims:story_rename", args=[story.pk]), {"name": " "})
+    merge = analyst_client.post(reverse("claims:story_merge", args=[story.pk]), {"into": "nope"})
+    assert rename.status_code == merge.status_code == 400
