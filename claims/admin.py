@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from .models import Article, Claim, Link, Note, Outlet, Story
+from .models import Article, Claim, EntityAlias, Link, Note, Outlet, Story
 
 
 @admin.register(Outlet)
@@ -54,3 +54,10 @@ class NoteAdmin(admin.ModelAdmin):
     list_display = ["body", "claim", "link", "author", "created_at"]
     search_fields = ["body"]
     raw_id_fields = ["claim", "link", "author"]
+
+
+@admin.register(EntityAlias)
+class EntityAliasAdmin(admin.ModelAdmin):
+    list_display = ["alias", "canonical", "created_by", "created_at"]
+    search_fields = ["alias", "canonical"]
+    raw_id_fields = ["created_by"]

@@ -88,12 +88,21 @@ def canonical_names(
 
 
 def entity_key(name: str, aliases: Mapping[str, str] | None = None) -> str:
-    """A key equal for spellings of one entity (the alias, else the skeleton or form)."""
+    """A key equal for spellings of one entity (the alias, else the skeleton or form).
+
+    ``aliases`` is keyed by normal form (``normal_aliases``): this runs for every name
+    of every claim a page compares, so it must not normalise the table each time.
+    """
     if aliases:
-        normal_aliases = {normal_form(k): v for k, v in aliases.items()}
-        if normal_form(name) in normal_aliases:
-            return _spelling_key(normal_aliases[normal_form(name)])
+        canonical = aliases.get(normal_form(name))
+        if canonical is not None:
+            return _spelling_key(canonical)
     return _spelling_key(name)
+
+
+def normal_aliases(aliases: Mapping[str, str]) -> dict[str, str]:
+    """Aliases keyed by their normal form, as ``entity_key`` reads them."""
+    return {normal_form(alias): canonical for alias, canonical in aliases.items()}
 
 
 @lru_cache(maxsize=65536)

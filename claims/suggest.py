@@ -31,9 +31,11 @@ def numbers(text: str) -> set[str]:
     return {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text)}
 
 
-def entities_in(claims: Iterable[Claim], start: int, end: int) -> set[str]:
+def entities_in(
+    claims: Iterable[Claim], start: int, end: int, aliases: dict[str, str] | None = None
+) -> set[str]:
     return {
-        entity_key(e["text"])
+        entity_key(e["text"], aliases)
         for claim in claims
         for e in claim.entities
         if e["label"] in NAMED and e["start"] >= start and e["end"] <= end
@@ -48,12 +50,18 @@ class Suggestion:
 
 
 def suggest(
-    text: str, entities: set[str], candidates: Sequence[Claim], limit: int = 8
+    text: str,
+    entities: set[str],
+    candidates: Sequence[Claim],
+    limit: int = 8,
+    aliases: dict[str, str] | None = None,
 ) -> list[Suggestion]:
     own_words, own_numbers = words(text), numbers(text)
     ranked = []
     for claim in candidates:
-        their_entities = {entity_key(e["text"]) for e in claim.entities if e["label"] in NAMED}
+        their_entities = {
+            entity_key(e["text"], aliases) for e in claim.entities if e["label"] in NAMED
+        }
         shared_entities = entities & their_entities
         shared_numbers = own_numbers & numbers(claim.text)
         their_words = words(claim.text)
@@ -68,7 +76,7 @@ def suggest(
                 {
                     normal_form(e["text"])
                     for e in claim.entities
-                    if entity_key(e["text"]) in shared_entities
+                    if entity_key(e["text"], aliases) in shared_entities
                 }
             )
             reasons.append("names: " + ", ".join(shown[:3]))

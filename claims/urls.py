@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from .views import browse, compare, health, ingest, notes, reader, stories
+from .views import aliases, browse, compare, health, ingest, notes, reader, stories
 
 app_name = "claims"
 urlpatterns = [
@@ -32,6 +32,9 @@ urlpatterns = [
     path("stories/<int:pk>/merge/", stories.story_merge, name="story_merge"),
     path("stories/<int:pk>/split/", stories.story_split, name="story_split"),
     path("articles/<int:pk>/story/", stories.article_move, name="article_move"),
+    path("aliases/", aliases.alias_list, name="alias_list"),
+    path("aliases/add/", aliases.alias_add, name="alias_add"),
+    path("aliases/<int:pk>/delete/", aliases.alias_delete, name="alias_delete"),
     path("ingest/", ingest.ingest_page, name="ingest"),
     path("ingest/paste/", ingest.ingest_paste, name="ingest_paste"),
     path("ingest/upload/", ingest.ingest_upload, name="ingest_upload"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import get_resolver, reverse
 
-from claims.models import Link, Note
+from claims.models import EntityAlias, Link, Note
 
 from .conftest import ARTICLE_A, ARTICLE_B, user_with_role
 
@@ -35,6 +35,9 @@ EXPECTED = {
     "story_merge": ("post", 403, 400, 400),
     "story_split": ("post", 403, 400, 400),
     "article_move": ("post", 403, 302, 302),
+    "alias_list": ("get", 200, 200, 200),
+    "alias_add": ("post", 403, 400, 400),
+    "alias_delete": ("post", 403, 302, 302),
     "ingest": ("get", 403, 200, 200),
     "ingest_paste": ("post", 403, 400, 400),
     "ingest_upload": ("post", 403, 400, 400),
@@ -51,7 +54,9 @@ def urls(sample_articles, django_user_model):
     author = user_with_role(django_user_model, "author", "analyst")
     note = Note.objects.create(claim=claim, body="someone else's", author=author)
     story = a.story
+    alias = EntityAlias.objects.create(alias="the Kremlin", canonical="Russian government")
     args = {
+        "alias_delete": [alias.pk],
         "story_detail": [story.pk],
         "story_rename": [story.pk],
         "story_merge": [story.pk],

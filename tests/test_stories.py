@@ -115,3 +115,38 @@ def test_bad_story_edits_are_400(analyst_client):
     rename = analyst_client.post(reverse("claims:story_rename", args=[story.pk]), {"name": " "})
     merge = analyst_client.post(reverse("claims:story_merge", args=[story.pk]), {"into": "nope"})
     assert rename.status_code == merge.status_code == 400
+
+
+def test_analysts_add_and_remove_aliases(analyst_client):
+    from claims.models import EntityAlias
+
+    url = reverse("claims:alias_add")
+    analyst_client.post(url, {"alias": "the Kremlin", "canonical": "Russian government"})
+    again = analyst_client.post(url, {"alias": "The Kremlin", "canonical": "Russia"})
+    empty = analyst_client.post(url, {"alias": " ", "canonical": "Russia"})
+    assert again.status_code == empty.status_code == 400
+    alias = EntityAlias.objects.get()
+    assert "the Kremlin" in analyst_client.get(reverse("claims:alias_list")).content.decode()
+    analyst_client.post(reverse("claims:alias_delete", args=[alias.pk]))
+    assert not EntityAlias.objects.exists()
+
+
+@pytest.mark.parametrize("with_alias", [False, True])
+def test_an_alias_brings_articles_into_one_story(with_alias):
+    from claims.models import EntityAlias
+
+    if with_alias:
+        EntityAlias.objects.create(alias="Mutti", canonical="Angela Merkel")
+    a, b = stored(
+        ArticleInput(
+            source="a.txt",
+            title="Flood deaths",
+            body="Chancellor Angela Merkel said on Friday that 12 people died.",
+        ),
+        ArticleInput(
+            source="b.txt",
+            title="Toll of the flood",
+            body="Mutti said on Friday that 12 people died.",
+        ),
+    )
+    assert (a.story == b.story) is with_alias

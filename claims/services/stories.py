@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from ..entities import NAMED, entity_key
-from ..models import Article, Story
+from ..models import Article, EntityAlias, Story
 
 JOIN_THRESHOLD = 0.2
 DAYS_APART = 7
@@ -27,10 +27,11 @@ NOTHING_TO_SPLIT = "Choose at least one article, and not all of them, to split o
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def entity_keys_of(claims: Iterable) -> list[str]:
+def entity_keys_of(claims: Iterable, aliases: dict[str, str] | None = None) -> list[str]:
     """Spelling-independent keys of the named entities in an article's claims."""
+    aliases = EntityAlias.objects.as_map() if aliases is None else aliases
     keys = {
-        entity_key(e["text"])
+        entity_key(e["text"], aliases)
         for claim in claims
         for e in (claim.entities if hasattr(claim, "entities") else claim["entities"])
         if e["label"] in NAMED
@@ -125,3 +126,22 @@ def move_article(*, article: Article, story: Story | None) -> Article:
     article.story = story
     article.save(update_fields=["story"])
     return article
+
+
+ALIAS_NEEDED = "Give both the alias and the name it stands for."
+ALIAS_EXISTS = "That alias is already defined."
+
+
+@transaction.atomic
+def add_alias(*, alias: str, canonical: str, user) -> EntityAlias:
+    alias, canonical = " ".join(alias.split())[:200], " ".join(canonical.split())[:200]
+    if not alias or not canonical:
+        raise ValueError(ALIAS_NEEDED)
+    if EntityAlias.objects.filter(alias__iexact=alias).exists():
+        raise ValueError(ALIAS_EXISTS)
+    return EntityAlias.objects.create(alias=alias, canonical=canonical, created_by=user)
+
+
+@transaction.atomic
+def delete_alias(*, alias: EntityAlias) -> None:
+    alias.delete()

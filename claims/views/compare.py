@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..forms import LinkEditForm, LinkForm
-from ..models import Article, Claim, Link, Relation
+from ..models import Article, Claim, EntityAlias, Link, Relation
 from ..reading import ClaimSpan, render_text_cached, shorten
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError, delete_link, link_selection, update_link
@@ -173,7 +173,8 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
     ]
     theirs = [CandidateClaim(*row) for row in other.claims.values_list(*fields)]
     text = source.text[start:end]
-    suggestions = suggest(text, entities_in(own, start, end), theirs)
+    aliases = EntityAlias.objects.as_map()
+    suggestions = suggest(text, entities_in(own, start, end, aliases), theirs, aliases=aliases)
     chosen = next((c for c in theirs if c.pk == parse_int(request.GET.get("target"))), None)
     if chosen is None and suggestions:
         chosen = suggestions[0].claim

@@ -1,0 +1,44 @@
+"""The alias table: analysts' rulings on which names stand for one entity."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from ..models import EntityAlias
+from ..roles import ANALYST, has_role, role_required
+from ..services import stories as service
+from .common import HtmxHttpRequest, refuse
+
+
+@require_GET
+def alias_list(request: HtmxHttpRequest) -> HttpResponse:
+    aliases = EntityAlias.objects.select_related("created_by")
+    context = {"aliases": aliases, "can_edit": has_role(request.user, ANALYST)}
+    return render(request, "claims/alias_list.html", context)
+
+
+@require_POST
+@role_required(ANALYST)
+def alias_add(request: HtmxHttpRequest) -> HttpResponse:
+    try:
+        alias = service.add_alias(
+            alias=request.POST.get("alias", ""),
+            canonical=request.POST.get("canonical", ""),
+            user=request.user,
+        )
+    except ValueError as exc:
+        return refuse(request, str(exc), reverse("claims:alias_list"))
+    messages.success(request, f"“{alias.alias}” now stands for “{alias.canonical}”.")
+    return redirect("claims:alias_list")
+
+
+@require_POST
+@role_required(ANALYST)
+def alias_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    service.delete_alias(alias=get_object_or_404(EntityAlias, pk=pk))
+    messages.success(request, "Alias removed.")
+    return redirect("claims:alias_list")
