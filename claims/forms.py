@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import Note, Outlet, Relation, Story
+from .models import Outlet, Relation, Story
 
 SORTS = [
     ("relevance", "Best match"),
@@ -47,14 +47,6 @@ class LinkForm(forms.Form):
 class LinkEditForm(forms.Form):
     relation = forms.ChoiceField(choices=Relation.choices, widget=forms.RadioSelect)
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class NoteForm(forms.ModelForm):
-    class Meta:
-        model = Note
-        fields = ["body"]
-        labels = {"body": "Note"}
-        widgets = {"body": forms.Textarea(attrs={"rows": 2})}
 
 
 class PasteForm(forms.Form):

@@ -26,12 +26,6 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by(*NEWEST)
 
-    def for_list(self) -> ArticleQuerySet:
-        # Explicit order: Meta.ordering does not apply to the GROUP BY of the count.
-        return (
-            self.select_related("outlet", "story").with_claim_counts().defer("text").newest_first()
-        )
-
     def needing_extraction(self, version: str) -> ArticleQuerySet:
         return self.exclude(extraction_status="not_analysed").exclude(
             extraction_status="done", pipeline_version=version

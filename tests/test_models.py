@@ -77,5 +77,5 @@ def test_claim_counts_come_from_one_annotated_query(django_assert_num_queries):
     make_claim(article, "Officials said 12 people died.")
     make_claim(article, "Police said 30 were hurt.")
     with django_assert_num_queries(1):
-        rows = {a.pk: a.claim_count for a in Article.objects.for_list()}
-    assert rows[article.pk] == 2
+        rows = Article.objects.page_details([article.pk])
+    assert rows[article.pk]["claim_count"] == 2

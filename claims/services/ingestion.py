@@ -16,7 +16,7 @@ from django.db.models import Count
 from ..extraction import Extractor
 from ..ingest.records import ArticleInput, FailedInput
 from ..ingest.text import canonical_text, content_hash
-from ..models import Article, Claim, ExtractionStatus, Origin, Outlet, Story
+from ..models import Article, Claim, EntityAlias, ExtractionStatus, Origin, Outlet, Story
 from ..nlp.claims import ExtractedClaim
 from ..nlp.language import detect_language
 from .stories import assign_story, entity_keys_of
@@ -88,6 +88,7 @@ def store_article(
     pipeline_version: str,
     outlet: str = "",
     story: Story | None = None,
+    aliases: dict[str, str] | None = None,
 ) -> Article:
     """Create one article and its extracted claims; ``claims`` None means not analysed.
 
@@ -113,7 +114,7 @@ def store_article(
     )
     # Field checks only: uniqueness is the database's job (IntegrityError -> duplicate),
     # and asking first would cost a query per article.
-    article.entity_keys = entity_keys_of(claims or [])
+    article.entity_keys = entity_keys_of(claims or [], aliases)
     article.full_clean(
         exclude=["search_vector", "url"], validate_unique=False, validate_constraints=False
     )
@@ -182,6 +183,7 @@ def _known(hashes: list[str]) -> dict[str, tuple[int, int]]:
 
 
 def _ingest_batch(batch, extractor, outlet, story, max_chars, emit) -> None:
+    aliases = EntityAlias.objects.as_map()  # once per batch, not once per article
     prepared = _prepare_all(batch, max_chars)
     articles = [p for p in prepared if isinstance(p, PreparedArticle)]
     known = _known([p.hash for p in articles])
@@ -196,19 +198,26 @@ def _ingest_batch(batch, extractor, outlet, story, max_chars, emit) -> None:
         elif entry.hash in known:
             emit(IngestResult(entry.input.source, "duplicate", *known[entry.hash]))
         else:
-            result = _store_one(entry, extracted.get(entry.hash), extractor.version, outlet, story)
+            result = _store_one(
+                entry, extracted.get(entry.hash), extractor.version, outlet, story, aliases
+            )
             if result.status == "created":
                 known[entry.hash] = (result.article, result.claims)
             emit(result)
 
 
-def _store_one(entry, claims, version, outlet, story) -> IngestResult:
+def _store_one(entry, claims, version, outlet, story, aliases) -> IngestResult:
     source = entry.input.source
     if isinstance(claims, str):
         return IngestResult(source, "error", error=claims)
     try:
         article = store_article(
-            prepared=entry, claims=claims, pipeline_version=version, outlet=outlet, story=story
+            prepared=entry,
+            claims=claims,
+            pipeline_version=version,
+            outlet=outlet,
+            story=story,
+            aliases=aliases,
         )
     except IntegrityError:  # stored meanwhile by a concurrent import
         existing = Article.objects.filter(content_hash=entry.hash).first()

@@ -28,12 +28,16 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def entity_keys_of(claims: Iterable, aliases: dict[str, str] | None = None) -> list[str]:
-    """Spelling-independent keys of the named entities in an article's claims."""
+    """Spelling-independent keys of the named entities in an article's claims.
+
+    Pass ``aliases`` (``EntityAlias.objects.as_map()``) when keying many articles, so
+    the table is read once rather than once per article.
+    """
     aliases = EntityAlias.objects.as_map() if aliases is None else aliases
     keys = {
         entity_key(e["text"], aliases)
         for claim in claims
-        for e in (claim.entities if hasattr(claim, "entities") else claim["entities"])
+        for e in claim.entities
         if e["label"] in NAMED
     }
     return sorted(k for k in keys if k)

@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ..forms import NoteForm
 from ..models import Claim, Link, Note
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError, add_note, delete_note, edit_note
@@ -32,7 +31,6 @@ def notes_region(request: HtmxHttpRequest, kind: str, obj: Claim | Link, **extra
         "kind": kind,
         "obj": obj,
         "notes": notes,
-        "form": NoteForm(),
         "add_url": reverse(f"claims:{kind}_note_add", args=[obj.pk]),
         "can_annotate": has_role(request.user, ANALYST),
         **extra,
@@ -73,7 +71,7 @@ def note_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     kind = "claim" if note.claim_id else "link"
     if request.method == "GET":
         template = "claims/note_edit.html" + ("#form" if request.htmx else "")
-        return render(request, template, {"note": note, "form": NoteForm(instance=note)})
+        return render(request, template, {"note": note})
     try:
         edit_note(note=note, body=request.POST.get("body", ""), user=request.user)
     except AnnotationError as exc:

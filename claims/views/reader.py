@@ -35,7 +35,7 @@ def top_entities(claims: list[Claim], limit: int = 8) -> list[str]:
 
 
 def claim_panel_context(claim: Claim, user) -> dict:
-    links = list(Link.objects.of_claim(claim).for_display().prefetch_related("notes__author"))
+    links = list(Link.objects.of_claim(claim).for_display())
     for link in links:
         link.other = link.target if link.source_id == claim.pk else link.source
     return {
