@@ -111,3 +111,19 @@ def _spelling_key(name: str) -> str:
     form = normal_form(name)
     key = skeleton(name)
     return key if len(key) >= MIN_SKELETON and " " in form else form
+
+
+def entity_root(name: str, label: str, aliases: Mapping[str, str] | None = None) -> str:
+    """``entity_key``, with a people's name brought to its place: "Russians" -> "russia".
+
+    For matching claims about the same actors ("Russia denied", "the Russians
+    attacked"); stories keep the plain key.
+    """
+    key = entity_key(name, aliases)
+    if label != "NORP" or " " in key:
+        return key
+    if key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    if key.endswith(("ian", "can")):
+        key = key[:-1]
+    return key

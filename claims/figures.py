@@ -25,6 +25,15 @@ TOPICS = {
     "attackers": ("fighter", "soldier", "troop", "mercenar", "contractor", "militant", "battalion"),
     "homes": ("home", "house", "building"),
 }
+# How a figure of each topic reads in a reason: "about 100 dead".
+TOPIC_WORDS = {
+    "death toll": "dead",
+    "injured": "injured",
+    "missing": "missing",
+    "displaced": "displaced",
+    "attackers": "attackers",
+    "homes": "homes",
+}
 MEASURES = {
     "percent",
     "USD",
@@ -105,7 +114,9 @@ def measure(q: dict) -> str:
 
 
 def describe(q: dict, topic: str | None) -> str:
-    return f"{q['text']} {topic}" if topic and topic not in q["text"].lower() else q["text"]
+    """ "about 100 death toll", but "100 dead" as it is: its own words say what it counts."""
+    said = _topic_in([w.lower() for w in _WORD.findall(q["text"])])
+    return q["text"] if not topic or said == topic else f"{q['text']} {TOPIC_WORDS[topic]}"
 
 
 def about_the_event(q: dict, claim) -> bool:

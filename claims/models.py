@@ -12,7 +12,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 from django.urls import reverse
 
-from .querysets import ArticleQuerySet, ClaimQuerySet, LinkQuerySet
+from .querysets import ArticleQuerySet, ClaimQuerySet, LinkQuerySet, SuggestionQuerySet
 
 SPAN_MISMATCH = "The claim text must equal the article text between start and end."
 SPAN_OUT_OF_RANGE = "The claim span must lie within the article text (0 <= start < end <= length)."
@@ -127,6 +127,8 @@ class Claim(models.Model):
     entities = models.JSONField(default=list, blank=True)
     # [{"text", "start", "end", "low", "high", "qualifier", "unit"}]
     quantities = models.JSONField(default=list, blank=True)
+    # Keys two claims worth comparing share (claims.matching.match_keys), GIN-indexed.
+    match_keys = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -142,6 +144,7 @@ class Claim(models.Model):
             ),
             models.UniqueConstraint(fields=["article", "start", "end"], name="claim_unique_span"),
         ]
+        indexes = [GinIndex(fields=["match_keys"], name="claim_match_keys_gin")]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -261,3 +264,75 @@ class EntityAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.alias} → {self.canonical}"
+
+
+class ReviewStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CONFIRMED = "confirmed", "Confirmed"
+    DISMISSED = "dismissed", "Dismissed"
+    RESOLVED = "resolved", "Resolved"
+
+
+class SuggestionOrigin(models.TextChoices):
+    MATCHER = "matcher", "Suggested by Newsdesk"
+    ANALYST = "analyst", "Linked by an analyst"
+
+
+class Suggestion(models.Model):
+    """Two claims that Newsdesk proposes go together, and the analyst's verdict on it.
+
+    A contradiction an analyst links by hand gets a row too (origin analyst), so that
+    the conflicts dashboard reads one table. ``key`` names the pair by its articles and
+    sentences rather than by claim ids, so a verdict survives re-extraction: the claims
+    are set to NULL when re-extraction drops them, and matching finds the row again.
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    article_a = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    article_b = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    claim_a = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    claim_b = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    relation = models.CharField(max_length=12, choices=Relation.choices)
+    score = models.FloatField()
+    reason = models.CharField(max_length=500)
+    topic = models.CharField(max_length=100, blank=True)
+    internal = models.BooleanField(default=False)
+    same_source = models.BooleanField(default=False)
+    # The figures compared: ["about 100 dead", "around 200 dead"].
+    figures = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    origin = models.CharField(
+        max_length=10, choices=SuggestionOrigin.choices, default=SuggestionOrigin.MATCHER
+    )
+    link = models.OneToOneField(
+        Link, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestion"
+    )
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
+    status_reason = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-score", "id"]
+        indexes = [
+            models.Index(fields=["relation", "status", "-score"], name="suggestion_review_idx"),
+            models.Index(fields=["article_a", "article_b"], name="suggestion_articles_idx"),
+            models.Index(fields=["article_b"], name="suggestion_article_b_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.relation}: {self.reason}"
+
+    @property
+    def kind(self) -> str:
+        return "link" if self.link_id else "suggestion"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import models
+from django.db import connection, models
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
 
 SEARCH_CONFIG = "english"
@@ -150,6 +150,93 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(
             Q(links_out__isnull=False) | Q(links_in__isnull=False) | Q(notes__isnull=False)
         ).distinct()
+
+    def match_candidates(
+        self, article_id: int, among: list[int], per_claim: int, weights: dict[str, int]
+    ) -> list[tuple[int, int]]:
+        """(claim of ``article_id``, candidate) pairs: for each claim, the ``per_claim``
+        claims of the articles ``among`` that share the most weighted match keys.
+
+        The GIN index on ``match_keys`` finds the claims sharing any key (``&&``);
+        only those are ranked, so no pair of unrelated claims is ever looked at.
+        """
+        weight = " ".join(f"WHEN '{kind}' THEN {w}" for kind, w in sorted(weights.items()))
+        sql = f"""
+            SELECT x.id, c.id FROM claims_claim x
+            CROSS JOIN LATERAL (
+                SELECT c.id FROM claims_claim c
+                WHERE c.article_id = ANY(%s) AND c.match_keys && x.match_keys AND c.id <> x.id
+                ORDER BY (
+                    SELECT sum(CASE left(k, 1) {weight} ELSE 1 END)
+                    FROM unnest(c.match_keys) k WHERE k = ANY(x.match_keys)
+                ) DESC, c.id
+                LIMIT %s
+            ) c
+            WHERE x.article_id = %s AND cardinality(x.match_keys) > 0
+        """  # noqa: S608  (the weights are constants of claims.matching, not input)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [among, per_claim, article_id])
+            return cursor.fetchall()
+
+
+class SuggestionQuerySet(models.QuerySet):
+    def shown(self) -> SuggestionQuerySet:
+        """Suggestions whose claims still exist and that nobody dismissed."""
+        return self.filter(claim_a__isnull=False, claim_b__isnull=False).exclude(status="dismissed")
+
+    def between(self, a, b) -> SuggestionQuerySet:
+        return self.filter(Q(article_a=a, article_b=b) | Q(article_a=b, article_b=a))
+
+    def pending(self) -> SuggestionQuerySet:
+        return self.shown().filter(status="open", link__isnull=True)
+
+    def conflicts(self) -> SuggestionQuerySet:
+        """What the dashboard lists: suggested and linked contradictions."""
+        return self.filter(claim_a__isnull=False, claim_b__isnull=False, relation="contradicts")
+
+    def for_display(self) -> SuggestionQuerySet:
+        return self.select_related(
+            "claim_a",
+            "claim_b",
+            "article_a__outlet",
+            "article_b__outlet",
+            "article_a__story",
+            "link",
+            "reviewed_by",
+        ).defer(
+            "article_a__text", "article_b__text", "article_a__entity_keys", "article_b__entity_keys"
+        )
+
+    def review_filtered(
+        self,
+        *,
+        story: int | None = None,
+        outlet: int | None = None,
+        status: str = "",
+        entity: str = "",
+        source: str = "",
+    ) -> SuggestionQuerySet:
+        qs = self
+        if story:
+            qs = qs.filter(article_a__story_id=story)
+        if outlet:
+            qs = qs.filter(Q(article_a__outlet_id=outlet) | Q(article_b__outlet_id=outlet))
+        if status:
+            qs = qs.filter(status=status)
+        if entity:
+            # Any spelling: "Bashir Assad" finds claims naming "Bashar al-Assad".
+            from .entities import entity_root
+
+            keys = sorted({f"e:{entity_root(entity, label)}" for label in ("PERSON", "NORP")})
+            qs = qs.filter(
+                Q(claim_a__match_keys__overlap=keys) | Q(claim_b__match_keys__overlap=keys)
+            )
+        if source:
+            qs = qs.filter(
+                Q(claim_a__speaker__icontains=source.strip())
+                | Q(claim_b__speaker__icontains=source.strip())
+            )
+        return qs
 
 
 class LinkQuerySet(models.QuerySet):

@@ -37,6 +37,9 @@ SPEECH_VERBS = {
     "testify",
     "tweet",
 }
+# "The U.S. official put the death toll at about 100": an estimate, attributed like speech.
+ESTIMATE_VERBS = {"put", "place", "set"}
+ESTIMATE_OBJECTS = {"toll", "number", "figure", "count", "tally", "total", "estimate"}
 PRONOUNS = {"he", "she", "they", "we", "i"}
 SUBJECTS = {"nsubj"}  # a passive subject is what was said, not who said it
 # Children that belong to a speaker's name ("two of the Russians"), not to a description.
@@ -45,12 +48,20 @@ PERSON_LABELS = {"PERSON", "ORG"}
 
 
 def speech_verbs(span: Span, facts: DocFacts) -> list[int]:
-    """Indices of the verbs of saying in a span."""
+    """Indices of the verbs of saying (or estimating) in a span."""
     return [
         i
         for i in range(span.start, span.end)
-        if facts.lemma[i] in SPEECH_VERBS and facts.pos[i] in {"VERB", "AUX"}
+        if facts.pos[i] in {"VERB", "AUX"}
+        and (
+            facts.lemma[i] in SPEECH_VERBS
+            or (facts.lemma[i] in ESTIMATE_VERBS and _estimates(span.doc[i]))
+        )
     ]
+
+
+def _estimates(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ESTIMATE_OBJECTS for c in verb.children)
 
 
 def _phrase(token: Token) -> str:

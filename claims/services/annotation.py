@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from ..models import SAME_ARTICLE, Article, Claim, Link, Note, Origin, Relation
 from ..roles import ADMIN, has_role
+from .link_reviews import forget_link, record_link
 
 MAX_SELECTION = 3000
 MAX_NOTE = 5000
@@ -90,6 +91,7 @@ def create_link(
             )
     except IntegrityError:
         return _same_pair(source, target, relation).get(), False
+    record_link(link)
     return link, True
 
 
@@ -100,11 +102,13 @@ def update_link(*, link: Link, relation: str, note: str) -> Link:
         raise AnnotationError(DUPLICATE_RELATION.format(relation=relation))
     link.relation, link.note = relation, note.strip()
     link.save(update_fields=["relation", "note", "updated_at"])
+    record_link(link)
     return link
 
 
 @transaction.atomic
 def delete_link(*, link: Link) -> None:
+    forget_link(link)
     link.delete()
 
 

@@ -16,13 +16,16 @@ from django.db.models import Count
 from ..extraction import Extractor
 from ..ingest.records import ArticleInput, FailedInput
 from ..ingest.text import canonical_text, content_hash
+from ..matching import match_keys
 from ..models import Article, Claim, EntityAlias, ExtractionStatus, Origin, Outlet, Story
 from ..nlp.claims import ExtractedClaim
 from ..nlp.language import detect_language
+from .matching import suggest_for_article
 from .stories import assign_story, entity_keys_of
 
 TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
 BATCH = 128
+REEXTRACTED = ["text", "speaker", "is_quote", "hedged", "entities", "quantities", "match_keys"]
 
 Status = Literal["created", "duplicate", "error"]
 
@@ -60,7 +63,9 @@ def prepare(item: ArticleInput, *, max_chars: int) -> PreparedArticle:
     return PreparedArticle(item, text, content_hash(text), detect_language(text))
 
 
-def _claim_rows(article: Article, extracted: list[ExtractedClaim]) -> list[Claim]:
+def _claim_rows(
+    article: Article, extracted: list[ExtractedClaim], aliases: dict[str, str] | None = None
+) -> list[Claim]:
     rows = []
     for item in extracted:
         claim = Claim(
@@ -75,6 +80,7 @@ def _claim_rows(article: Article, extracted: list[ExtractedClaim]) -> list[Claim
             entities=item.entities,
             quantities=item.quantities,
         )
+        claim.match_keys = match_keys(claim, aliases)
         claim.check_span()  # bulk_create skips save(), so the span rule is checked here
         rows.append(claim)
     return rows
@@ -119,9 +125,11 @@ def store_article(
         exclude=["search_vector", "url"], validate_unique=False, validate_constraints=False
     )
     article.save()
-    Claim.objects.bulk_create(_claim_rows(article, claims or []))
+    Claim.objects.bulk_create(_claim_rows(article, claims or [], aliases))
     if story is None and claims is not None:
         assign_story(article=article)
+    if claims is not None and article.story_id:
+        suggest_for_article(article, aliases=aliases)
     return article
 
 
@@ -239,26 +247,27 @@ def replace_extracted_claims(
     old extracted claims that links or notes hang on are kept; manual claims are
     never touched.
     """
+    aliases = EntityAlias.objects.as_map()
     old = {(c.start, c.end): c for c in article.claims.select_for_update().extracted()}
     keep = set(article.claims.extracted().with_activity().values_list("pk", flat=True))
     created, updated = [], []
-    for row in _claim_rows(article, claims):
+    for row in _claim_rows(article, claims, aliases):
         current = old.pop((row.start, row.end), None)
         if current is None:
             if not article.claims.filter(start=row.start, end=row.end).exists():
                 created.append(row)
             continue
-        for field in ("text", "speaker", "is_quote", "hedged", "entities", "quantities"):
+        for field in REEXTRACTED:
             setattr(current, field, getattr(row, field))
         updated.append(current)
     Claim.objects.bulk_create(created)
-    Claim.objects.bulk_update(
-        updated, ["text", "speaker", "is_quote", "hedged", "entities", "quantities"]
-    )
+    Claim.objects.bulk_update(updated, REEXTRACTED)
     stale = [c.pk for c in old.values() if c.pk not in keep]
     Claim.objects.filter(pk__in=stale).delete()
     article.extraction_status = ExtractionStatus.DONE
     article.pipeline_version = pipeline_version
-    article.entity_keys = entity_keys_of(article.claims.all())
+    article.entity_keys = entity_keys_of(article.claims.all(), aliases)
     article.save(update_fields=["extraction_status", "pipeline_version", "entity_keys"])
+    if article.story_id:
+        suggest_for_article(article, aliases=aliases)
     return len(created), len(updated), len(stale)

@@ -1,0 +1,268 @@
+"""Which two claims go together, and how: same, supports or contradicts, with a reason.
+
+Pure functions over claim-like objects (``text``, ``start``, ``speaker``, ``hedged``,
+``entities``, ``quantities``, ``article_id``): no database. ``services.matching`` feeds
+them the candidate pairs Postgres finds through the keys of ``match_keys``.
+
+The rules, in order:
+- nearly the same sentence (wire copy, a quotation repeated): same;
+- figures of one kind that cannot both be true ("about 100 dead" against "around 200
+  dead"): contradicts, unless two different named sources gave them (each article then
+  reports a real disagreement faithfully) or either claim is hedged. In one article, a
+  headline figure against a figure the body attributes is the headline picking one
+  source, not the article contradicting itself;
+- a denial by someone against a claim that says that same party did it: contradicts;
+- two reports of the same denial, or of the same event in the same words: same;
+- figures of one kind that agree: supports.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .entities import NAMED, entity_root
+from .figures import about_the_event, compare, describe, interval, topic_of
+from .wording import (
+    STEM,
+    asserted_verbs,
+    disbelieves,
+    families,
+    plain,
+    shingle_keys,
+    source_keys,
+    source_names,
+    stems,
+    word_list,
+)
+
+SAME_RATIO = 85  # rapidfuzz ratio of two plain sentences that are one sentence
+CONTAINED = 92  # partial ratio when one sentence is quoted inside a longer one
+CONTAINED_SHARE = 0.6  # ... and is at least this share of it
+SHARED_STEMS = 4  # content words two accounts of one event share at least
+SHARED_SHARE = 0.3  # ... as a share of the shorter claim's words
+SUBJECT_REACH = 25  # characters between an actor's name and its verb
+# How much each kind of key counts when Postgres ranks candidates (services.matching).
+KEY_WEIGHTS = {"h": 3, "t": 2, "e": 1, "f": 1, "n": 1}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What matching reads of one claim, worked out once per claim."""
+
+    claim: object
+    article: int
+    headline: bool
+    hedged: bool
+    entities: frozenset[str]
+    families: frozenset[str]
+    stems: frozenset[str]
+    plain: str
+    sources: frozenset[str]
+    figures: tuple[dict, ...]
+    mentions: tuple[tuple[str, int, int], ...]  # (entity root, start, end) in the claim text
+
+
+@dataclass(frozen=True)
+class Proposal:
+    relation: str
+    score: float
+    reason: str
+    topic: str = ""
+    same_source: bool = False
+    figures: tuple[str, ...] = field(default=())
+
+
+def profile(claim, *, headline_end: int = 0, aliases: Mapping[str, str] | None = None) -> Profile:
+    named = [e for e in claim.entities if e.get("label") in NAMED]
+    return Profile(
+        claim=claim,
+        article=claim.article_id,
+        headline=claim.start < headline_end,
+        hedged=bool(claim.hedged),
+        entities=frozenset(entity_root(e["text"], e["label"], aliases) for e in named),
+        families=families(claim.text),
+        stems=stems(claim.text),
+        plain=plain(claim.text),
+        sources=source_keys(claim.speaker, aliases),
+        figures=tuple(q for q in claim.quantities if about_the_event(q, claim)),
+        mentions=tuple(
+            (
+                entity_root(e["text"], e["label"], aliases),
+                e["start"] - claim.start,
+                e["end"] - claim.start,
+            )
+            for e in named
+        ),
+    )
+
+
+def match_keys(claim, aliases: Mapping[str, str] | None = None) -> list[str]:
+    """Index keys of a claim: two claims worth comparing share some of them."""
+    p = profile(claim, aliases=aliases)
+    keys = {f"e:{e}"[:200] for e in p.entities} | {f"f:{f}" for f in p.families}
+    for q in p.figures:
+        topic = topic_of(q, claim.text, claim.start)
+        if topic:
+            keys.add(f"t:{topic}")
+        for value in (q.get("low"), q.get("high")):
+            if value is not None:
+                keys.add(f"n:{value:g}")
+    keys.update(shingle_keys(claim.text))
+    return sorted(keys)
+
+
+def judge(a: Profile, b: Profile) -> Proposal | None:
+    """How two claims relate, or None when nothing worth an analyst's time connects them.
+
+    Within one article only contradictions are worth showing (marked internal)."""
+    if a.article == b.article:
+        found = _figures(a, b) or _denied(a, b) or _denied(b, a)
+        return found if found and found.relation == "contradicts" else None
+    return (
+        _same_sentence(a, b)
+        or _figures(a, b)
+        or _denied(a, b)
+        or _denied(b, a)
+        or _same_account(a, b)
+    )
+
+
+def _same_sentence(a: Profile, b: Profile) -> Proposal | None:
+    ratio = fuzz.ratio(a.plain, b.plain)
+    short, long = sorted((a.plain, b.plain), key=len)
+    if ratio < SAME_RATIO:
+        if not long or len(short) < CONTAINED_SHARE * len(long):
+            return None
+        ratio = fuzz.partial_ratio(short, long)
+        if ratio < CONTAINED:
+            return None
+        reason = "the same sentence, quoted inside a longer one"
+    elif a.plain == b.plain:
+        reason = "the same sentence"
+    else:
+        reason = "the same sentence, worded slightly differently"
+    spellings = _spelling_differences(a, b)
+    if spellings:
+        reason += "; different spelling of " + ", ".join(spellings)
+    return Proposal("same", round(0.8 + 0.2 * ratio / 100, 3), reason)
+
+
+def _spelling_differences(a: Profile, b: Profile) -> list[str]:
+    """Entities both name, spelt differently: "Bashar Assad" / "Bashar al-Assad"."""
+    spelt_a = _spellings(a)
+    spelt_b = _spellings(b)
+    return [
+        f"{sorted(spelt_a[root])[0]} / {sorted(spelt_b[root])[0]}"
+        for root in sorted(spelt_a.keys() & spelt_b.keys())
+        if not spelt_a[root] & spelt_b[root]
+    ]
+
+
+def _spellings(p: Profile) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for e in p.claim.entities:
+        if e.get("label") == "PERSON" or e.get("label") == "GPE":
+            found.setdefault(entity_root(e["text"], e["label"]), set()).add(e["text"])
+    return found
+
+
+def _figures(a: Profile, b: Profile) -> Proposal | None:
+    if not (a.figures and b.figures):
+        return None
+    conflicts, agreements = [], []
+    for qa in a.figures:
+        for qb in b.figures:
+            result = compare(qa, a.claim, qb, b.claim)
+            if result is not None:
+                (conflicts if result.conflict else agreements).append((result, qa, qb))
+    if conflicts:
+        result, qa, qb = conflicts[0]
+        same_source = bool(a.sources & b.sources)
+        if _disagreement_counts(a, b, same_source):
+            reason = result.reason
+            if same_source:
+                cited = ", ".join(source_names(a.claim.speaker, a.sources & b.sources))
+                reason += f"; both cite {cited}"
+            figures = (describe(qa, result.topic), describe(qb, result.topic))
+            score = 0.85 + (0.1 if same_source else 0.0)
+            return Proposal("contradicts", score, reason, result.topic, same_source, figures)
+        return None
+    if agreements and not (a.hedged or b.hedged):
+        result, qa, qb = agreements[0]
+        figures = (describe(qa, result.topic), describe(qb, result.topic))
+        # "over 100" agrees with nearly anything larger: weaker support than two estimates.
+        bounded = math.isfinite(interval(qa)[1]) and math.isfinite(interval(qb)[1])
+        return Proposal(
+            "supports",
+            0.5 if bounded else 0.4,
+            f"both give a {result.topic}: {result.reason}",
+            result.topic,
+            False,
+            figures,
+        )
+    return None
+
+
+def _disagreement_counts(a: Profile, b: Profile, same_source: bool) -> bool:
+    if a.hedged or b.hedged:
+        return False
+    if not (same_source or not a.sources or not b.sources):
+        return False  # two named sources disagree: each article reports that faithfully
+    if a.article == b.article:
+        return not ((a.headline and b.sources) or (b.headline and a.sources))
+    return True
+
+
+def _deniers(p: Profile, *, hedged_too: bool = False) -> frozenset[str]:
+    """Who denies, in a claim that is a denial someone is said to make."""
+    if "denial" not in p.families or not p.sources or disbelieves(p.claim.text):
+        return frozenset()
+    if p.hedged and not hedged_too:
+        return frozenset()
+    speaker = p.claim.speaker
+    in_speaker = {
+        entity_root(e["text"], e["label"])
+        for e in p.claim.entities
+        if e.get("label") in NAMED and e["text"] in speaker
+    }
+    return frozenset(in_speaker or p.sources)
+
+
+def _denied(a: Profile, b: Profile) -> Proposal | None:
+    """``a`` denies what ``b`` says the denier did."""
+    deniers = _deniers(a)
+    if not deniers or "denial" in b.families or b.hedged:
+        return None
+    for family in sorted(a.families & b.families - {"denial"}):
+        for verb in asserted_verbs(b.claim.text, family):
+            for root, start, end in b.mentions:
+                if root in deniers and 0 <= verb.start() - end <= SUBJECT_REACH:
+                    said = " ".join(b.claim.text[start : verb.end()].split())
+                    reason = f"{a.claim.speaker} denies the {family}; the other says “{said}”"
+                    return Proposal("contradicts", 0.75, reason, family)
+    return None
+
+
+def _same_account(a: Profile, b: Profile) -> Proposal | None:
+    shared_families = a.families & b.families
+    if "denial" in shared_families:
+        deniers = _deniers(a, hedged_too=True) & _deniers(b, hedged_too=True)
+        if deniers:
+            who = ", ".join(sorted(deniers))
+            return Proposal("same", 0.7, f"both report the denial by {who}", "denial")
+        return None
+    if not shared_families or a.hedged or b.hedged:
+        return None
+    shared = a.stems & b.stems
+    smaller = min(len(a.stems), len(b.stems)) or 1
+    if len(shared) >= SHARED_STEMS and len(shared) / smaller >= SHARED_SHARE:
+        family = sorted(shared_families)[0]
+        words = ", ".join(sorted({w for w in word_list(a.claim.text) if w[:STEM] in shared})[:5])
+        return Proposal(
+            "same", 0.6, f"both describe the {family} in the same terms ({words})", family
+        )
+    return None

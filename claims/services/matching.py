@@ -1,0 +1,133 @@
+"""Writes: the suggestions for an article's claims against the other claims of its story.
+
+Postgres picks the candidates (``ClaimQuerySet.match_candidates``: GIN index on
+``Claim.match_keys``, a bounded number per claim); ``claims.matching`` judges each pair.
+A row's ``key`` names the pair by its articles and sentences, so an analyst's verdict
+(dismissed, confirmed, resolved) survives re-extraction and is never suggested afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Length
+
+from ..matching import KEY_WEIGHTS, Proposal, judge, profile
+from ..models import (
+    Article,
+    Claim,
+    EntityAlias,
+    ExtractionStatus,
+    ReviewStatus,
+    Suggestion,
+    SuggestionOrigin,
+)
+from ..wording import plain
+
+# Candidates Postgres ranks for each claim of the new article.
+PER_CLAIM = 30
+PROPOSAL_FIELDS = ["relation", "score", "reason", "topic", "internal", "same_source", "figures"]
+PROFILE_FIELDS = ("article_id", "start", "end", "text", "speaker", "hedged")
+PROFILE_FIELDS += ("entities", "quantities")
+
+
+def pair_key(a: Claim, b: Claim) -> tuple[str, Claim, Claim]:
+    """The pair in a fixed order, and a key made of its articles and plain sentences."""
+    first, second = sorted((a, b), key=lambda c: (c.article_id, c.start, c.end))
+    text = f"{first.article_id}\0{plain(first.text)}\0{second.article_id}\0{plain(second.text)}"
+    return hashlib.sha256(text.encode()).hexdigest(), first, second
+
+
+@dataclass
+class Found:
+    first: Claim
+    second: Claim
+    proposal: Proposal
+
+
+def _story_articles(article: Article) -> list[int]:
+    if not article.story_id:
+        return [article.pk]
+    return list(
+        Article.objects.filter(
+            story_id=article.story_id, extraction_status=ExtractionStatus.DONE
+        ).values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def suggest_for_article(article: Article, *, aliases: dict[str, str] | None = None) -> int:
+    """Suggestions between this article's claims and its story's (its own included, for
+    internal conflicts). Returns how many pairs are proposed. A story of one article has
+    none; when a second article joins, the first one is matched too."""
+    among = _story_articles(article)
+    if len(among) < 2:
+        return 0
+    aliases = EntityAlias.objects.as_map() if aliases is None else aliases
+    count = _match(article, among, aliases)
+    if len(among) == 2:  # the first article of the story was matched alone: never
+        other = next(pk for pk in among if pk != article.pk)
+        count += _match(Article.objects.get(pk=other), among, aliases)
+    return count
+
+
+def _match(article: Article, among: list[int], aliases: dict[str, str]) -> int:
+    pairs = Claim.objects.match_candidates(article.pk, among, PER_CLAIM, KEY_WEIGHTS)
+    ids = {pk for pair in pairs for pk in pair}
+    claims = Claim.objects.filter(pk__in=ids).only(*PROFILE_FIELDS)
+    by_id = {c.pk: c for c in claims.annotate(headline_end=Length("article__title"))}
+    profiles = {
+        pk: profile(c, headline_end=c.headline_end, aliases=aliases) for pk, c in by_id.items()
+    }
+    judged: set[str] = set()
+    found: dict[str, Found] = {}
+    for x, y in pairs:
+        key, first, second = pair_key(by_id[x], by_id[y])
+        if key in judged:
+            continue
+        judged.add(key)
+        proposal = judge(profiles[first.pk], profiles[second.pk])
+        if proposal is not None:
+            found[key] = Found(first, second, proposal)
+    _store(article, found, judged)
+    return len(found)
+
+
+def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
+    existing = {s.key: s for s in Suggestion.objects.select_for_update().filter(key__in=judged)}
+    new, changed = [], []
+    for key, item in found.items():
+        row = existing.get(key) or Suggestion(key=key, origin=SuggestionOrigin.MATCHER)
+        row.article_a_id, row.article_b_id = item.first.article_id, item.second.article_id
+        row.claim_a, row.claim_b = item.first, item.second
+        proposal = item.proposal
+        if row.pk is None or (row.status == ReviewStatus.OPEN and not row.link_id):
+            row.relation, row.score, row.reason = proposal.relation, proposal.score, proposal.reason
+            row.topic, row.same_source = proposal.topic, proposal.same_source
+            row.figures = list(proposal.figures)
+        row.internal = row.article_a_id == row.article_b_id
+        (changed if row.pk else new).append(row)
+    Suggestion.objects.bulk_create(new, ignore_conflicts=True)  # a concurrent twin may win
+    Suggestion.objects.bulk_update(changed, ["claim_a", "claim_b", *PROPOSAL_FIELDS])
+    # Open proposals that no longer hold: judged again and found wanting, or whose
+    # claims re-extraction dropped. Verdicts stay, as tombstones if need be.
+    stale = Q(key__in=judged - found.keys()) | Q(claim_a__isnull=True) | Q(claim_b__isnull=True)
+    Suggestion.objects.filter(
+        Q(article_a=article) | Q(article_b=article),
+        stale,
+        origin=SuggestionOrigin.MATCHER,
+        status=ReviewStatus.OPEN,
+        link__isnull=True,
+    ).delete()
+
+
+def suggest_for_story(story_id: int) -> int:
+    """Match every article of a story again (on demand)."""
+    aliases = EntityAlias.objects.as_map()
+    total = 0
+    for article in Article.objects.filter(story_id=story_id).only("pk", "story_id"):
+        total += suggest_for_article(article, aliases=aliases)
+    return total

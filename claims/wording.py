@@ -1,0 +1,132 @@
+"""What a claim's words say, cheaply: stems, predicate families, denials, sources, shingles.
+
+Pure functions over strings, used by matching (``claims.matching``) and by the keys
+Postgres indexes to find candidate pairs (``match_keys``). No spaCy at request time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from functools import lru_cache
+
+from .entities import entity_key
+
+_WORD = re.compile(r"[^\W\d_]+")
+STEM = 6
+STOPWORDS = frozenset(
+    "that this with from were was for are has have had not but they their its which who "
+    "will been would more than into about after before over also said says there what "
+    "when where while some such only other them then these those being because could "
+    "should just like very most many much even still well according between against".split()
+)
+# Predicate families: words that say the same kind of thing happened (matched on starts).
+FAMILIES = {
+    "death": ("kill", "dead", "death", "die", "died", "dying", "fatal", "slain", "toll"),
+    "injury": ("injur", "wound", "hurt"),
+    "attack": (
+        "attack",
+        "assault",
+        "raid",
+        "ambush",
+        "offensive",
+        "fired",
+        "shell",
+        "bomb",
+        "advance",
+        "strike",
+        "struck",
+    ),
+    "arrest": ("arrest", "detain", "custody", "jail"),
+    "evacuation": ("evacuat", "displac", "fled", "flee", "shelter"),
+    "damage": ("damag", "destroy", "collaps", "flood"),
+    "talks": ("talk", "meet", "negotiat", "discuss"),
+    "denial": ("deni", "deny", "reject", "refut", "rebut"),
+}
+# Said of a denial: "had nothing to do with", "was not involved".
+DENIAL_PHRASES = re.compile(
+    r"\bnothing\W+(?:\w+\W+)?to do with\b|\bnot involved\b|\bno (?:part|role|involvement) in\b",
+    re.IGNORECASE,
+)
+# A writer who reports a denial as pretence does not deny: "must pretend they had nothing
+# to do with it".
+DISBELIEF = ("pretend", "feign", "falsely", "supposed")
+# Words of a source's name that do not tell sources apart: "two of the Russians".
+SOURCE_FILLER = frozenset("a an the of two three four several some many few other".split())
+SHINGLE = 3
+MINHASHES = 4
+
+
+def word_list(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def stems(text: str) -> frozenset[str]:
+    """Content words, cut to a stem: "mortars" and "mortar" are one word here."""
+    return frozenset(w[:STEM] for w in word_list(text) if len(w) >= 4 and w not in STOPWORDS)
+
+
+def families(text: str) -> frozenset[str]:
+    found = {
+        family
+        for word in word_list(text)
+        for family, starts in FAMILIES.items()
+        if word.startswith(starts)
+    }
+    if DENIAL_PHRASES.search(text):
+        found.add("denial")
+    return frozenset(found)
+
+
+def disbelieves(text: str) -> bool:
+    return any(word.startswith(DISBELIEF) for word in word_list(text))
+
+
+def asserted_verbs(text: str, family: str) -> list[re.Match]:
+    """Past-tense verbs of a family ("attacked", "killed"): the claim says it happened."""
+    starts = "|".join(FAMILIES[family])
+    return list(re.finditer(rf"\b(?:{starts})\w*ed\b|\bstruck\b", text, re.IGNORECASE))
+
+
+@lru_cache(maxsize=65536)
+def plain(text: str) -> str:
+    """Lower case, no accents, quotes or punctuation: for comparing sentences."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(re.findall(r"[^\W_]+", letters))
+
+
+def _sources(speaker: str, aliases: dict[str, str] | None = None) -> dict[str, str]:
+    names = re.split(r"\s*\(via\s+|\)\s*$", speaker) if speaker else []
+    found = {}
+    for name in names:
+        words = [w for w in name.split() if w.lower() not in SOURCE_FILLER]
+        key = entity_key(" ".join(words), aliases) if words else ""
+        if key:
+            found[key] = " ".join(words)
+    return found
+
+
+def source_keys(speaker: str, aliases: dict[str, str] | None = None) -> frozenset[str]:
+    """Who a claim cites, one key per name: "two Russians (via Bloomberg)" ->
+    {"russians", "bloomberg"}."""
+    return frozenset(_sources(speaker, aliases))
+
+
+def source_names(speaker: str, keys: frozenset[str]) -> list[str]:
+    """The names in ``speaker`` of the sources with these keys, as written there."""
+    return [name for key, name in sorted(_sources(speaker).items()) if key in keys]
+
+
+def shingle_keys(text: str) -> list[str]:
+    """The smallest hashes of its word triples: sentences that are nearly the same
+    share some of them, whatever their length (a min-hash sketch)."""
+    tokens = plain(text).split()
+    if len(tokens) < SHINGLE:
+        return []
+    hashes = {
+        zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode())
+        for i in range(len(tokens) - SHINGLE + 1)
+    }
+    return [f"h:{h:08x}" for h in sorted(hashes)[:MINHASHES]]
