@@ -81,3 +81,35 @@ class UploadForm(forms.Form):
 
 class FetchForm(forms.Form):
     url = forms.URLField(label="Article URL", assume_scheme="https")
+
+
+CONFLICT_STATUSES = [
+    ("active", "Open and confirmed"),
+    ("open", "Open"),
+    ("confirmed", "Confirmed"),
+    ("dismissed", "Dismissed"),
+    ("resolved", "Resolved"),
+    ("all", "Any status"),
+]
+CONFLICT_SORTS = [("score", "Highest score"), ("date", "Newest")]
+
+
+class ConflictFilterForm(forms.Form):
+    story = forms.IntegerField(required=False, min_value=1)
+    outlet = forms.IntegerField(required=False, min_value=1)
+    status = forms.ChoiceField(choices=CONFLICT_STATUSES, required=False)
+    entity = forms.CharField(required=False, max_length=200)
+    source = forms.CharField(required=False, max_length=200)
+    sort = forms.ChoiceField(choices=CONFLICT_SORTS, required=False)
+
+
+class ReviewForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[
+            ("open", "Open"),
+            ("confirmed", "Confirmed"),
+            ("dismissed", "Dismissed"),
+            ("resolved", "Resolved"),
+        ]
+    )
+    reason = forms.CharField(required=False, max_length=2000)

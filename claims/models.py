@@ -336,3 +336,7 @@ class Suggestion(models.Model):
     @property
     def kind(self) -> str:
         return "link" if self.link_id else "suggestion"
+
+    @property
+    def ends(self) -> tuple[tuple[Article, Claim], tuple[Article, Claim]]:
+        return (self.article_a, self.claim_a), (self.article_b, self.claim_b)

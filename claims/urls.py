@@ -2,7 +2,19 @@ from __future__ import annotations
 
 from django.urls import path
 
-from .views import aliases, browse, compare, health, ingest, notes, reader, stories
+from .views import (
+    aliases,
+    browse,
+    compare,
+    conflicts,
+    facts,
+    health,
+    ingest,
+    notes,
+    reader,
+    stories,
+    suggestions,
+)
 
 app_name = "claims"
 urlpatterns = [
@@ -20,6 +32,21 @@ urlpatterns = [
         compare.link_delete,
         name="link_delete",
     ),
+    path(
+        "compare/<int:a>/<int:b>/suggestions/<int:pk>/accept/",
+        suggestions.suggestion_accept,
+        name="suggestion_accept",
+    ),
+    path(
+        "compare/<int:a>/<int:b>/suggestions/<int:pk>/dismiss/",
+        suggestions.suggestion_dismiss,
+        name="suggestion_dismiss",
+    ),
+    path("conflicts/", conflicts.conflict_list, name="conflict_list"),
+    path("conflicts/export.csv", conflicts.conflict_export, name="conflict_export"),
+    path("conflicts/<int:pk>/review/", conflicts.conflict_review, name="conflict_review"),
+    path("stories/<int:pk>/facts/", facts.story_facts, name="story_facts"),
+    path("stories/<int:pk>/match/", stories.story_match, name="story_match"),
     path("claims/<int:pk>/notes/", notes.note_list, {"kind": "claim"}, name="claim_notes"),
     path("claims/<int:pk>/notes/add/", notes.note_add, {"kind": "claim"}, name="claim_note_add"),
     path("links/<int:pk>/notes/", notes.note_list, {"kind": "link"}, name="link_notes"),

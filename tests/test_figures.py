@@ -58,7 +58,7 @@ def test_figures_of_different_kinds_are_not_compared(nlp, first, second):
 def test_the_reason_names_both_figures(nlp):
     (a, claim_a) = figure(nlp, "The death toll was about 100.")
     (b, claim_b) = figure(nlp, "Around 200 people were dead.")
-    reason = "about 100 death toll versus Around 200 people death toll"
+    reason = "about 100 dead versus Around 200 people dead"
     assert compare(a, claim_a, b, claim_b).reason == reason
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import get_resolver, reverse
 
-from claims.models import EntityAlias, Link, Note
+from claims.models import EntityAlias, Link, Note, Suggestion
 
 from .conftest import ARTICLE_A, ARTICLE_B, user_with_role
 
@@ -42,6 +42,13 @@ EXPECTED = {
     "ingest_paste": ("post", 403, 400, 400),
     "ingest_upload": ("post", 403, 400, 400),
     "ingest_url": ("post", 403, 400, 400),
+    "conflict_list": ("get", 200, 200, 200),
+    "conflict_export": ("get", 200, 200, 200),
+    "conflict_review": ("post", 403, 400, 400),
+    "story_facts": ("get", 200, 200, 200),
+    "story_match": ("post", 403, 302, 302),
+    "suggestion_accept": ("post", 403, 302, 302),
+    "suggestion_dismiss": ("post", 403, 302, 302),
 }
 PUBLIC = {"healthz"}
 
@@ -55,7 +62,25 @@ def urls(sample_articles, django_user_model):
     note = Note.objects.create(claim=claim, body="someone else's", author=author)
     story = a.story
     alias = EntityAlias.objects.create(alias="the Kremlin", canonical="Russian government")
+    suggestion, other_suggestion = (
+        Suggestion.objects.create(
+            key=f"permissions-{n}",
+            article_a=a,
+            article_b=b,
+            claim_a=claim,
+            claim_b=b.claims.last(),
+            relation="contradicts",
+            score=0.9,
+            reason="test",
+        )
+        for n in range(2)
+    )
     args = {
+        "conflict_review": [suggestion.pk],
+        "story_facts": [story.pk],
+        "story_match": [story.pk],
+        "suggestion_accept": [a.pk, b.pk, suggestion.pk],
+        "suggestion_dismiss": [a.pk, b.pk, other_suggestion.pk],
         "alias_delete": [alias.pk],
         "story_detail": [story.pk],
         "story_rename": [story.pk],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import ReviewStatus, Suggestion
+from ..models import ReviewStatus, Suggestion, SuggestionOrigin
 from .annotation import AnnotationError, create_link
 
 REASON_NEEDED = "Say why: dismissing or resolving needs a reason."
@@ -42,6 +42,10 @@ def review(*, suggestion: Suggestion, status: str, reason: str = "", user) -> Su
             relation=suggestion.relation,
             author=user,
         )
+        # A row drawn for the new link under another key (texts changed since) gives way.
+        Suggestion.objects.filter(link=link, origin=SuggestionOrigin.ANALYST).exclude(
+            pk=suggestion.pk
+        ).delete()
         suggestion.link = link
     suggestion.status = status
     suggestion.status_reason = reason

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..forms import LinkEditForm, LinkForm
-from ..models import Article, Claim, EntityAlias, Link, Relation
+from ..models import Article, Claim, EntityAlias, Link, Relation, Suggestion
 from ..reading import ClaimSpan, render_text_cached, shorten
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError, delete_link, link_selection, update_link
@@ -22,6 +22,7 @@ from .common import HtmxHttpRequest, parse_int, refuse, url_maker
 from .reader import relations_by_claim
 
 SAME_ARTICLE_PAGE = "Choose two different articles to compare."
+MAX_SUGGESTIONS = 50
 BAD_SELECTION = "The selection could not be read; select the text again."
 
 
@@ -94,6 +95,24 @@ class LinkDecorator:
         return link
 
 
+def suggestions_between(a: Article, b: Article) -> list[Suggestion]:
+    """Open suggestions between the two articles, best first, each end in column order."""
+    found = list(
+        Suggestion.objects.between(a, b)
+        .pending()
+        .select_related("claim_a", "claim_b")
+        .order_by("-score", "id")[:MAX_SUGGESTIONS]
+    )
+    for item in found:
+        item.a_end, item.b_end = (
+            (item.claim_a, item.claim_b)
+            if item.claim_a.article_id == a.pk
+            else (item.claim_b, item.claim_a)
+        )
+        item.a_text, item.b_text = shorten(item.a_end.text, 160), shorten(item.b_end.text, 160)
+    return found
+
+
 def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
     """Everything the page shows, in a fixed number of queries whatever the claim count."""
     decorate = LinkDecorator(a, b)
@@ -111,6 +130,7 @@ def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
         "columns": _columns(a, b, rows),
         "links": links,
         "link_count": len(links),
+        "suggestions": suggestions_between(a, b),
         "relations": Relation.choices,
         "can_annotate": has_role(request.user, ANALYST),
     }

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ..models import Article, Story
 from ..roles import ANALYST, has_role, role_required
 from ..services import stories as service
+from ..services.matching import suggest_for_story
 from .common import HtmxHttpRequest, parse_int, refuse
 
 UNKNOWN_STORY = "Choose a story that exists."
@@ -101,3 +102,13 @@ def article_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     service.move_article(article=article, story=story)
     messages.success(request, f"Moved to “{story.name}”." if story else "Removed from its story.")
     return redirect(article.get_absolute_url())
+
+
+@require_POST
+@role_required(ANALYST)
+def story_match(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Look for suggestions among the story's articles again (after merges, moves, aliases)."""
+    story = get_object_or_404(Story, pk=pk)
+    found = suggest_for_story(story.pk)
+    messages.success(request, f"Matched the story's articles again: {found} suggestion(s) found.")
+    return redirect(story.get_absolute_url())

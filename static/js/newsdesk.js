@@ -254,17 +254,24 @@
       return;
     }
     const show = event.target.closest("[data-show-link]");
-    if (!show) return;
-    const ids = show.dataset.showLink.split(" ");
+    if (show) showClaims(show.dataset.showLink.split(" "));
+  });
+
+  // Highlight claims in both columns and scroll each to the first of them.
+  function showClaims(ids) {
     document.querySelectorAll("mark.claim.active").forEach((m) => m.classList.remove("active"));
     for (const root of document.querySelectorAll(".compare .article-text")) {
       const marks = [...root.querySelectorAll("mark.claim")].filter((m) =>
         m.dataset.claims.split(" ").some((id) => ids.includes(id)),
       );
       marks.forEach((m) => m.classList.add("active"));
-      if (marks.length) marks[0].scrollIntoView({ block: "center", behavior: "smooth" });
+      if (marks.length) marks[0].scrollIntoView({ block: "center" });
     }
-  });
+  }
+
+  // The conflicts dashboard opens a comparison at both claims: /compare/a/b/?show=1,2
+  const wanted = new URLSearchParams(window.location.search).get("show");
+  if (wanted && document.querySelector(".compare")) showClaims(wanted.split(","));
 
   // Uploads: one request per file, with a progress bar and a result row per file.
   document.addEventListener("submit", (event) => {

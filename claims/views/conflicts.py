@@ -1,0 +1,162 @@
+"""The conflicts dashboard: suggested and linked contradictions, reviewed in place."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from ..forms import CONFLICT_SORTS, CONFLICT_STATUSES, ConflictFilterForm, ReviewForm
+from ..models import Outlet, Story, Suggestion
+from ..roles import ANALYST, has_role, role_required
+from ..services import AnnotationError
+from ..services.review import review
+from .common import HtmxHttpRequest, back_to, refuse
+
+PER_PAGE = 50
+ORDERINGS = {
+    # Grouped by story, then topic, as the page shows them.
+    "score": ["article_a__story__name", "article_a__story_id", "topic", "-score", "id"],
+    "date": ["article_a__story__name", "article_a__story_id", "topic", "-created_at", "-id"],
+}
+BAD_REVIEW = "Choose a status."
+
+
+def filtered(params) -> tuple[ConflictFilterForm, object, dict]:
+    """The dashboard's rows for these query parameters (page, CSV and command share it)."""
+    form = ConflictFilterForm(params or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    status = data.get("status") or "active"
+    rows = Suggestion.objects.conflicts().review_filtered(
+        story=data.get("story"),
+        outlet=data.get("outlet"),
+        status="" if status in {"active", "all"} else status,
+        entity=data.get("entity") or "",
+        source=data.get("source") or "",
+    )
+    if status == "active":
+        rows = rows.filter(status__in=["open", "confirmed"])
+    sort = data.get("sort") or "score"
+    chosen = {**data, "status": status, "sort": sort}
+    return form, rows, chosen
+
+
+def _story_counts(params) -> list[dict]:
+    """Rows per story under the current filters but any story: the side summary."""
+    without_story = params.copy()
+    without_story.pop("story", None)
+    _, rows, _ = filtered(without_story)
+    return list(
+        rows.values("article_a__story_id", "article_a__story__name")
+        .annotate(total=Count("id"), open=Count("id", filter=Q(status="open")))
+        .order_by("article_a__story__name")
+    )
+
+
+@require_GET
+def conflict_list(request: HtmxHttpRequest) -> HttpResponse:
+    form, rows, chosen = filtered(request.GET)
+    rows = rows.for_display().order_by(*ORDERINGS[chosen["sort"]])
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "chosen": chosen,
+        "params": params.urlencode(),
+        "story_counts": _story_counts(request.GET),
+        "can_review": has_role(request.user, ANALYST),
+        "statuses": CONFLICT_STATUSES,
+        "sorts": CONFLICT_SORTS,
+        "review_statuses": ReviewForm.base_fields["status"].choices,
+    }
+    template = "claims/conflict_list.html"
+    if request.htmx and request.htmx.target == "conflict-results":
+        template += "#results"
+    else:
+        context["outlets"] = list(Outlet.objects.order_by("name").values_list("pk", "name"))
+        context["stories"] = list(Story.objects.order_by("name").values_list("pk", "name"))
+    return render(request, template, context)
+
+
+@require_POST
+@role_required(ANALYST)
+def conflict_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    suggestion = get_object_or_404(Suggestion.objects.conflicts(), pk=pk)
+    form = ReviewForm(request.POST)
+    error, status = None, 200
+    if not form.is_valid():
+        error = BAD_REVIEW if "status" in form.errors else form.errors.as_text()
+    else:
+        try:
+            review(suggestion=suggestion, user=request.user, **form.cleaned_data)
+        except AnnotationError as exc:
+            error = exc.message
+    if error:
+        status = 400
+        if not request.htmx:
+            return refuse(request, error, reverse("claims:conflict_list"))
+    if not request.htmx:
+        messages.success(request, "Review saved.")
+        return back_to(request, reverse("claims:conflict_list"))
+    row = Suggestion.objects.for_display().get(pk=pk)
+    context = {
+        "row": row,
+        "error": error,
+        "saved": not error,
+        "can_review": True,
+        "review_statuses": ReviewForm.base_fields["status"].choices,
+    }
+    return render(request, "claims/conflict_list.html#row", context, status=status)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _cell(value) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: not from our data."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+CSV_HEADER = ["kind", "relation", "status", "score", "reason", "internal", "same_source"]
+CSV_HEADER += ["story", "topic", "figures", "reviewed_by", "reviewed_at", "status_reason"]
+for _side in ("a", "b"):
+    CSV_HEADER += [f"{_side}_{f}" for f in ("article", "outlet", "published", "speaker")]
+    CSV_HEADER += [f"{_side}_{f}" for f in ("start", "end", "text")]
+
+
+def _csv_row(row: Suggestion) -> list[str]:
+    cells = [row.kind, row.relation, row.status, f"{row.score:.3f}", row.reason]
+    cells += [row.internal, row.same_source, getattr(row.article_a.story, "name", ""), row.topic]
+    cells += ["; ".join(row.figures), row.reviewed_by, row.reviewed_at, row.status_reason]
+    for article, claim in ((row.article_a, row.claim_a), (row.article_b, row.claim_b)):
+        cells += [article.pk, getattr(article.outlet, "name", ""), article.published]
+        cells += [claim.speaker, claim.start, claim.end, claim.text]
+    return [_cell(c) for c in cells]
+
+
+@require_GET
+def conflict_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
+    _, rows, chosen = filtered(request.GET)
+    rows = rows.for_display().order_by(*ORDERINGS[chosen["sort"]])
+    writer = csv.writer(_Echo())
+    lines = (writer.writerow(r) for r in _rows_with_header(rows))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="newsdesk-conflicts.csv"'
+    return response
+
+
+def _rows_with_header(rows):
+    yield CSV_HEADER
+    for row in rows.iterator(chunk_size=500):
+        yield _csv_row(row)

@@ -1,0 +1,58 @@
+"""Suggested links in the compare view: accept one (it becomes a link) or dismiss it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ..models import Article, Suggestion
+from ..roles import ANALYST, role_required
+from ..services import AnnotationError
+from ..services.review import review
+from .common import HtmxHttpRequest, refuse
+from .compare import _pair, update_context
+
+
+def _suggestion_between(a: Article, b: Article, pk: int) -> Suggestion:
+    found = Suggestion.objects.between(a, b).pending().filter(pk=pk).first()
+    if found is None:
+        raise Http404("No such open suggestion between these articles.")
+    return found
+
+
+def _answer(request, a, b, suggestion_id, message, link=None) -> HttpResponse:
+    page = reverse("claims:compare", args=[a.pk, b.pk])
+    if not request.htmx:
+        messages.success(request, message)
+        return redirect(f"{page}#link-{link.pk}" if link else page)
+    context = update_context(request, a, b, message, added=link)
+    context["settled"] = suggestion_id
+    return render(request, "claims/_compare_update.html", context)
+
+
+@require_POST
+@role_required(ANALYST)
+def suggestion_accept(request: HtmxHttpRequest, a: int, b: int, pk: int) -> HttpResponse:
+    first, second = _pair(a, b)
+    suggestion = _suggestion_between(first, second, pk)
+    try:
+        suggestion = review(suggestion=suggestion, status="confirmed", user=request.user)
+    except AnnotationError as exc:
+        return refuse(request, exc.message, reverse("claims:compare", args=[a, b]))
+    return _answer(request, first, second, pk, "Suggestion accepted: link saved.", suggestion.link)
+
+
+@require_POST
+@role_required(ANALYST)
+def suggestion_dismiss(request: HtmxHttpRequest, a: int, b: int, pk: int) -> HttpResponse:
+    first, second = _pair(a, b)
+    suggestion = _suggestion_between(first, second, pk)
+    reason = request.POST.get("reason", "") or "dismissed in the compare view"
+    try:
+        review(suggestion=suggestion, status="dismissed", reason=reason, user=request.user)
+    except AnnotationError as exc:
+        return refuse(request, exc.message, reverse("claims:compare", args=[a, b]))
+    return _answer(request, first, second, pk, "Suggestion dismissed; it will not be made again.")
