@@ -25,33 +25,21 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 BENCH_DB = "newsdesk_bench_pages"
 
+import scratch  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 
 def bench_database_url() -> str:
-    """DATABASE_URL of a scratch database on the same server as the configured one."""
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        from newsdesk import embedded_db
-
-        data_dir = Path(os.environ.get("NEWSDESK_DATA_DIR") or ROOT / ".newsdesk")
-        info = embedded_db.start(data_dir).get_postmaster_info()
-        return f"postgres://postgres@{quote(str(info.socket_dir), safe='')}/{BENCH_DB}"
-    parts = urlsplit(url)
-    return parts._replace(path=f"/{BENCH_DB}").geturl()
+    return scratch.database_url(BENCH_DB)
 
 
 def recreate_database(url: str) -> None:
-    import psycopg
-
-    admin = urlsplit(url)._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {BENCH_DB}")
+    scratch.recreate(url, BENCH_DB)
 
 
 os.environ["DATABASE_URL"] = bench_database_url()
@@ -133,7 +121,7 @@ def populate(n_articles: int, per_article: int) -> tuple[list[int], int]:
     with connection.cursor() as cursor:
         copy_sql = (
             'COPY claims_claim (article_id, start, "end", text, origin, speaker, '
-            "is_quote, hedged, entities, quantities, created_at) FROM STDIN"
+            "is_quote, hedged, entities, quantities, match_keys, created_at) FROM STDIN"
         )
         with cursor.cursor.copy(copy_sql) as copy:
             for article, claims in zip(articles, claim_rows, strict=True):
@@ -150,6 +138,7 @@ def populate(n_articles: int, per_article: int) -> tuple[list[int], int]:
                             False,
                             json.dumps(entities),
                             json.dumps(quantities),
+                            "{}",
                             "now()",
                         )
                     )

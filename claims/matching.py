@@ -252,7 +252,7 @@ def _same_account(a: Profile, b: Profile) -> Proposal | None:
     if "denial" in shared_families:
         deniers = _deniers(a, hedged_too=True) & _deniers(b, hedged_too=True)
         if deniers:
-            who = ", ".join(sorted(deniers))
+            who = a.claim.speaker or ", ".join(sorted(deniers))
             return Proposal("same", 0.7, f"both report the denial by {who}", "denial")
         return None
     if not shared_families or a.hedged or b.hedged:

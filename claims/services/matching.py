@@ -125,9 +125,8 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
 
 
 def suggest_for_story(story_id: int) -> int:
-    """Match every article of a story again (on demand)."""
+    """Match every article of a story again (on demand); returns the open suggestions."""
     aliases = EntityAlias.objects.as_map()
-    total = 0
     for article in Article.objects.filter(story_id=story_id).only("pk", "story_id"):
-        total += suggest_for_article(article, aliases=aliases)
-    return total
+        suggest_for_article(article, aliases=aliases)
+    return Suggestion.objects.filter(article_a__story_id=story_id).pending().count()

@@ -1,0 +1,68 @@
+"""python manage.py conflicts --json [--story ID] [--status S] : what the dashboard shows.
+
+One JSON object per line for every suggestion and link the conflicts dashboard would
+list with these filters; offsets are code points into each article's canonical text.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.http import QueryDict
+
+from claims.forms import CONFLICT_STATUSES
+from claims.models import Story, Suggestion
+from claims.views.conflicts import ORDERINGS, filtered
+
+
+def conflict_json(row: Suggestion) -> dict:
+    def end(article_id: int, claim) -> dict:
+        return {"article": article_id, "start": claim.start, "end": claim.end, "text": claim.text}
+
+    return {
+        "kind": row.kind,
+        "relation": row.relation,
+        "status": row.status,
+        "score": round(row.score, 3),
+        "reason": row.reason,
+        "internal": row.internal,
+        "same_source": row.same_source,
+        "topic": row.topic,
+        "story": row.article_a.story_id,
+        "a": end(row.article_a_id, row.claim_a),
+        "b": end(row.article_b_id, row.claim_b),
+    }
+
+
+class Command(BaseCommand):
+    help = "List suggested and linked contradictions, as the conflicts dashboard shows them."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--json", action="store_true", help="one JSON object per line")
+        parser.add_argument("--story", type=int, help="only this story")
+        statuses = [value for value, _ in CONFLICT_STATUSES]
+        parser.add_argument(
+            "--status", choices=statuses, default="all", help="review status (default: all)"
+        )
+
+    def handle(self, *args, **options) -> None:
+        if options["story"] and not Story.objects.filter(pk=options["story"]).exists():
+            raise CommandError(f"no story with id {options['story']}")
+        params = QueryDict(mutable=True)
+        params["status"] = options["status"]
+        if options["story"]:
+            params["story"] = str(options["story"])
+        _, rows, chosen = filtered(params)
+        rows = rows.for_display().order_by(*ORDERINGS[chosen["sort"]])
+        for row in rows.iterator(chunk_size=500):
+            if options["json"]:
+                self.stdout.write(json.dumps(conflict_json(row), ensure_ascii=False))
+            else:
+                flags = " [internal]" if row.internal else ""
+                flags += " [same source]" if row.same_source else ""
+                self.stdout.write(
+                    f"{row.status:9} {row.score:.2f} {row.kind:10} {row.reason}{flags}\n"
+                    f"    {row.article_a_id}:{row.claim_a.start}-{row.claim_a.end} "
+                    f"⇄ {row.article_b_id}:{row.claim_b.start}-{row.claim_b.end}"
+                )
