@@ -152,30 +152,41 @@ class ClaimQuerySet(models.QuerySet):
         ).distinct()
 
     def match_candidates(
-        self, article_id: int, among: list[int], per_claim: int, weights: dict[str, int]
+        self,
+        article_id: int,
+        among: list[int],
+        per_claim: int,
+        weights: dict[str, int],
+        pool: int = 400,
     ) -> list[tuple[int, int]]:
         """(claim of ``article_id``, candidate) pairs: for each claim, the ``per_claim``
         claims of the articles ``among`` that share the most weighted match keys.
 
-        The GIN index on ``match_keys`` finds the claims sharing any key (``&&``);
-        only those are ranked, so no pair of unrelated claims is ever looked at.
+        The GIN index on ``match_keys`` finds the claims sharing any key (``&&``); only
+        the newest ``pool`` of those are ranked, so the work per claim stays bounded
+        however large the story grows, and no pair of unrelated claims is looked at.
         """
         weight = " ".join(f"WHEN '{kind}' THEN {w}" for kind, w in sorted(weights.items()))
         sql = f"""
             SELECT x.id, c.id FROM claims_claim x
             CROSS JOIN LATERAL (
-                SELECT c.id FROM claims_claim c
-                WHERE c.article_id = ANY(%s) AND c.match_keys && x.match_keys AND c.id <> x.id
+                SELECT p.id FROM (
+                    SELECT c.id, c.match_keys FROM claims_claim c
+                    WHERE c.article_id = ANY(%s) AND c.match_keys && x.match_keys
+                        AND c.id <> x.id
+                    ORDER BY c.id DESC
+                    LIMIT %s
+                ) p
                 ORDER BY (
                     SELECT sum(CASE left(k, 1) {weight} ELSE 1 END)
-                    FROM unnest(c.match_keys) k WHERE k = ANY(x.match_keys)
-                ) DESC, c.id
+                    FROM unnest(p.match_keys) k WHERE k = ANY(x.match_keys)
+                ) DESC, p.id
                 LIMIT %s
             ) c
             WHERE x.article_id = %s AND cardinality(x.match_keys) > 0
         """  # noqa: S608  (the weights are constants of claims.matching, not input)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [among, per_claim, article_id])
+            cursor.execute(sql, [among, pool, per_claim, article_id])
             return cursor.fetchall()
 
 

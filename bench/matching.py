@@ -1,0 +1,236 @@
+"""Matching speed: suggestions for one new article against stories of growing size,
+and the conflicts dashboard over 10,000 suggested conflicts.
+
+Stories of 50, 500 and 5,000 articles are built from the two sample articles (their
+extracted claims, with the figures varied per article, so every claim has hundreds of
+near-twins: the hard case). For each, a new article is stored and
+``suggest_for_article`` timed (median of 3). Then 10,000 open conflicts are stored
+and the dashboard's pages timed in-process (p50/p95 of 40 requests each).
+
+    python bench/matching.py [--sizes 50,500,5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+
+import scratch
+
+CORPUS = scratch.ROOT.parent / "shared" / "corpus" / "deir-ezzor"
+
+
+def base_claims():
+    from django.conf import settings
+
+    from claims.ingest.text import canonical_text, split_headline
+    from claims.nlp.pipeline import load_pipeline
+
+    texts = [canonical_text(*split_headline(p.read_text())) for p in sorted(CORPUS.glob("*.txt"))]
+    nlp = load_pipeline(settings.NEWSDESK_SPACY_MODEL)
+    return [(text, doc._.claims) for text, doc in zip(texts, nlp.pipe(texts), strict=True)]
+
+
+class Variant:
+    """A sample claim with its figures scaled: what match_keys reads."""
+
+    def __init__(self, claim, factor: float, article_id: int = 0) -> None:
+        self.text, self.start, self.end = claim.text, claim.start, claim.end
+        self.speaker, self.hedged, self.entities = claim.speaker, claim.hedged, claim.entities
+        self.article_id = article_id
+        self.quantities = [
+            {
+                **q,
+                "low": None if q.get("low") is None else round(q["low"] * factor),
+                "high": None if q.get("high") is None else round(q["high"] * factor),
+            }
+            for q in claim.quantities
+        ]
+
+
+def build_story(n: int, bases, tag: str):
+    from django.db import connection
+
+    from claims.ingest.text import content_hash
+    from claims.matching import match_keys
+    from claims.models import Article, Story
+
+    story = Story.objects.create(name=f"Bench story of {n}")
+    rows = []
+    for i in range(n):
+        text = bases[i % 2][0] + f"\n\nBench {tag} {i}."
+        rows.append(
+            Article(
+                title=text.split("\n\n")[0],
+                text=text,
+                content_hash=content_hash(text),
+                story=story,
+                extraction_status="done",
+                published="2018-02-10",
+            )
+        )
+    articles = Article.objects.bulk_create(rows, batch_size=1000)
+    keys: dict[tuple[int, int, int], list[str]] = {}
+    sql = (
+        'COPY claims_claim (article_id, start, "end", text, origin, speaker, is_quote, '
+        "hedged, entities, quantities, match_keys, created_at) FROM STDIN"
+    )
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for i, article in enumerate(articles):
+            factor_id = i % 9
+            for j, claim in enumerate(bases[i % 2][1]):
+                variant = Variant(claim, 1 + factor_id / 4)
+                cache = (i % 2, j, factor_id)
+                if cache not in keys:
+                    keys[cache] = match_keys(variant)
+                copy.write_row(
+                    (
+                        article.pk,
+                        claim.start,
+                        claim.end,
+                        claim.text,
+                        "extracted",
+                        claim.speaker[:300],
+                        claim.is_quote,
+                        claim.hedged,
+                        json.dumps(claim.entities),
+                        json.dumps(variant.quantities),
+                        keys[cache],
+                        "now()",
+                    )
+                )
+    return story
+
+
+def new_article(story, bases, tag: str):
+    from claims.ingest.text import content_hash
+    from claims.models import Article, Claim
+    from claims.services.ingestion import _claim_rows
+
+    text = bases[0][0] + f"\n\nNew article {tag}."
+    article = Article.objects.create(
+        title=text.split("\n\n")[0],
+        text=text,
+        content_hash=content_hash(text),
+        story=story,
+        extraction_status="done",
+    )
+    Claim.objects.bulk_create(_claim_rows(article, bases[0][1]))
+    return article
+
+
+def time_matching(story, bases, n: int) -> float:
+    from claims.services.matching import suggest_for_article
+
+    times = []
+    for attempt in range(3):
+        article = new_article(story, bases, f"{n}-{attempt}")
+        started = time.perf_counter()
+        suggest_for_article(article)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def dashboard(story, count: int) -> list[tuple[str, float, float]]:
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # the test client's host, "testserver", is allowed
+
+    from claims.models import Claim, Suggestion
+
+    claims = list(
+        Claim.objects.filter(article__story=story).values_list("pk", "article_id")[: count * 2]
+    )
+    Suggestion.objects.bulk_create(
+        (
+            Suggestion(
+                key=f"bench-{i}",
+                article_a_id=claims[2 * i][1],
+                article_b_id=claims[2 * i + 1][1],
+                claim_a_id=claims[2 * i][0],
+                claim_b_id=claims[2 * i + 1][0],
+                relation="contradicts",
+                score=0.5 + (i % 50) / 100,
+                reason=f"about {i} dead versus around {2 * i} dead",
+                topic="death toll" if i % 3 else "injured",
+                figures=[f"about {i} dead", f"around {2 * i} dead"],
+            )
+            for i in range(count)
+        ),
+        batch_size=2000,
+    )
+    user = User.objects.create_user("bench", password="unused-bench-password")
+    user.groups.add(Group.objects.get(name="analyst"))
+    client = Client()
+    client.force_login(user)
+    pages = [
+        ("dashboard, first page", "/conflicts/"),
+        ("dashboard, page 100", "/conflicts/?page=100"),
+        ("dashboard, one story, newest", f"/conflicts/?story={story.pk}&sort=date"),
+        ("dashboard, names filter", "/conflicts/?entity=Assad"),
+        ("dashboard, HTMX results", "/conflicts/?status=open"),
+    ]
+    results = []
+    for name, url in pages:
+        headers = {"HX-Request": "true", "HX-Target": "conflict-results"} if "HTMX" in name else {}
+        client.get(url, headers=headers)  # warm
+        times = []
+        for _ in range(40):
+            started = time.perf_counter()
+            response = client.get(url, headers=headers)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        times.sort()
+        results.append((name, statistics.median(times), times[int(len(times) * 0.95) - 1]))
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="50,500,5000")
+    parser.add_argument("--conflicts", type=int, default=10_000)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    scratch.use("newsdesk_bench_matching")
+    from django.db import connection
+
+    bases = base_claims()
+    rows = []
+    stories = {}
+    for n in sizes:
+        started = time.perf_counter()
+        stories[n] = build_story(n, bases, f"s{n}")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        print(f"built a story of {n} articles in {time.perf_counter() - started:.1f} s", flush=True)
+    for n in sizes:
+        seconds = time_matching(stories[n], bases, n)
+        rows.append((n, seconds))
+        print(f"story of {n:5} articles: suggestions for a new article in {seconds * 1000:.0f} ms")
+    print()
+    print("articles | suggest (ms) | per story article (ms) | growth vs previous")
+    previous = None
+    for n, seconds in rows:
+        growth = ""
+        if previous:
+            growth = f"{seconds / previous[1]:.2f}x time for {n / previous[0]:.0f}x articles"
+        print(f"{n:8} | {seconds * 1000:12.0f} | {seconds * 1000 / n:22.3f} | {growth}")
+        previous = (n, seconds)
+    largest = max(sizes)
+    print()
+    for name, p50, p95 in dashboard(stories[largest], args.conflicts):
+        print(f"{name:30} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms")
+    at_500 = dict(rows).get(500)
+    if at_500 is not None:
+        verdict = "met" if at_500 <= 2 else "NOT met"
+        print(f"target: at most 2 s against a story of 500 articles: {at_500:.2f} s ({verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

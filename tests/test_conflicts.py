@@ -1,0 +1,239 @@
+"""Suggestions on the sample story, their review, the dashboard, CSV, command, facts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from claims.gold import gold_pairs, score
+from claims.models import Link, Suggestion
+from claims.services import ingest
+from claims.services.annotation import create_link, delete_link
+from claims.services.review import REASON_NEEDED
+from tests.conftest import ARTICLE_A, ARTICLE_B, sample_input
+
+HX = {"HX-Request": "true"}
+
+
+def pairs_of(relation: str) -> list:
+    rows = Suggestion.objects.shown().filter(relation=relation).select_related("claim_a", "claim_b")
+    return [
+        tuple((c.article_id, c.start, c.end) for c in (row.claim_a, row.claim_b)) for row in rows
+    ]
+
+
+def conflict(sample_articles, *, same_source: bool = True) -> Suggestion:
+    return Suggestion.objects.conflicts().filter(same_source=same_source, internal=False).first()
+
+
+def test_the_sample_story_gets_every_gold_pair_and_few_extra_conflicts(sample_articles, gold):
+    internal = gold_pairs(gold["internal_conflicts"], sample_articles)
+    contradicts = score(
+        pairs_of("contradicts"), gold_pairs(gold["contradicts"], sample_articles), internal
+    )
+    same = score(pairs_of("same"), gold_pairs(gold["same"], sample_articles))
+    assert contradicts.found == contradicts.gold == 4
+    assert score(pairs_of("contradicts"), internal).found == 1
+    assert contradicts.suggested - contradicts.correct <= 3
+    assert same.found == same.gold == 5
+
+
+def test_the_bloomberg_conflict_is_flagged_as_one_source(sample_articles):
+    row = conflict(sample_articles)
+    assert "Bloomberg" in row.reason and "versus" in row.reason
+    assert row.topic == "death toll"
+
+
+def test_a_story_of_one_article_has_no_suggestions(db, corpus):
+    ingest([sample_input(corpus, ARTICLE_A)])
+    assert not Suggestion.objects.exists()
+
+
+def test_an_article_not_analysed_is_never_matched(sample_articles):
+    before = Suggestion.objects.count()
+    story = sample_articles[ARTICLE_A].story
+    text = "Le bilan est de 100 morts selon le ministère. Les secours sont sur place."
+    from claims.ingest.records import ArticleInput
+
+    [result] = ingest([ArticleInput(source="fr", title="Bilan", body=text)], story=story)
+    assert result.status == "created"
+    assert Suggestion.objects.count() == before
+
+
+def test_a_dismissed_suggestion_stays_dismissed_after_re_extraction(sample_articles, analyst):
+    from claims.services.review import review
+
+    row = conflict(sample_articles)
+    review(suggestion=row, status="dismissed", reason="different counts", user=analyst)
+    call_command("extract", "--all", stdout=io.StringIO())
+    row.refresh_from_db()
+    assert row.status == "dismissed"
+    assert not Suggestion.objects.pending().filter(key=row.key).exists()
+    assert Suggestion.objects.filter(key=row.key).count() == 1
+
+
+def test_dashboard_lists_conflicts_grouped_with_both_claims(viewer_client, sample_articles):
+    response = viewer_client.get(reverse("claims:conflict_list"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "both cite Bloomberg" in page
+    assert "Death toll" in page
+    assert "?show=" in page  # opens the comparison at both claims
+    assert "Open side by side" in page
+
+
+def test_dashboard_filters_by_entity_in_any_spelling_and_by_source(viewer_client, sample_articles):
+    url = reverse("claims:conflict_list")
+    by_name = viewer_client.get(url, {"entity": "Bashir Assad"}).content.decode()
+    assert "both cite Bloomberg" in by_name
+    by_source = viewer_client.get(url, {"source": "Bloomberg"}).content.decode()
+    assert "both cite Bloomberg" in by_source
+    assert "Russians just attacked" not in by_source
+    nothing = viewer_client.get(url, {"source": "Nobody Atall"}).content.decode()
+    assert "No conflicts match." in nothing
+
+
+def test_dashboard_htmx_answers_with_the_results_only(viewer_client, sample_articles):
+    headers = {**HX, "HX-Target": "conflict-results"}
+    response = viewer_client.get(reverse("claims:conflict_list"), headers=headers)
+    assert b"<html" not in response.content
+    assert b'id="conflict-results"' in response.content
+
+
+def test_dashboard_queries_do_not_grow_with_rows(
+    viewer_client, sample_articles, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(10):
+        viewer_client.get(reverse("claims:conflict_list"))
+
+
+def test_dismissing_needs_a_reason_and_keeps_who_and_when(analyst_client, sample_articles, analyst):
+    row = conflict(sample_articles)
+    url = reverse("claims:conflict_review", args=[row.pk])
+    refused = analyst_client.post(url, {"status": "dismissed"}, headers=HX)
+    assert refused.status_code == 400
+    assert REASON_NEEDED in refused.content.decode()
+    row.refresh_from_db()
+    assert row.status == "open"
+    saved = analyst_client.post(url, {"status": "dismissed", "reason": "a typo"}, headers=HX)
+    assert saved.status_code == 200
+    assert f'id="conflict-{row.pk}"' in saved.content.decode()
+    row.refresh_from_db()
+    assert (row.status, row.status_reason, row.reviewed_by) == ("dismissed", "a typo", analyst)
+    assert row.reviewed_at is not None
+
+
+def test_confirming_a_conflict_links_its_claims(analyst_client, sample_articles):
+    row = conflict(sample_articles)
+    url = reverse("claims:conflict_review", args=[row.pk])
+    analyst_client.post(url, {"status": "confirmed"}, headers=HX)
+    row.refresh_from_db()
+    assert row.kind == "link"
+    assert row.link.relation == "contradicts"
+    assert {row.link.source_id, row.link.target_id} == {row.claim_a_id, row.claim_b_id}
+
+
+def test_viewers_cannot_review(viewer_client, sample_articles):
+    row = conflict(sample_articles)
+    url = reverse("claims:conflict_review", args=[row.pk])
+    assert viewer_client.post(url, {"status": "confirmed"}).status_code == 403
+
+
+def test_an_unknown_status_is_refused(analyst_client, sample_articles):
+    row = conflict(sample_articles)
+    url = reverse("claims:conflict_review", args=[row.pk])
+    assert analyst_client.post(url, {"status": "burn"}, headers=HX).status_code == 400
+
+
+def test_a_contradiction_linked_by_hand_is_on_the_dashboard_until_deleted(sample_articles, analyst):
+    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    link, _ = create_link(
+        source=a.claims.first(), target=b.claims.last(), relation="contradicts", author=analyst
+    )
+    row = Suggestion.objects.get(link=link)
+    assert (row.kind, row.status) == ("link", "confirmed")
+    delete_link(link=Link.objects.get(pk=link.pk))
+    assert not Suggestion.objects.filter(pk=row.pk).exists()
+
+
+def test_csv_export_has_every_row_shown(viewer_client, sample_articles):
+    response = viewer_client.get(reverse("claims:conflict_export"))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["kind", "relation", "status"]
+    shown = Suggestion.objects.conflicts().filter(status__in=["open", "confirmed"]).count()
+    assert len(rows) - 1 == shown
+    assert any("Bloomberg" in cell for row in rows for cell in row)
+
+
+def test_csv_cells_never_start_a_formula():
+    from claims.views.conflicts import _cell
+
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _cell("about 100") == "about 100"
+
+
+def test_conflicts_command_prints_json_lines_with_offsets(sample_articles):
+    out = io.StringIO()
+    call_command("conflicts", "--json", stdout=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert lines
+    texts = {a.pk: a.text for a in sample_articles.values()}
+    for line in lines:
+        assert {"kind", "relation", "status", "score", "reason", "internal", "a", "b"} <= set(line)
+        for end in (line["a"], line["b"]):
+            assert texts[end["article"]][end["start"] : end["end"]] == end["text"]
+    assert any(line["internal"] for line in lines)
+
+
+def test_conflicts_command_filters_and_refuses_an_unknown_story(sample_articles):
+    out = io.StringIO()
+    call_command("conflicts", "--json", "--status", "dismissed", stdout=out)
+    assert out.getvalue() == ""
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("conflicts", "--json", "--story", "999999")
+
+
+def test_compare_view_offers_suggestions_to_accept_or_dismiss(analyst_client, sample_articles):
+    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    page = analyst_client.get(reverse("claims:compare", args=[a.pk, b.pk])).content.decode()
+    assert "Suggested by Newsdesk" in page
+    row = Suggestion.objects.between(a, b).pending().filter(relation="same").first()
+    url = reverse("claims:suggestion_accept", args=[a.pk, b.pk, row.pk])
+    response = analyst_client.post(url, headers=HX)
+    assert response.status_code == 200
+    assert f'id="suggestion-{row.pk}" hx-swap-oob="delete"' in response.content.decode()
+    assert Link.objects.filter(relation="same", suggestion=row).exists()
+    other = Suggestion.objects.between(a, b).pending().first()
+    url = reverse("claims:suggestion_dismiss", args=[a.pk, b.pk, other.pk])
+    analyst_client.post(url, {"reason": "not the same event"}, headers=HX)
+    other.refresh_from_db()
+    assert other.status == "dismissed"
+
+
+def test_the_fact_table_shows_the_death_toll_disagreement(viewer_client, sample_articles):
+    story = sample_articles[ARTICLE_A].story
+    page = viewer_client.get(reverse("claims:story_facts", args=[story.pk])).content.decode()
+    assert "Death toll" in page
+    assert "about 100" in page and "around 200 Russians" in page
+    assert "conflict-cell" in page
+    assert "according to Bloomberg" in page
+
+
+def test_matching_on_demand_keeps_verdicts(analyst_client, sample_articles, analyst):
+    from claims.services.review import review
+
+    row = conflict(sample_articles)
+    review(suggestion=row, status="resolved", reason="the later count is right", user=analyst)
+    story = sample_articles[ARTICLE_A].story
+    response = analyst_client.post(reverse("claims:story_match", args=[story.pk]))
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.status == "resolved"

@@ -1,0 +1,165 @@
+"""Judging pairs of claims: same, supports, contradicts, with reasons. No database."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+
+from claims.matching import judge, match_keys, profile
+from claims.nlp.pipeline import load_pipeline
+from claims.wording import families, source_keys
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(settings.NEWSDESK_SPACY_MODEL)
+
+
+def claim(nlp, sentence: str, article: int = 1):
+    """The first claim extracted from a sentence, as matching reads it."""
+    found = nlp(sentence)._.claims
+    assert found, f"no claim in {sentence!r}"
+    c = found[0]
+    fields = ("text", "start", "end", "speaker", "hedged", "entities", "quantities")
+    return SimpleNamespace(article_id=article, **{f: getattr(c, f) for f in fields})
+
+
+BAD = "contradicts"
+
+
+def verdict(nlp, first: str, second: str, same_article: bool = False):
+    a = profile(claim(nlp, first, 1))
+    b = profile(claim(nlp, second, 1 if same_article else 2))
+    return judge(a, b)
+
+
+def test_near_identical_sentences_are_the_same_whatever_the_spelling(nlp):
+    found = verdict(
+        nlp,
+        "More than 200 soldiers fighting for Bashar Assad died in a failed attack, "
+        "two Russians said.",
+        "More than 200 soldiers fighting for Bashar al-Assad died in a failed attack, "
+        "two of the Russians said.",
+    )
+    assert found.relation == "same"
+    assert "different spelling of" in found.reason
+
+
+def test_a_quotation_inside_a_longer_claim_is_the_same(nlp):
+    quote = "“This is a big scandal and a reason for a crisis,” said Ivan Petrov, an analyst."
+    found = verdict(nlp, quote, "As the paper noted: " + quote)
+    assert found.relation == "same"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "relation"),
+    [
+        (
+            "The death toll was about 100, officials said.",
+            "Around 200 people were dead.",
+            "contradicts",
+        ),
+        ("About 100 people died, police said.", "Around 200 people were dead.", "contradicts"),
+        # "over 100" is compatible with 200: weak support, never a conflict
+        ("Over 100 people were killed.", "Around 200 people were dead.", "supports"),
+        ("As many as 200 people were killed.", "About 100 people died, police said.", "supports"),
+        (
+            "Police said 200 to 300 people were injured.",
+            "Hundreds of people were wounded.",
+            "supports",
+        ),
+    ],
+)
+def test_figures_are_compared_with_their_qualifiers(nlp, first, second, relation):
+    found = verdict(nlp, first, second)
+    assert (found.relation if found else None) == relation
+
+
+def test_a_conflict_names_both_figures_and_the_same_source(nlp):
+    found = verdict(
+        nlp,
+        "About 100 soldiers were killed, Reuters reported.",
+        "More than 200 soldiers died, Reuters reported.",
+    )
+    assert found.relation == "contradicts"
+    assert found.same_source
+    assert "versus" in found.reason and "Reuters" in found.reason
+    assert found.figures == ("About 100 soldiers dead", "More than 200 soldiers dead")
+
+
+def test_figures_from_two_different_named_sources_are_not_a_contradiction(nlp):
+    found = verdict(
+        nlp,
+        "About 100 soldiers were killed, Reuters reported.",
+        "More than 200 soldiers died, the ministry said.",
+    )
+    assert found is None or found.relation != "contradicts"
+
+
+def test_hedged_figures_do_not_contradict(nlp):
+    found = verdict(nlp, "About 100 people may have died.", "Around 300 people were dead.")
+    assert found is None or found.relation != "contradicts"
+
+
+def test_within_one_article_only_conflicts_are_proposed(nlp):
+    first = "About 100 people died, police said."
+    conflict = verdict(nlp, first, "Around 300 people were dead.", True)
+    assert conflict.relation == "contradicts"
+    assert verdict(nlp, first, "Around 100 people were dead.", True) is None
+
+
+def test_a_denial_contradicts_a_claim_that_the_denier_did_it(nlp):
+    found = verdict(
+        nlp,
+        "Russia’s military said it had nothing to do with the attack.",
+        "The Russians attacked the compound at night.",
+    )
+    assert found.relation == "contradicts"
+    assert "denies" in found.reason
+
+
+def test_two_reports_of_one_denial_are_the_same(nlp):
+    found = verdict(
+        nlp,
+        "Russia’s military said it had nothing to do with the attack.",
+        "Russia has denied its troops were involved in the attack, its ministry said.",
+    )
+    assert found.relation == "same"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Prices rose by 5 percent, the bank said.", "Prices rose by 9 percent, officials said."),
+        ("The ministry paid $5 million.", "The ministry paid $9 million."),
+        ("Two people were hurt, police said.", "The weather was cold in Paris, Le Monde said."),
+        ("Scores of people fled the town.", "Thousands of people fled the town."),
+        ("The bridge is 40 meters long.", "The river rose 2–3 meters overnight."),
+    ],
+)
+def test_claims_without_comparable_figures_never_crash(nlp, first, second):
+    verdict(nlp, first, second)  # no exception: at most no numeric comparison
+    assert match_keys(claim(nlp, first)) == sorted(set(match_keys(claim(nlp, first))))
+
+
+def test_claims_without_quantities_or_entities_get_no_figure_keys(nlp):
+    keys = match_keys(claim(nlp, "The weather was cold and it rained all day, he said."))
+    assert not [k for k in keys if k.startswith(("n:", "t:", "e:"))]
+
+
+def test_match_keys_carry_names_across_spellings_families_and_figures(nlp):
+    a = match_keys(claim(nlp, "Bashar al-Assad said 100 people were killed in Deir ez-Zor."))
+    b = match_keys(claim(nlp, "Bashir Assad said 100 people died in Deir Ezzor."))
+    shared = set(a) & set(b)
+    assert "f:death" in shared and "n:100" in shared and "t:death toll" in shared
+    assert any(k.startswith("e:") for k in shared)
+
+
+def test_predicate_families_and_sources():
+    assert families("They were killed") == {"death"}
+    assert "denial" in families("Moscow said it had nothing to do with it")
+    assert source_keys("two Russians (via Bloomberg)") == source_keys(
+        "Bloomberg (via two of the Russians)"
+    )
