@@ -154,13 +154,14 @@ class ClaimQuerySet(models.QuerySet):
     def match_candidates(
         self,
         article_id: int,
-        among: list[int],
+        story_id: int,
         per_claim: int,
         weights: dict[str, int],
         pool: int = 400,
     ) -> list[tuple[int, int]]:
         """(claim of ``article_id``, candidate) pairs: for each claim, the ``per_claim``
-        claims of the articles ``among`` that share the most weighted match keys.
+        claims of the analysed articles of story ``story_id`` sharing the most weighted
+        match keys.
 
         The GIN index on ``match_keys`` finds the claims sharing any key (``&&``); only
         the newest ``pool`` of those are ranked, so the work per claim stays bounded
@@ -172,8 +173,9 @@ class ClaimQuerySet(models.QuerySet):
             CROSS JOIN LATERAL (
                 SELECT p.id FROM (
                     SELECT c.id, c.match_keys FROM claims_claim c
-                    WHERE c.article_id = ANY(%s) AND c.match_keys && x.match_keys
-                        AND c.id <> x.id
+                    JOIN claims_article a ON a.id = c.article_id
+                    WHERE a.story_id = %s AND a.extraction_status = 'done'
+                        AND c.match_keys && x.match_keys AND c.id <> x.id
                     ORDER BY c.id DESC
                     LIMIT %s
                 ) p
@@ -186,7 +188,7 @@ class ClaimQuerySet(models.QuerySet):
             WHERE x.article_id = %s AND cardinality(x.match_keys) > 0
         """  # noqa: S608  (the weights are constants of claims.matching, not input)
         with connection.cursor() as cursor:
-            cursor.execute(sql, [among, pool, per_claim, article_id])
+            cursor.execute(sql, [story_id, pool, per_claim, article_id])
             return cursor.fetchall()
 
 

@@ -49,12 +49,13 @@ class Found:
 
 
 def _story_articles(article: Article) -> list[int]:
+    """The story's analysed articles, the first two (enough to tell 1, 2 or more)."""
     if not article.story_id:
         return [article.pk]
     return list(
-        Article.objects.filter(
-            story_id=article.story_id, extraction_status=ExtractionStatus.DONE
-        ).values_list("pk", flat=True)
+        Article.objects.filter(story_id=article.story_id, extraction_status=ExtractionStatus.DONE)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:3]
     )
 
 
@@ -67,15 +68,15 @@ def suggest_for_article(article: Article, *, aliases: dict[str, str] | None = No
     if len(among) < 2:
         return 0
     aliases = EntityAlias.objects.as_map() if aliases is None else aliases
-    count = _match(article, among, aliases)
+    count = _match(article, aliases)
     if len(among) == 2:  # the first article of the story was matched alone: never
         other = next(pk for pk in among if pk != article.pk)
-        count += _match(Article.objects.get(pk=other), among, aliases)
+        count += _match(Article.objects.get(pk=other), aliases)
     return count
 
 
-def _match(article: Article, among: list[int], aliases: dict[str, str]) -> int:
-    pairs = Claim.objects.match_candidates(article.pk, among, PER_CLAIM, KEY_WEIGHTS)
+def _match(article: Article, aliases: dict[str, str]) -> int:
+    pairs = Claim.objects.match_candidates(article.pk, article.story_id, PER_CLAIM, KEY_WEIGHTS)
     ids = {pk for pair in pairs for pk in pair}
     claims = Claim.objects.filter(pk__in=ids).only(*PROFILE_FIELDS)
     by_id = {c.pk: c for c in claims.annotate(headline_end=Length("article__title"))}
