@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format migrations-check bench-ingest bench-pages install clean
+.PHONY: run test lint format migrations-check bench-ingest bench-pages bench-quality bench-matching install clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ bench-ingest: $(STAMP)
 
 bench-pages: $(STAMP)
 	$(PY) bench/pages.py
+
+bench-quality: $(STAMP)
+	$(PY) bench/quality.py
+
+bench-matching: $(STAMP)
+	$(PY) bench/matching.py
 
 clean:
 	rm -rf $(VENV) staticfiles tests/artifacts node_modules
