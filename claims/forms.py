@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import Outlet, Relation, Story
+from .models import Outlet, Relation, ReviewStatus, Story
 
 SORTS = [
     ("relevance", "Best match"),
@@ -104,12 +104,5 @@ class ConflictFilterForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    status = forms.ChoiceField(
-        choices=[
-            ("open", "Open"),
-            ("confirmed", "Confirmed"),
-            ("dismissed", "Dismissed"),
-            ("resolved", "Resolved"),
-        ]
-    )
+    status = forms.ChoiceField(choices=ReviewStatus.choices)
     reason = forms.CharField(required=False, max_length=2000)

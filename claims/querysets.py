@@ -192,7 +192,17 @@ class ClaimQuerySet(models.QuerySet):
             return cursor.fetchall()
 
 
+# The dashboard's orders: grouped by story, then topic, as the page shows them.
+DASHBOARD_ORDERS = {
+    "score": ["article_a__story__name", "article_a__story_id", "topic", "-score", "id"],
+    "date": ["article_a__story__name", "article_a__story_id", "topic", "-created_at", "-id"],
+}
+
+
 class SuggestionQuerySet(models.QuerySet):
+    def in_dashboard_order(self, sort: str = "score") -> SuggestionQuerySet:
+        return self.order_by(*DASHBOARD_ORDERS[sort])
+
     def shown(self) -> SuggestionQuerySet:
         """Suggestions whose claims still exist and that nobody dismissed."""
         return self.filter(claim_a__isnull=False, claim_b__isnull=False).exclude(status="dismissed")
@@ -234,7 +244,9 @@ class SuggestionQuerySet(models.QuerySet):
             qs = qs.filter(article_a__story_id=story)
         if outlet:
             qs = qs.filter(Q(article_a__outlet_id=outlet) | Q(article_b__outlet_id=outlet))
-        if status:
+        if status == "active":  # what needs attention: not dismissed, not resolved
+            qs = qs.filter(status__in=["open", "confirmed"])
+        elif status and status != "all":
             qs = qs.filter(status=status)
         if entity:
             # Any spelling: "Bashir Assad" finds claims naming "Bashar al-Assad".

@@ -20,28 +20,21 @@ from ..services.review import review
 from .common import HtmxHttpRequest, back_to, refuse
 
 PER_PAGE = 50
-ORDERINGS = {
-    # Grouped by story, then topic, as the page shows them.
-    "score": ["article_a__story__name", "article_a__story_id", "topic", "-score", "id"],
-    "date": ["article_a__story__name", "article_a__story_id", "topic", "-created_at", "-id"],
-}
 BAD_REVIEW = "Choose a status."
 
 
 def filtered(params) -> tuple[ConflictFilterForm, object, dict]:
-    """The dashboard's rows for these query parameters (page, CSV and command share it)."""
+    """The dashboard's rows for these query parameters (the page and the CSV share it)."""
     form = ConflictFilterForm(params or None)
     data = form.cleaned_data if form.is_valid() else {}
     status = data.get("status") or "active"
     rows = Suggestion.objects.conflicts().review_filtered(
         story=data.get("story"),
         outlet=data.get("outlet"),
-        status="" if status in {"active", "all"} else status,
+        status=status,
         entity=data.get("entity") or "",
         source=data.get("source") or "",
     )
-    if status == "active":
-        rows = rows.filter(status__in=["open", "confirmed"])
     sort = data.get("sort") or "score"
     chosen = {**data, "status": status, "sort": sort}
     return form, rows, chosen
@@ -62,7 +55,7 @@ def _story_counts(params) -> list[dict]:
 @require_GET
 def conflict_list(request: HtmxHttpRequest) -> HttpResponse:
     form, rows, chosen = filtered(request.GET)
-    rows = rows.for_display().order_by(*ORDERINGS[chosen["sort"]])
+    rows = rows.for_display().in_dashboard_order(chosen["sort"])
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
@@ -148,7 +141,7 @@ def _csv_row(row: Suggestion) -> list[str]:
 @require_GET
 def conflict_export(request: HtmxHttpRequest) -> StreamingHttpResponse:
     _, rows, chosen = filtered(request.GET)
-    rows = rows.for_display().order_by(*ORDERINGS[chosen["sort"]])
+    rows = rows.for_display().in_dashboard_order(chosen["sort"])
     writer = csv.writer(_Echo())
     lines = (writer.writerow(r) for r in _rows_with_header(rows))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")

@@ -9,11 +9,9 @@ from __future__ import annotations
 import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.http import QueryDict
 
 from claims.forms import CONFLICT_STATUSES
 from claims.models import Story, Suggestion
-from claims.views.conflicts import ORDERINGS, filtered
 
 
 def conflict_json(row: Suggestion) -> dict:
@@ -49,12 +47,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if options["story"] and not Story.objects.filter(pk=options["story"]).exists():
             raise CommandError(f"no story with id {options['story']}")
-        params = QueryDict(mutable=True)
-        params["status"] = options["status"]
-        if options["story"]:
-            params["story"] = str(options["story"])
-        _, rows, chosen = filtered(params)
-        rows = rows.for_display().order_by(*ORDERINGS[chosen["sort"]])
+        rows = (
+            Suggestion.objects.conflicts()
+            .review_filtered(story=options["story"], status=options["status"])
+            .for_display()
+            .in_dashboard_order()
+        )
         for row in rows.iterator(chunk_size=500):
             if options["json"]:
                 self.stdout.write(json.dumps(conflict_json(row), ensure_ascii=False))
