@@ -112,6 +112,55 @@ def test_dashboard_queries_do_not_grow_with_rows(
         viewer_client.get(reverse("claims:conflict_list"))
 
 
+def test_dashboard_pages_follow_the_order_without_gaps_or_repeats(viewer_client, sample_articles):
+    first = Suggestion.objects.conflicts().first()
+    Suggestion.objects.bulk_create(
+        Suggestion(
+            key=f"page-test-{i}",
+            article_a_id=first.article_a_id,
+            article_b_id=first.article_b_id,
+            claim_a_id=first.claim_a_id,
+            claim_b_id=first.claim_b_id,
+            relation="contradicts",
+            score=(i * 37 % 101) / 100,
+            reason=f"row {i}",
+            topic="death toll",
+        )
+        for i in range(70)
+    )
+    expected = list(
+        Suggestion.objects.conflicts()
+        .review_filtered(status="active")
+        .in_dashboard_order("score")
+        .values_list("pk", flat=True)
+    )
+    url = reverse("claims:conflict_list")
+    shown = []
+    for number in (1, 2):
+        page = viewer_client.get(url, {"page": number}).context["page"]
+        shown += [row.pk for row in page.object_list]
+        assert all(row.claim_a.text and row.article_b.pk for row in page.object_list)
+    assert len(expected) > 70
+    assert shown == expected
+    scores = [s.score for s in Suggestion.objects.filter(key__startswith="page-test-")]
+    by_pk = dict(Suggestion.objects.values_list("pk", "score"))
+    listed = [by_pk[pk] for pk in shown if by_pk[pk] in scores]
+    assert listed == sorted(listed, reverse=True)
+
+
+def test_names_and_source_filters_may_match_different_ends(viewer_client, sample_articles):
+    row = conflict(sample_articles)
+    row.claim_a.speaker, row.claim_b.speaker = "", "A Spokesman Nobody Else Has"
+    row.claim_a.save(update_fields=["speaker"])
+    row.claim_b.save(update_fields=["speaker"])
+    names = sorted(k[2:] for k in row.claim_a.match_keys if k.startswith("e:"))
+    found = Suggestion.objects.conflicts().review_filtered(
+        entity=names[0], source="spokesman nobody"
+    )
+    assert row in found
+    assert all("A Spokesman" in (r.claim_a.speaker + r.claim_b.speaker) for r in found)
+
+
 def test_dismissing_needs_a_reason_and_keeps_who_and_when(analyst_client, sample_articles, analyst):
     row = conflict(sample_articles)
     url = reverse("claims:conflict_review", args=[row.pk])

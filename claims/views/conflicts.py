@@ -52,11 +52,20 @@ def _story_counts(params) -> list[dict]:
     )
 
 
+def _page(rows, sort: str, number):
+    """One page of rows: ordered and counted on ids alone, then only its rows loaded in
+    full (sorting thousands of wide joined rows would spill to disk)."""
+    ids = rows.in_dashboard_order(sort).values_list("pk", flat=True)
+    page = Paginator(ids, PER_PAGE).get_page(number)
+    full = rows.for_display().in_bulk(list(page.object_list))
+    page.object_list = [full[pk] for pk in page.object_list if pk in full]
+    return page
+
+
 @require_GET
 def conflict_list(request: HtmxHttpRequest) -> HttpResponse:
     form, rows, chosen = filtered(request.GET)
-    rows = rows.for_display().in_dashboard_order(chosen["sort"])
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    page = _page(rows, chosen["sort"], request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     context = {
