@@ -146,26 +146,23 @@ def dashboard(story, count: int) -> list[tuple[str, float, float]]:
     from claims.models import Claim, Suggestion
 
     claims = list(
-        Claim.objects.filter(article__story=story).values_list("pk", "article_id")[: count * 2]
+        Claim.objects.filter(article__story=story).only(
+            "pk", "article_id", "match_keys", "speaker"
+        )[: count * 2]
     )
-    Suggestion.objects.bulk_create(
-        (
-            Suggestion(
-                key=f"bench-{i}",
-                article_a_id=claims[2 * i][1],
-                article_b_id=claims[2 * i + 1][1],
-                claim_a_id=claims[2 * i][0],
-                claim_b_id=claims[2 * i + 1][0],
-                relation="contradicts",
-                score=0.5 + (i % 50) / 100,
-                reason=f"about {i} dead versus around {2 * i} dead",
-                topic="death toll" if i % 3 else "injured",
-                figures=[f"about {i} dead", f"around {2 * i} dead"],
-            )
-            for i in range(count)
-        ),
-        batch_size=2000,
-    )
+    rows = []
+    for i in range(count):
+        row = Suggestion(
+            key=f"bench-{i}",
+            relation="contradicts",
+            score=0.5 + (i % 50) / 100,
+            reason=f"about {i} dead versus around {2 * i} dead",
+            topic="death toll" if i % 3 else "injured",
+            figures=[f"about {i} dead", f"around {2 * i} dead"],
+        )
+        row.set_ends(claims[2 * i], claims[2 * i + 1])
+        rows.append(row)
+    Suggestion.objects.bulk_create(rows, batch_size=2000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE claims_suggestion")  # what autovacuum does within a minute
     user = User.objects.create_user("bench", password="unused-bench-password")

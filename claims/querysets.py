@@ -252,18 +252,10 @@ class SuggestionQuerySet(models.QuerySet):
             from .entities import entity_root
 
             roots = {f"e:{entity_root(entity, label)}" for label in ("PERSON", "NORP")}
-            qs = qs.either_claim(match_keys__overlap=sorted(roots))
+            qs = qs.filter(entity_keys__overlap=sorted(roots))
         if source:
-            qs = qs.either_claim(speaker__icontains=source.strip())
+            qs = qs.filter(speakers__icontains=source.strip())
         return qs
-
-    def either_claim(self, **lookups) -> SuggestionQuerySet:
-        """Rows where either claim passes ``lookups``: the claims are found once (by an
-        index where there is one), not through two joins over every claim."""
-        from .models import Claim
-
-        ids = Claim.objects.filter(**lookups).values("pk")
-        return self.filter(Q(claim_a__in=ids) | Q(claim_b__in=ids))
 
 
 class LinkQuerySet(models.QuerySet):

@@ -148,17 +148,31 @@ def test_dashboard_pages_follow_the_order_without_gaps_or_repeats(viewer_client,
     assert listed == sorted(listed, reverse=True)
 
 
-def test_names_and_source_filters_may_match_different_ends(viewer_client, sample_articles):
+def test_names_and_source_filters_combine(viewer_client, sample_articles):
+    rows = Suggestion.objects.conflicts()
+    both = rows.review_filtered(entity="Bashir Assad", source="bloomberg")
+    assert any("both cite Bloomberg" in row.reason for row in both)
+    assert all("bloomberg" in row.speakers.lower() for row in both)
+    assert not rows.review_filtered(entity="Bashir Assad", source="Nobody Atall")
+    assert not rows.review_filtered(entity="Nobody Atall", source="bloomberg")
+
+
+def test_rows_keep_what_the_filters_read_and_the_migration_backfills_it(sample_articles):
+    from importlib import import_module
+
+    from django.db import connection
+
     row = conflict(sample_articles)
-    row.claim_a.speaker, row.claim_b.speaker = "", "A Spokesman Nobody Else Has"
-    row.claim_a.save(update_fields=["speaker"])
-    row.claim_b.save(update_fields=["speaker"])
-    names = sorted(k[2:] for k in row.claim_a.match_keys if k.startswith("e:"))
-    found = Suggestion.objects.conflicts().review_filtered(
-        entity=names[0], source="spokesman nobody"
-    )
-    assert row in found
-    assert all("A Spokesman" in (r.claim_a.speaker + r.claim_b.speaker) for r in found)
+    names = {k for c in (row.claim_a, row.claim_b) for k in c.match_keys if k.startswith("e:")}
+    assert names and row.entity_keys == sorted(names)
+    assert "Bloomberg" in row.speakers
+    expected = dict(Suggestion.objects.values_list("pk", "speakers"))
+    keys = dict(Suggestion.objects.values_list("pk", "entity_keys"))
+    Suggestion.objects.update(entity_keys=[], speakers="")
+    with connection.cursor() as cursor:
+        cursor.execute(import_module("claims.migrations.0009_suggestion_filters").BACKFILL)
+    assert dict(Suggestion.objects.values_list("pk", "speakers")) == expected
+    assert dict(Suggestion.objects.values_list("pk", "entity_keys")) == keys
 
 
 def test_dismissing_needs_a_reason_and_keeps_who_and_when(analyst_client, sample_articles, analyst):

@@ -31,8 +31,7 @@ def record_link(link: Link) -> None:
         return
     elif row.link_id not in (None, link.pk):
         return  # the pair has another link already: that one speaks for it
-    row.article_a_id, row.article_b_id = first.article_id, second.article_id
-    row.claim_a, row.claim_b = first, second
+    row.set_ends(first, second)
     row.relation, row.link = link.relation, link
     if row.status == ReviewStatus.OPEN:
         row.status, row.reviewed_by, row.reviewed_at = (

@@ -29,9 +29,10 @@ from ..wording import plain
 
 # Candidates Postgres ranks for each claim of the new article.
 PER_CLAIM = 30
+END_FIELDS = ["claim_a", "claim_b", "entity_keys", "speakers"]
 PROPOSAL_FIELDS = ["relation", "score", "reason", "topic", "internal", "same_source", "figures"]
 PROFILE_FIELDS = ("article_id", "start", "end", "text", "speaker", "hedged")
-PROFILE_FIELDS += ("entities", "quantities")
+PROFILE_FIELDS += ("entities", "quantities", "match_keys")
 
 
 def pair_key(a: Claim, b: Claim) -> tuple[str, Claim, Claim]:
@@ -102,8 +103,7 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
     new, changed = [], []
     for key, item in found.items():
         row = existing.get(key) or Suggestion(key=key, origin=SuggestionOrigin.MATCHER)
-        row.article_a_id, row.article_b_id = item.first.article_id, item.second.article_id
-        row.claim_a, row.claim_b = item.first, item.second
+        row.set_ends(item.first, item.second)
         proposal = item.proposal
         if row.pk is None or (row.status == ReviewStatus.OPEN and not row.link_id):
             row.relation, row.score, row.reason = proposal.relation, proposal.score, proposal.reason
@@ -112,7 +112,7 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
         row.internal = row.article_a_id == row.article_b_id
         (changed if row.pk else new).append(row)
     Suggestion.objects.bulk_create(new, ignore_conflicts=True)  # a concurrent twin may win
-    Suggestion.objects.bulk_update(changed, ["claim_a", "claim_b", *PROPOSAL_FIELDS])
+    Suggestion.objects.bulk_update(changed, [*END_FIELDS, *PROPOSAL_FIELDS])
     # Open proposals that no longer hold: judged again and found wanting, or whose
     # claims re-extraction dropped. Verdicts stay, as tombstones if need be.
     stale = Q(key__in=judged - found.keys()) | Q(claim_a__isnull=True) | Q(claim_b__isnull=True)
