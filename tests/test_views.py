@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from claims.models import ExtractionStatus, Link, Relation
+from claims.querysets import web_query
 
 from .conftest import ARTICLE_A, ARTICLE_B
 from .factories import make_article, make_claim
@@ -43,6 +44,32 @@ def test_search_ranks_marks_matches_and_escapes_snippets(viewer_client):
     html = viewer_client.get(reverse("claims:article_list"), {"q": "dock workers"}).content.decode()
     assert "Harbour strike" in html and "Budget" not in html
     assert "<mark>Dock</mark> <mark>workers</mark> struck: pay &lt; costs &amp; rent" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("studies", "<mark>study</mark> groups"),  # the stem's last letter differs
+        ('"pay rise"', "a <mark>pay</mark> <mark>rise</mark> was refused"),
+        ("harbour refused", "Harbour"),  # words in different paragraphs: the whole text
+    ],
+)
+def test_snippets_show_the_passage_that_matches(db, query, expected):
+    from claims.models import Article
+    from claims.views.browse import _snippets
+
+    body = "Quiet opening words.\n\nTwo study groups met.\n\nLater a pay rise was refused."
+    article = make_article(title="Harbour talks", body=body)
+    found = _snippets([article.pk], query)
+    assert expected in found[article.pk]
+    assert Article.objects.filter(search_vector=web_query(query), pk=article.pk).exists()
+
+
+def test_a_snippet_with_only_excluded_words_shows_the_start(db):
+    from claims.views.browse import _snippets
+
+    article = make_article(title="Harbour talks", body="Quiet opening words.")
+    assert "Harbour talks" in _snippets([article.pk], "-strike")[article.pk]
 
 
 def test_search_uses_web_syntax(viewer_client):

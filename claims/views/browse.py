@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchHeadline
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpResponse
@@ -13,7 +12,6 @@ from django.views.decorators.http import require_GET
 
 from ..forms import BrowseForm
 from ..models import Article, Outlet, Story
-from ..querysets import SEARCH_CONFIG, web_query
 from ..roles import ANALYST, has_role
 from .common import HtmxHttpRequest, parse_int
 
@@ -33,24 +31,12 @@ ORDERINGS = {
 
 
 def _snippets(ids: list[int], text: str) -> dict[int, str]:
-    headline = SearchHeadline(
-        "text",
-        web_query(text),
-        config=SEARCH_CONFIG,
-        start_sel=MATCH_START,
-        stop_sel=MATCH_END,
-        max_words=35,
-        min_words=15,
-        max_fragments=2,
-    )
-    rows = (
-        Article.objects.filter(pk__in=ids).annotate(snippet=headline).values_list("pk", "snippet")
-    )
+    found = Article.objects.snippets(ids, text, (MATCH_START, MATCH_END))
     return {
         pk: mark_safe(  # noqa: S308  escaped first, then only our own tags added
             escape(snippet).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
         )
-        for pk, snippet in rows
+        for pk, snippet in found.items()
     }
 
 
