@@ -269,6 +269,38 @@ def test_edit_and_delete_a_link(analyst_client, pair):
     assert not Link.objects.exists()
 
 
+def test_the_links_list_follows_every_change_though_it_is_cached(
+    analyst_client, viewer, analyst, pair
+):
+    from django.test import Client
+
+    from claims.services.annotation import add_note
+
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    a, b = pair
+    url = reverse("claims:compare", args=[a.pk, b.pk])
+
+    def links_region(client) -> str:
+        return client.get(url, headers={**HX, "HX-Target": "links"}).content.decode()
+
+    assert "No links yet." in links_region(analyst_client)
+    link = Link.objects.create(
+        source=claim_with(a, ABOUT_100), target=claim_with(b, AROUND_200), relation="related"
+    )
+    assert "Related" in links_region(analyst_client)  # added
+    link.relation, link.note = "contradicts", "100 against 200"
+    link.save()
+    html = links_region(analyst_client)
+    assert "Contradicts" in html and "100 against 200" in html  # edited
+    assert "Notes (0)" in html and ">Edit</a>" in html
+    add_note(link=link, author=analyst, body="Checked with the wire.")
+    assert "Notes (1)" in links_region(analyst_client)  # a note on it
+    assert ">Edit</a>" not in links_region(viewer_client)  # drawn per role
+    link.delete()
+    assert "No links yet." in links_region(analyst_client)  # deleted
+
+
 def test_changing_a_link_to_a_relation_the_pair_has_is_refused(analyst_client, pair):
     a, b = pair
     source, target = claim_with(a, ABOUT_100), claim_with(b, AROUND_200)
