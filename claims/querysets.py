@@ -110,6 +110,18 @@ class ArticleQuerySet(models.QuerySet):
             cursor.execute(SNIPPETS_SQL, params)
             return dict(cursor.fetchall())
 
+    def ranked_ids(self, text: str, limit: int) -> list[int]:
+        """The newest ``limit`` matches, best first: ranked in the scan that finds them,
+        where ranking a page of ``search(limit=...)`` finds them again."""
+        query = web_query(text)
+        rows = (
+            self.filter(search_vector=query)
+            .order_by(*NEWEST)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .values_list("pk", "rank")[:limit]
+        )
+        return [pk for pk, _ in sorted(rows, key=lambda row: (-row[1], -row[0]))]
+
     def search(self, text: str, limit: int | None = None) -> ArticleQuerySet:
         """Matches ranked by relevance; with ``limit``, among the newest ``limit`` matches.
 

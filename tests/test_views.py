@@ -72,6 +72,22 @@ def test_a_snippet_with_only_excluded_words_shows_the_start(db):
     assert "Harbour talks" in _snippets([article.pk], "-strike")[article.pk]
 
 
+def test_search_pages_are_best_first_among_the_newest_matches(viewer_client, monkeypatch):
+    from claims.views import browse
+
+    monkeypatch.setattr(browse, "MAX_RANKED", 4)
+    monkeypatch.setattr(browse, "PER_PAGE", 2)
+    strong = "Dock strike. Dock workers at the dock struck the dock."
+    for day, body in enumerate([strong, "Dock news.", strong, "A dock.", strong, "Docks."], 1):
+        make_article(title=f"Report {day}", body=body, published=f"2024-01-{day:02d}")
+    url = reverse("claims:article_list")
+    pages = [viewer_client.get(url, {"q": "dock", "page": n}) for n in (1, 2)]
+    titles = [[a.title for a in p.context["rows"]] for p in pages]
+    # The 4 newest matches (days 3-6), the two strong ones first, newest first on ties.
+    assert titles == [["Report 5", "Report 3"], ["Report 6", "Report 4"]]
+    assert "The 4 newest of many articles" in pages[0].content.decode()
+
+
 def test_search_uses_web_syntax(viewer_client):
     make_article(title="Port news", body="Rotterdam dock workers struck.")
     make_article(title="Other port news", body="Rotterdam dock workers voted.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -40,6 +40,21 @@ def _snippets(ids: list[int], text: str) -> dict[int, str]:
     }
 
 
+def _page(articles, query: str, sort: str, number) -> tuple[Page, list[Article]]:
+    if sort == "relevance" and query:  # one query ranks; then only the page's rows load
+        page = Paginator(articles.ranked_ids(query, MAX_RANKED), PER_PAGE).get_page(number)
+        found = articles.in_bulk(page.object_list)
+        return page, [found[pk] for pk in page.object_list if pk in found]
+    if query:
+        articles = articles.search(query, limit=MAX_RANKED)
+    if sort == "claims":
+        articles = articles.with_claim_counts().order_by(*ORDERINGS["claims"])
+    else:
+        articles = articles.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))
+    page = Paginator(articles, PER_PAGE).get_page(number)
+    return page, list(page.object_list)
+
+
 @require_GET
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     form = BrowseForm(request.GET or None)
@@ -57,16 +72,7 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
             has_links=data["has_links"],
             has_conflicts=data["has_conflicts"],
         )
-        if query:
-            articles = articles.search(query, limit=MAX_RANKED)
-    if sort == "relevance" and query:
-        articles = articles.order_by("-rank", "-id")
-    elif sort == "claims":
-        articles = articles.with_claim_counts().order_by(*ORDERINGS["claims"])
-    else:
-        articles = articles.order_by(*ORDERINGS.get(sort, ORDERINGS["newest"]))
-    page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
-    rows = list(page.object_list)
+    page, rows = _page(articles, query, sort, request.GET.get("page"))
     ids = [a.pk for a in rows]
     details = Article.objects.page_details(ids) if rows else {}
     snippets = _snippets(ids, query) if query and rows else {}
