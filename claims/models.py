@@ -77,6 +77,9 @@ class Article(models.Model):
     source = models.CharField(max_length=1000, blank=True, help_text="File or input it came from")
     # Spelling-independent keys of the named entities in its claims (claims.entities).
     entity_keys = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    # Stored by a bulk ingest, not yet matched against its story: a bulk ingest stores
+    # first and matches after (services.matching.match_pending).
+    match_pending = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config="english")
@@ -95,6 +98,9 @@ class Article(models.Model):
             # The list's default order, newest first: read in index order, no sort.
             models.Index(
                 F("published").desc(nulls_last=True), F("id").desc(), name="article_newest_idx"
+            ),
+            models.Index(
+                fields=["id"], condition=Q(match_pending=True), name="article_match_pending_idx"
             ),
         ]
 

@@ -54,6 +54,36 @@ def test_a_story_of_one_article_has_no_suggestions(db, corpus):
     assert not Suggestion.objects.exists()
 
 
+def test_a_bulk_ingest_can_store_first_and_match_later(db, corpus, gold, capsys):
+    from claims.models import Article
+
+    inputs = [sample_input(corpus, ARTICLE_A), sample_input(corpus, ARTICLE_B)]
+    results = ingest(inputs, match=False)
+    assert [r.status for r in results] == ["created", "created"]
+    assert Article.objects.filter(match_pending=True).count() == 2
+    assert not Suggestion.objects.exists()
+    call_command("suggest", "--pending")
+    assert "suggestions for the articles that waited" in capsys.readouterr().out
+    assert not Article.objects.filter(match_pending=True).exists()
+    articles = {r.source: Article.objects.get(pk=r.article) for r in results}
+    contradicts = score(pairs_of("contradicts"), gold_pairs(gold["contradicts"], articles))
+    assert contradicts.found == contradicts.gold == 4
+
+
+def test_the_ingest_command_matches_after_storing_unless_told_not_to(db, corpus, capsys):
+    from claims.models import Article
+
+    call_command("ingest", str(corpus / ARTICLE_A), "--no-match")
+    assert "wait for: manage.py suggest --pending" in capsys.readouterr().err
+    assert Article.objects.get().match_pending
+    call_command("ingest", str(corpus / ARTICLE_B))
+    err = capsys.readouterr().err
+    assert "matching 1 new articles against their stories" in err
+    # The second article's matching reaches the first (its story's other article).
+    assert Suggestion.objects.filter(relation="contradicts").exists()
+    assert not Article.objects.filter(match_pending=True).exists()
+
+
 def test_an_article_not_analysed_is_never_matched(sample_articles):
     before = Suggestion.objects.count()
     story = sample_articles[ARTICLE_A].story

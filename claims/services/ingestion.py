@@ -20,7 +20,7 @@ from ..matching import match_keys
 from ..models import Article, Claim, EntityAlias, ExtractionStatus, Origin, Outlet, Story
 from ..nlp.claims import ExtractedClaim
 from ..nlp.language import detect_language
-from .matching import suggest_for_article
+from .matching import match_pending, suggest_for_article
 from .stories import assign_story, entity_keys_of
 
 TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
@@ -95,10 +95,13 @@ def store_article(
     outlet: str = "",
     story: Story | None = None,
     aliases: dict[str, str] | None = None,
+    match: bool = True,
 ) -> Article:
     """Create one article and its extracted claims; ``claims`` None means not analysed.
 
     Without a ``story`` an analysed article joins the story it belongs to, or starts one.
+    With ``match`` its claims are matched against its story's at once; without, it is
+    left ``match_pending`` for ``match_pending()`` (what a bulk ingest does).
     """
     item = prepared.input
     outlet_name = (outlet or item.outlet).strip()[:200]
@@ -117,6 +120,7 @@ def store_article(
         else ExtractionStatus.NOT_ANALYSED,
         pipeline_version=pipeline_version if claims is not None else "",
         source=item.source[:1000],
+        match_pending=claims is not None and not match,
     )
     # Field checks only: uniqueness is the database's job (IntegrityError -> duplicate),
     # and asking first would cost a query per article.
@@ -128,7 +132,7 @@ def store_article(
     Claim.objects.bulk_create(_claim_rows(article, claims or [], aliases))
     if story is None and claims is not None:
         assign_story(article=article)
-    if claims is not None and article.story_id:
+    if claims is not None and article.story_id and match:
         suggest_for_article(article, aliases=aliases)
     return article
 
@@ -152,8 +156,14 @@ def ingest(
     processes: int | None = None,
     max_chars: int = 1_000_000,
     on_result: Callable[[IngestResult], None] | None = None,
+    match: bool = True,
 ) -> list[IngestResult]:
-    """Ingest a stream of inputs in batches; returns one result per input, in order."""
+    """Ingest a stream of inputs in batches; returns one result per input, in order.
+
+    Articles are stored first and matched against their stories after the last batch
+    (each against the whole story as it then stands), or, without ``match``, left
+    pending for ``match_pending()`` (``manage.py suggest --pending``).
+    """
     results: list[IngestResult] = []
 
     def emit(result: IngestResult) -> None:
@@ -164,6 +174,8 @@ def ingest(
     with Extractor(processes=processes) as extractor:
         for batch in _batches(items, BATCH):
             _ingest_batch(batch, extractor, outlet, story, max_chars, emit)
+    if match:
+        match_pending([r.article for r in results if r.status == "created"])
     return results
 
 
@@ -226,6 +238,7 @@ def _store_one(entry, claims, version, outlet, story, aliases) -> IngestResult:
             outlet=outlet,
             story=story,
             aliases=aliases,
+            match=False,
         )
     except IntegrityError:  # stored meanwhile by a concurrent import
         existing = Article.objects.filter(content_hash=entry.hash).first()

@@ -73,6 +73,7 @@ def suggest_for_article(article: Article, *, aliases: dict[str, str] | None = No
     if len(among) == 2:  # the first article of the story was matched alone: never
         other = next(pk for pk in among if pk != article.pk)
         count += _match(Article.objects.get(pk=other), aliases)
+        Article.objects.filter(pk=other, match_pending=True).update(match_pending=False)
     return count
 
 
@@ -123,6 +124,21 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
         status=ReviewStatus.OPEN,
         link__isnull=True,
     ).delete()
+
+
+def match_pending(ids: list[int] | None = None) -> int:
+    """Match the articles a bulk ingest left pending (those of ``ids``, or all), each in
+    its own transaction; returns how many pairs were proposed."""
+    pending = Article.objects.filter(match_pending=True).order_by("pk")
+    if ids is not None:
+        pending = pending.filter(pk__in=ids)
+    aliases = EntityAlias.objects.as_map()
+    count = 0
+    for article in pending.only("pk", "story_id"):
+        with transaction.atomic():
+            count += suggest_for_article(article, aliases=aliases)
+            Article.objects.filter(pk=article.pk).update(match_pending=False)
+    return count
 
 
 def suggest_for_story(story_id: int) -> int:

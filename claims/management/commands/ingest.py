@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections import Counter
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from tqdm import tqdm
 from claims.ingest.readers import expand, read_paths
 from claims.models import Story
 from claims.services import IngestResult, ingest
+from claims.services.matching import match_pending
 
 
 class Command(BaseCommand):
@@ -23,6 +25,11 @@ class Command(BaseCommand):
         parser.add_argument("--outlet", default="", help="outlet name for every article")
         parser.add_argument("--story", default="", help="story (by name) to put articles in")
         parser.add_argument("--json", action="store_true", help="one JSON object per input")
+        parser.add_argument(
+            "--no-match",
+            action="store_true",
+            help="store only; match later with: manage.py suggest --pending",
+        )
         parser.add_argument(
             "--processes",
             type=int,
@@ -69,11 +76,27 @@ class Command(BaseCommand):
             story=story,
             processes=options["processes"],
             on_result=report,
+            match=False,
         )
         progress.close()
         counts = Counter(r.status for r in results)
         if not options["json"]:
             summary = ", ".join(f"{counts[s]} {s}" for s in ("created", "duplicate", "error"))
             self.stderr.write(f"{len(results)} inputs: {summary}")
+        self._match([r.article for r in results if r.status == "created"], options)
         if counts["error"]:
             sys.exit(1)
+
+    def _match(self, created: list[int], options) -> None:
+        """Suggestions for the new articles, once all are stored (or a hint to do it)."""
+        if not created or options["json"]:
+            if created and not options["no_match"]:
+                match_pending(created)
+            return
+        if options["no_match"]:
+            self.stderr.write(f"{len(created)} articles wait for: manage.py suggest --pending")
+            return
+        self.stderr.write(f"matching {len(created)} new articles against their stories...")
+        started = time.perf_counter()
+        count = match_pending(created)
+        self.stderr.write(f"{count} suggestions in {time.perf_counter() - started:.1f} s")

@@ -1,11 +1,11 @@
-"""python manage.py suggest [--story ID | --all] : look for suggestions again, on demand."""
+"""python manage.py suggest --story ID | --all | --pending : look for suggestions on demand."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.models import Story
-from claims.services.matching import suggest_for_story
+from claims.services.matching import match_pending, suggest_for_story
 
 
 class Command(BaseCommand):
@@ -15,8 +15,15 @@ class Command(BaseCommand):
         group = parser.add_mutually_exclusive_group(required=True)
         group.add_argument("--story", type=int, help="one story")
         group.add_argument("--all", action="store_true", help="every story")
+        group.add_argument(
+            "--pending", action="store_true", help="articles ingested with --no-match"
+        )
 
     def handle(self, *args, **options) -> None:
+        if options["pending"]:
+            count = match_pending()
+            self.stdout.write(f"{count} suggestions for the articles that waited")
+            return
         if options["story"]:
             if not Story.objects.filter(pk=options["story"]).exists():
                 raise CommandError(f"no story with id {options['story']}")
