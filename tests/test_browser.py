@@ -243,3 +243,48 @@ def test_search_updates_the_list_and_the_address(page, articles):
     page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
     page.go_back()
     page.wait_for_url("**q=Frolov**")
+
+
+def test_review_a_conflict_on_the_dashboard_and_open_it_side_by_side(page, articles):
+    from claims.models import Suggestion
+
+    row_of = Suggestion.objects.conflicts().filter(reason__contains="both cite Bloomberg").get
+    suggestion = row_of()
+    page.goto(f"{page.base}/conflicts/")
+    screenshot(page, "conflicts")
+    assert serious_violations(page) == [], "conflicts dashboard"
+    row = page.locator(f"#conflict-{suggestion.pk}")
+    row.locator("select[name=status]").select_option("dismissed")
+    row.locator("button[type=submit]").click()  # a dismissal needs a reason
+    page.wait_for_selector(f"#conflict-{suggestion.pk} .error")
+    assert Suggestion.objects.get(pk=suggestion.pk).status == "open"
+    row = page.locator(f"#conflict-{suggestion.pk}")  # swapped in by HTMX
+    row.locator("select[name=status]").select_option("dismissed")
+    row.locator("input[name=reason]").fill("Both figures come from one Bloomberg story.")
+    row.locator("button[type=submit]").click()
+    page.wait_for_selector(f"#conflict-{suggestion.pk}.status-dismissed .success")
+    reviewed = row_of()
+    assert (reviewed.status, reviewed.reviewed_by.username) == ("dismissed", "ana")
+    page.locator(f"#conflict-{suggestion.pk} a", has_text="Open side by side").click()
+    page.wait_for_url("**/compare/**?show=**")
+    page.wait_for_selector(".compare mark.claim.active")
+    for claim in (reviewed.claim_a_id, reviewed.claim_b_id):
+        active = page.locator(f"mark.claim.active[data-claims~='{claim}']")
+        assert active.count() >= 1, claim
+
+
+def test_accept_a_suggestion_in_the_compare_view(page, articles):
+    from claims.models import Suggestion
+
+    a, b = articles
+    page.goto(f"{page.base}/compare/{a}/{b}/")
+    first = page.locator("#suggestions li").first
+    suggestion = Suggestion.objects.get(pk=first.get_attribute("id").split("-")[1])
+    first.get_by_role("button", name="Show").click()
+    page.wait_for_selector(".compare mark.claim.active")
+    first.get_by_role("button", name="Accept").click()
+    page.wait_for_function("document.getElementById('links-count').textContent.trim() === '1'")
+    link = Link.objects.get()
+    assert {link.source_id, link.target_id} == {suggestion.claim_a_id, suggestion.claim_b_id}
+    assert link.relation == suggestion.relation
+    page.wait_for_selector(f"#link-{link.pk}")

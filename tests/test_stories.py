@@ -47,6 +47,22 @@ def test_an_article_about_something_else_starts_its_own_story(corpus):
     assert dam.story.name == "Dam breach in Harrowgate"
 
 
+def test_a_large_story_does_not_crowd_out_a_closer_small_one():
+    from claims.services.stories import SCORED, best_story
+
+    keys = ["harrowgate", "ilse varga", "ketter dam"]
+    close = Story.objects.create(name="The dam")
+    first = make_article(body=DAM, story=close)  # the same words; one more name
+    Article.objects.filter(pk=first.pk).update(entity_keys=[*keys, "fire service"])
+    crowd = Story.objects.create(name="Varga's budget")
+    for i in range(SCORED + 5):  # newer, and the very same names: first on names alone
+        other = make_article(body=f"Budget talks {i} went on in the council.", story=crowd)
+        Article.objects.filter(pk=other.pk).update(entity_keys=keys)
+    new = make_article(body=DAM.replace("Friday", "Friday night"))
+    new.entity_keys = keys
+    assert best_story(new).story == close
+
+
 def test_the_same_event_weeks_apart_is_another_story():
     first = {"source": "a.txt", "title": "Dam breach in Harrowgate", "body": DAM}
     late = {**first, "source": "b.txt", "title": "Harrowgate dam, again", "body": DAM + " Again."}

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Length
 
-from ..matching import KEY_WEIGHTS, Proposal, judge, profile
+from ..matching import KEY_WEIGHTS, Profile, Proposal, judge, profile
 from ..models import (
     Article,
     Claim,
@@ -29,6 +29,8 @@ from ..wording import plain
 
 # Candidates Postgres ranks for each claim of the new article.
 PER_CLAIM = 30
+# Claim profiles a run over many articles keeps (a few kB each).
+MAX_PROFILES = 20_000
 END_FIELDS = ["claim_a", "claim_b", "entity_keys", "speakers"]
 PROPOSAL_FIELDS = ["relation", "score", "reason", "topic", "internal", "same_source", "figures"]
 PROFILE_FIELDS = ("article_id", "start", "end", "text", "speaker", "hedged")
@@ -61,30 +63,42 @@ def _story_articles(article: Article) -> list[int]:
 
 
 @transaction.atomic
-def suggest_for_article(article: Article, *, aliases: dict[str, str] | None = None) -> int:
+def suggest_for_article(
+    article: Article,
+    *,
+    aliases: dict[str, str] | None = None,
+    profiles: dict[int, Profile] | None = None,
+) -> int:
     """Suggestions between this article's claims and its story's (its own included, for
     internal conflicts). Returns how many pairs are proposed. A story of one article has
-    none; when a second article joins, the first one is matched too."""
+    none; when a second article joins, the first one is matched too.
+
+    ``profiles`` (claim id -> profile) may be shared by calls with the same aliases, so
+    that a run over many articles of one story reads each claim once.
+    """
     among = _story_articles(article)
     if len(among) < 2:
         return 0
     aliases = EntityAlias.objects.as_map() if aliases is None else aliases
-    count = _match(article, aliases)
+    profiles = {} if profiles is None else profiles
+    count = _match(article, aliases, profiles)
     if len(among) == 2:  # the first article of the story was matched alone: never
         other = next(pk for pk in among if pk != article.pk)
-        count += _match(Article.objects.get(pk=other), aliases)
+        count += _match(Article.objects.get(pk=other), aliases, profiles)
         Article.objects.filter(pk=other, match_pending=True).update(match_pending=False)
     return count
 
 
-def _match(article: Article, aliases: dict[str, str]) -> int:
+def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profile]) -> int:
     pairs = Claim.objects.match_candidates(article.pk, article.story_id, PER_CLAIM, KEY_WEIGHTS)
     ids = {pk for pair in pairs for pk in pair}
     claims = Claim.objects.filter(pk__in=ids).only(*PROFILE_FIELDS)
     by_id = {c.pk: c for c in claims.annotate(headline_end=Length("article__title"))}
-    profiles = {
-        pk: profile(c, headline_end=c.headline_end, aliases=aliases) for pk, c in by_id.items()
-    }
+    if len(profiles) > MAX_PROFILES:
+        profiles.clear()
+    for pk, c in by_id.items():
+        if pk not in profiles:
+            profiles[pk] = profile(c, headline_end=c.headline_end, aliases=aliases)
     judged: set[str] = set()
     found: dict[str, Found] = {}
     for x, y in pairs:
@@ -132,18 +146,18 @@ def match_pending(ids: list[int] | None = None) -> int:
     pending = Article.objects.filter(match_pending=True).order_by("pk")
     if ids is not None:
         pending = pending.filter(pk__in=ids)
-    aliases = EntityAlias.objects.as_map()
+    aliases, profiles = EntityAlias.objects.as_map(), {}
     count = 0
     for article in pending.only("pk", "story_id"):
         with transaction.atomic():
-            count += suggest_for_article(article, aliases=aliases)
+            count += suggest_for_article(article, aliases=aliases, profiles=profiles)
             Article.objects.filter(pk=article.pk).update(match_pending=False)
     return count
 
 
 def suggest_for_story(story_id: int) -> int:
     """Match every article of a story again (on demand); returns the open suggestions."""
-    aliases = EntityAlias.objects.as_map()
+    aliases, profiles = EntityAlias.objects.as_map(), {}
     for article in Article.objects.filter(story_id=story_id).only("pk", "story_id"):
-        suggest_for_article(article, aliases=aliases)
+        suggest_for_article(article, aliases=aliases, profiles=profiles)
     return Suggestion.objects.filter(article_a__story_id=story_id).pending().count()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from ..models import Article, EntityAlias, Story
 JOIN_THRESHOLD = 0.2
 DAYS_APART = 7
 CANDIDATES = 200
+SCORED = 20
+PER_STORY = 3
 EMPTY_NAME = "Give the story a name."
 SAME_STORY = "Choose another story to merge into."
 NOTHING_TO_SPLIT = "Choose at least one article, and not all of them, to split off."
@@ -58,7 +61,13 @@ class StoryMatch:
 
 
 def best_story(article: Article) -> StoryMatch | None:
-    """The story this article most likely belongs to, if any is close enough."""
+    """The story this article most likely belongs to, if any is close enough.
+
+    The newest ``CANDIDATES`` articles sharing a named entity are ranked by shared
+    entities (keys only, no text read); the best ``SCORED`` of them, at most
+    ``PER_STORY`` per story so that one large story does not crowd out the others,
+    then have their words compared too.
+    """
     keys = set(article.entity_keys)
     if not keys:
         return None
@@ -68,15 +77,27 @@ def best_story(article: Article) -> StoryMatch | None:
         window = dt.timedelta(days=DAYS_APART)
         near = Q(published__range=(article.published - window, article.published + window))
         candidates = candidates.filter(near | Q(published__isnull=True))
+    rows = candidates.order_by("-id").values_list("pk", "story_id", "entity_keys")
+    by_keys = sorted(
+        ((_jaccard(keys, set(other)), pk, story) for pk, story, other in rows[:CANDIDATES]),
+        key=lambda row: (-row[0], -row[1]),
+    )
+    picked, per_story = [], Counter()
+    for row in by_keys:
+        if per_story[row[2]] < PER_STORY and len(picked) < SCORED:
+            picked.append(row)
+            per_story[row[2]] += 1
+    ids = [pk for _, pk, _ in picked]
+    texts = dict(Article.objects.filter(pk__in=ids).values_list("pk", "text"))
     words = _words(article.text)
-    best: StoryMatch | None = None
-    for other in candidates.select_related("story").order_by("-id")[:CANDIDATES]:
-        score = 0.6 * _jaccard(keys, set(other.entity_keys)) + 0.4 * _jaccard(
-            words, _words(other.text)
-        )
-        if score >= JOIN_THRESHOLD and (best is None or score > best.score):
-            best = StoryMatch(other.story, round(score, 3))
-    return best
+    best: tuple[float, int] | None = None
+    for shared, pk, story in picked:
+        score = 0.6 * shared + 0.4 * _jaccard(words, _words(texts.get(pk, "")))
+        if score >= JOIN_THRESHOLD and (best is None or score > best[0]):
+            best = (score, story)
+    if best is None:
+        return None
+    return StoryMatch(Story.objects.get(pk=best[1]), round(best[0], 3))
 
 
 @transaction.atomic
