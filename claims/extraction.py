@@ -16,7 +16,7 @@ from django.db import connections
 from .nlp.claims import ExtractedClaim  # noqa: F401  (re-exported for callers)
 from .nlp.pipeline import load_pipeline, pipeline_version
 
-CHUNK = 16
+CHUNK = 32
 
 
 def _extract_chunk(job: tuple[str, list[str]]) -> list[list[ExtractedClaim] | str]:

@@ -76,8 +76,16 @@ class Proposal:
     figures: tuple[str, ...] = field(default=())
 
 
+def _named(claim) -> list[dict]:
+    return [e for e in claim.entities if e.get("label") in NAMED]
+
+
+def _event_figures(claim) -> tuple[dict, ...]:
+    return tuple(q for q in claim.quantities if about_the_event(q, claim))
+
+
 def profile(claim, *, headline_end: int = 0, aliases: Mapping[str, str] | None = None) -> Profile:
-    named = [e for e in claim.entities if e.get("label") in NAMED]
+    named = _named(claim)
     return Profile(
         claim=claim,
         article=claim.article_id,
@@ -88,7 +96,7 @@ def profile(claim, *, headline_end: int = 0, aliases: Mapping[str, str] | None =
         stems=stems(claim.text),
         plain=plain(claim.text),
         sources=source_keys(claim.speaker, aliases),
-        figures=tuple(q for q in claim.quantities if about_the_event(q, claim)),
+        figures=_event_figures(claim),
         mentions=tuple(
             (
                 entity_root(e["text"], e["label"], aliases),
@@ -101,10 +109,11 @@ def profile(claim, *, headline_end: int = 0, aliases: Mapping[str, str] | None =
 
 
 def match_keys(claim, aliases: Mapping[str, str] | None = None) -> list[str]:
-    """Index keys of a claim: two claims worth comparing share some of them."""
-    p = profile(claim, aliases=aliases)
-    keys = {f"e:{e}"[:200] for e in p.entities} | {f"f:{f}" for f in p.families}
-    for q in p.figures:
+    """Index keys of a claim: two claims worth comparing share some of them. (Only
+    what the keys need is computed: this runs for every claim stored.)"""
+    keys = {f"e:{entity_root(e['text'], e['label'], aliases)}"[:200] for e in _named(claim)}
+    keys.update(f"f:{f}" for f in families(claim.text))
+    for q in _event_figures(claim):
         topic = topic_of(q, claim.text, claim.start)
         if topic:
             keys.add(f"t:{topic}")

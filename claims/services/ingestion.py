@@ -21,7 +21,7 @@ from ..models import Article, Claim, EntityAlias, ExtractionStatus, Origin, Outl
 from ..nlp.claims import ExtractedClaim
 from ..nlp.language import detect_language
 from .matching import match_pending, suggest_for_article
-from .stories import assign_story, entity_keys_of
+from .stories import entity_keys_of, story_for
 
 TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
 BATCH = 128
@@ -128,10 +128,11 @@ def store_article(
     article.full_clean(
         exclude=["search_vector", "url"], validate_unique=False, validate_constraints=False
     )
+    if story is None and claims is not None:
+        # Before the INSERT: updating the row after would compute its search vector again.
+        article.story = story_for(article)
     article.save()
     Claim.objects.bulk_create(_claim_rows(article, claims or [], aliases))
-    if story is None and claims is not None:
-        assign_story(article=article)
     if claims is not None and article.story_id and match:
         suggest_for_article(article, aliases=aliases)
     return article

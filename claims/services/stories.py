@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
 
 from ..entities import NAMED, entity_key
 from ..models import Article, EntityAlias, Story
@@ -28,6 +26,32 @@ EMPTY_NAME = "Give the story a name."
 SAME_STORY = "Choose another story to merge into."
 NOTHING_TO_SPLIT = "Choose at least one article, and not all of them, to split off."
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# The newest candidates sharing a name; their share of names (Jaccard of the key sets);
+# the best per story; the best of those, with their text for the comparison of words.
+CANDIDATES_SQL = """
+WITH candidate AS (
+    SELECT id, story_id, entity_keys FROM claims_article
+    WHERE story_id IS NOT NULL AND entity_keys && %(keys)s::varchar[] AND id <> %(id)s
+      AND (NOT %(dated)s OR published IS NULL OR published BETWEEN %(low)s AND %(high)s)
+    ORDER BY id DESC LIMIT %(candidates)s
+), shared AS (
+    SELECT id, story_id,
+        (SELECT count(*) FROM unnest(entity_keys) AS k WHERE k = ANY(%(keys)s::varchar[]))
+        / (cardinality(entity_keys) + cardinality(%(keys)s::varchar[])
+           - (SELECT count(*) FROM unnest(entity_keys) AS k WHERE k = ANY(%(keys)s::varchar[]))
+        )::float AS share
+    FROM candidate
+), ranked AS (
+    SELECT id, story_id, share,
+        row_number() OVER (PARTITION BY story_id ORDER BY share DESC, id DESC) AS place
+    FROM shared
+)
+SELECT r.story_id, r.share, a.text
+FROM ranked r JOIN claims_article a ON a.id = r.id
+WHERE r.place <= %(per_story)s
+ORDER BY r.share DESC, r.id DESC
+LIMIT %(scored)s
+"""
 
 
 def entity_keys_of(claims: Iterable, aliases: dict[str, str] | None = None) -> list[str]:
@@ -68,31 +92,27 @@ def best_story(article: Article) -> StoryMatch | None:
     ``PER_STORY`` per story so that one large story does not crowd out the others,
     then have their words compared too.
     """
-    keys = set(article.entity_keys)
+    keys = sorted(set(article.entity_keys))
     if not keys:
         return None
-    candidates = Article.objects.filter(story__isnull=False, entity_keys__overlap=list(keys))
-    candidates = candidates.exclude(pk=article.pk)
-    if article.published:
-        window = dt.timedelta(days=DAYS_APART)
-        near = Q(published__range=(article.published - window, article.published + window))
-        candidates = candidates.filter(near | Q(published__isnull=True))
-    rows = candidates.order_by("-id").values_list("pk", "story_id", "entity_keys")
-    by_keys = sorted(
-        ((_jaccard(keys, set(other)), pk, story) for pk, story, other in rows[:CANDIDATES]),
-        key=lambda row: (-row[0], -row[1]),
-    )
-    picked, per_story = [], Counter()
-    for row in by_keys:
-        if per_story[row[2]] < PER_STORY and len(picked) < SCORED:
-            picked.append(row)
-            per_story[row[2]] += 1
-    ids = [pk for _, pk, _ in picked]
-    texts = dict(Article.objects.filter(pk__in=ids).values_list("pk", "text"))
+    window = dt.timedelta(days=DAYS_APART)
+    params = {
+        "keys": keys,
+        "id": article.pk or 0,
+        "dated": article.published is not None,
+        "low": article.published and article.published - window,
+        "high": article.published and article.published + window,
+        "candidates": CANDIDATES,
+        "per_story": PER_STORY,
+        "scored": SCORED,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(CANDIDATES_SQL, params)
+        picked = cursor.fetchall()
     words = _words(article.text)
     best: tuple[float, int] | None = None
-    for shared, pk, story in picked:
-        score = 0.6 * shared + 0.4 * _jaccard(words, _words(texts.get(pk, "")))
+    for story, shared, text in picked:
+        score = 0.6 * shared + 0.4 * _jaccard(words, _words(text))
         if score >= JOIN_THRESHOLD and (best is None or score > best[0]):
             best = (score, story)
     if best is None:
@@ -100,14 +120,11 @@ def best_story(article: Article) -> StoryMatch | None:
     return StoryMatch(Story.objects.get(pk=best[1]), round(best[0], 3))
 
 
-@transaction.atomic
-def assign_story(*, article: Article) -> Story:
-    """Put the article in its best story, or in a new story named after its headline."""
+def story_for(article: Article) -> Story:
+    """The article's best story, or a new story named after its headline (saved; the
+    article is not: ingestion sets its story before its one INSERT)."""
     match = best_story(article)
-    story = match.story if match else Story.objects.create(name=article.title[:300])
-    article.story = story
-    article.save(update_fields=["story"])
-    return story
+    return match.story if match else Story.objects.create(name=article.title[:300])
 
 
 def _clean_name(name: str) -> str:
