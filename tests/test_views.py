@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from claims.models import ExtractionStatus, Link, Relation
-from claims.querysets import web_query
+from claims.search import web_query
 
 from .conftest import ARTICLE_A, ARTICLE_B
 from .factories import make_article, make_claim
