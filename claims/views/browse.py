@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from ..forms import BrowseForm
 from ..models import Article, Outlet, Story
 from ..roles import ANALYST, has_role
-from .common import HtmxHttpRequest, parse_int
+from .common import HtmxHttpRequest, page_of_ids, parse_int, query_without_page
 
 PER_PAGE = 25
 # A search ranks its newest 300 matches: enough for any reading, and a broad query
@@ -42,9 +42,8 @@ def _snippets(ids: list[int], text: str) -> dict[int, str]:
 
 def _page(articles, query: str, sort: str, number) -> tuple[Page, list[Article]]:
     if sort == "relevance" and query:  # one query ranks; then only the page's rows load
-        page = Paginator(articles.ranked_ids(query, MAX_RANKED), PER_PAGE).get_page(number)
-        found = articles.in_bulk(page.object_list)
-        return page, [found[pk] for pk in page.object_list if pk in found]
+        page = page_of_ids(articles.ranked_ids(query, MAX_RANKED), PER_PAGE, number, articles)
+        return page, page.object_list
     if query:
         articles = articles.search(query, limit=MAX_RANKED)
     if sort == "claims":
@@ -79,14 +78,12 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
     for article in rows:
         vars(article).update(details[article.pk])
         article.snippet = snippets.get(article.pk)
-    params = request.GET.copy()
-    params.pop("page", None)
     context = {
         "form": form,
         "page": page,
         "rows": rows,
         "query": query,
-        "params": params.urlencode(),
+        "params": query_without_page(request),
         "can_ingest": has_role(request.user, ANALYST),
         "capped": bool(query) and page.paginator.count >= MAX_RANKED,
         "max_ranked": MAX_RANKED,

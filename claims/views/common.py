@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -45,3 +46,20 @@ def url_maker(name: str, *fixed: int):
     marker = 987654321
     head, tail = reverse(name, args=[*fixed, marker]).split(str(marker))
     return lambda pk: f"{head}{pk}{tail}"
+
+
+def page_of_ids(ids, per_page: int, number, rows) -> Page:
+    """A page of ``ids`` (a list, or a QuerySet of ids in order) whose objects are then
+    loaded from ``rows``: ordering and counting read ids alone, and only the page's
+    rows are read in full."""
+    page = Paginator(ids, per_page).get_page(number)
+    found = rows.in_bulk(list(page.object_list))
+    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+    return page
+
+
+def query_without_page(request: HttpRequest) -> str:
+    """The request's query string less ``page``: what pagination links start from."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

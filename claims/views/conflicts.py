@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -17,7 +16,7 @@ from ..models import Outlet, Story, Suggestion
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError
 from ..services.review import review
-from .common import HtmxHttpRequest, back_to, refuse
+from .common import HtmxHttpRequest, back_to, page_of_ids, query_without_page, refuse
 
 PER_PAGE = 50
 BAD_REVIEW = "Choose a status."
@@ -56,23 +55,18 @@ def _page(rows, sort: str, number):
     """One page of rows: ordered and counted on ids alone, then only its rows loaded in
     full (sorting thousands of wide joined rows would spill to disk)."""
     ids = rows.in_dashboard_order(sort).values_list("pk", flat=True)
-    page = Paginator(ids, PER_PAGE).get_page(number)
-    full = rows.for_display().in_bulk(list(page.object_list))
-    page.object_list = [full[pk] for pk in page.object_list if pk in full]
-    return page
+    return page_of_ids(ids, PER_PAGE, number, rows.for_display())
 
 
 @require_GET
 def conflict_list(request: HtmxHttpRequest) -> HttpResponse:
     form, rows, chosen = filtered(request.GET)
     page = _page(rows, chosen["sort"], request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
     context = {
         "form": form,
         "page": page,
         "chosen": chosen,
-        "params": params.urlencode(),
+        "params": query_without_page(request),
         "story_counts": _story_counts(request.GET),
         "can_review": has_role(request.user, ANALYST),
         "statuses": CONFLICT_STATUSES,
