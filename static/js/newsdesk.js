@@ -123,8 +123,13 @@
     document.getElementById("link-panel").dataset.over = root.dataset.side;
     const params = new URLSearchParams({ side: root.dataset.side, start, end });
     if (target) params.set("target", target);
+    // settle:0ms: htmx wires up the new form in the swap itself, before the focus below
+    // invites a keystroke (a quick Enter would otherwise post it without htmx).
     htmx
-      .ajax("GET", `${compare.dataset.panelUrl}?${params}`, { target: "#link-panel", swap: "innerHTML" })
+      .ajax("GET", `${compare.dataset.panelUrl}?${params}`, {
+        target: "#link-panel",
+        swap: "innerHTML settle:0ms",
+      })
       .then(() => {
         const title = document.getElementById("panel-title");
         if (title && !target) title.focus();
