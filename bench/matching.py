@@ -20,19 +20,6 @@ import time
 
 import scratch
 
-CORPUS = scratch.ROOT.parent / "shared" / "corpus" / "deir-ezzor"
-
-
-def base_claims():
-    from django.conf import settings
-
-    from claims.ingest.text import canonical_text, split_headline
-    from claims.nlp.pipeline import load_pipeline
-
-    texts = [canonical_text(*split_headline(p.read_text())) for p in sorted(CORPUS.glob("*.txt"))]
-    nlp = load_pipeline(settings.NEWSDESK_SPACY_MODEL)
-    return [(text, doc._.claims) for text, doc in zip(texts, nlp.pipe(texts), strict=True)]
-
 
 class Variant:
     """A sample claim with its figures scaled: what match_keys reads."""
@@ -201,7 +188,7 @@ def main() -> int:
     scratch.use("newsdesk_bench_matching")
     from django.db import connection
 
-    bases = base_claims()
+    bases = scratch.sample_claims()
     rows = []
     stories = {}
     for n in sizes:

@@ -27,46 +27,9 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import scratch  # (bench/ is on sys.path when run as a script; it puts the project there)
+
 BENCH_DB = "newsdesk_bench_pages"
-
-import scratch  # noqa: E402  (bench/ is on sys.path when run as a script)
-
-
-def bench_database_url() -> str:
-    return scratch.database_url(BENCH_DB)
-
-
-def recreate_database(url: str) -> None:
-    scratch.recreate(url, BENCH_DB)
-
-
-os.environ["DATABASE_URL"] = bench_database_url()
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
-
-
-def setup_django() -> None:
-    import django
-
-    recreate_database(os.environ["DATABASE_URL"])
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def base_claims():
-    """The two sample articles' texts and extracted claims."""
-    from django.conf import settings
-
-    from claims.ingest.text import canonical_text, split_headline
-    from claims.nlp.pipeline import load_pipeline
-
-    corpus = ROOT.parent / "shared" / "corpus" / "deir-ezzor"
-    texts = [canonical_text(*split_headline(p.read_text())) for p in sorted(corpus.glob("*.txt"))]
-    nlp = load_pipeline(settings.NEWSDESK_SPACY_MODEL)
-    return [(text, doc._.claims) for text, doc in zip(texts, nlp.pipe(texts), strict=True)]
 
 
 def article_text(i: int, bases, copies: int) -> tuple[str, list]:
@@ -97,7 +60,7 @@ def populate(n_articles: int, per_article: int) -> tuple[list[int], int]:
     from claims.ingest.text import content_hash
     from claims.models import Article, Link, Outlet, Story
 
-    bases = base_claims()
+    bases = scratch.sample_claims()
     outlets = Outlet.objects.bulk_create(Outlet(name=f"Outlet {i}") for i in range(20))
     stories = Story.objects.bulk_create(Story(name=f"Story {i}") for i in range(100))
     rows, claim_rows = [], []
@@ -180,7 +143,7 @@ def start_server(port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1", "STATIC_ROOT": str(static)}
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
+        cwd=scratch.ROOT,
         env=env,
         check=True,
     )  # as a deployment would
@@ -197,7 +160,7 @@ def start_server(port: int, workers: int) -> subprocess.Popen:
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=scratch.ROOT,
         env=env,
     )
     for _ in range(100):
@@ -235,6 +198,7 @@ def requests_for(
     spans: list[tuple[int, int]],
     targets: list[int],
     n_articles_first: int,
+    n_articles: int,
     n: int,
 ):
     a, b = pair
@@ -246,7 +210,7 @@ def requests_for(
             words = rng.choice(["Assad", "death toll", "Bloomberg", '"Vladimir Frolov"'])
             yield "GET", "/?q=" + quote(words), None
         elif name == "reader":
-            yield "GET", f"/articles/{n_articles_first + rng.randint(2, 9000)}/", None
+            yield "GET", f"/articles/{n_articles_first + rng.randint(2, n_articles - 1)}/", None
         elif name == "compare":
             yield "GET", f"/compare/{a}/{b}/", None
         elif name == "suggestions":
@@ -302,7 +266,7 @@ def main() -> None:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    setup_django()
+    scratch.use(BENCH_DB)
     pair, user_id = populate(args.articles, args.claims_per_article)
     from claims.models import Article, Claim
 
@@ -316,6 +280,7 @@ def main() -> None:
     names = ["trivial", "list", "search", "reader", "compare", "suggestions", "create link"]
     # create link runs last in each client count; its links are the only writes
     kw = {"pair": pair, "spans": spans, "targets": targets, "n_articles_first": first_id}
+    kw["n_articles"] = args.articles
     try:
         for name in names:  # warm every worker's caches and connections
             measure(port, cookie, csrf, name, 8, 16, **kw)
@@ -346,7 +311,7 @@ def main() -> None:
 
         connections.close_all()
         if not args.keep:
-            recreate_database(os.environ["DATABASE_URL"])  # leave an empty database behind
+            scratch.recreate(os.environ["DATABASE_URL"], BENCH_DB)  # leave it empty behind
 
 
 if __name__ == "__main__":

@@ -18,12 +18,10 @@ from pathlib import Path
 
 import scratch
 
-DEFAULT_CORPUS = scratch.ROOT.parent / "shared" / "corpus" / "deir-ezzor"
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=scratch.CORPUS)
     args = parser.parse_args()
     gold = json.loads((args.corpus / "gold.json").read_text(encoding="utf-8"))
     scratch.use("newsdesk_bench_quality")

@@ -9,6 +9,7 @@ from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus" / "deir-ezzor"
 
 
 def database_url(name: str) -> str:
@@ -43,3 +44,18 @@ def use(name: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+def sample_claims() -> list[tuple[str, list]]:
+    """The sample articles' canonical texts and the claims the pipeline extracts."""
+    from django.conf import settings
+
+    from claims.ingest.text import canonical_text, split_headline
+    from claims.nlp.pipeline import load_pipeline
+
+    texts = [
+        canonical_text(*split_headline(p.read_text(encoding="utf-8")))
+        for p in sorted(CORPUS.glob("*.txt"))
+    ]
+    nlp = load_pipeline(settings.NEWSDESK_SPACY_MODEL)
+    return [(text, doc._.claims) for text, doc in zip(texts, nlp.pipe(texts), strict=True)]

@@ -6,9 +6,8 @@ import datetime as dt
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection, models
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
-from . import search
 from .search import web_query
 
 NEWEST = [F("published").desc(nulls_last=True), F("id").desc()]
@@ -54,14 +53,6 @@ class ArticleQuerySet(models.QuerySet):
             Exists(links.filter(target__article=OuterRef("pk")))
         )
 
-    def with_link_flags(self) -> ArticleQuerySet:
-        return self.annotate(
-            has_links=ExpressionWrapper(self._links_exist(), output_field=BooleanField()),
-            has_conflicts=ExpressionWrapper(
-                self._links_exist("contradicts"), output_field=BooleanField()
-            ),
-        )
-
     def page_details(self, ids: list[int]) -> dict[int, dict]:
         """Claim counts and link flags for the rows of one page, in one query.
 
@@ -76,11 +67,6 @@ class ArticleQuerySet(models.QuerySet):
                 for pk, count, links, conflicts in cursor.fetchall()
             }
 
-    def snippets(self, ids: list[int], text: str, marks: tuple[str, str]) -> dict[int, str]:
-        """For each article, the passage that matches the search, its words between
-        ``marks`` (ts_headline's StartSel and StopSel)."""
-        return search.snippets(ids, text, marks)
-
     def ranked_ids(self, text: str, limit: int) -> list[int]:
         """The newest ``limit`` matches, best first: ranked in the scan that finds them,
         where ranking a page of ``search(limit=...)`` finds them again."""
@@ -93,18 +79,12 @@ class ArticleQuerySet(models.QuerySet):
         )
         return [pk for pk, _ in sorted(rows, key=lambda row: (-row[1], -row[0]))]
 
-    def search(self, text: str, limit: int | None = None) -> ArticleQuerySet:
-        """Matches ranked by relevance; with ``limit``, among the newest ``limit`` matches.
-
-        Ranking reads every match's vector; bounding the candidates keeps a query that
-        matches half the archive as fast as a rare one.
-        """
-        query = web_query(text)
-        matches = self.filter(search_vector=query)
-        if limit is not None:
-            newest = matches.order_by(*NEWEST).values("pk")[:limit]
-            matches = self.filter(pk__in=newest)  # keeps select_related and deferrals
-        return matches.annotate(rank=SearchRank(F("search_vector"), query))
+    def search(self, text: str, limit: int) -> ArticleQuerySet:
+        """The newest ``limit`` matches, in any order the caller gives (``ranked_ids``
+        gives them best first): bounding them keeps a query that matches half the
+        archive as fast as a rare one."""
+        newest = self.filter(search_vector=web_query(text)).order_by(*NEWEST).values("pk")
+        return self.filter(pk__in=newest[:limit])  # keeps select_related and deferrals
 
     def filtered(
         self,
@@ -174,12 +154,6 @@ class ArticleQuerySet(models.QuerySet):
 class ClaimQuerySet(models.QuerySet):
     def extracted(self) -> ClaimQuerySet:
         return self.filter(origin="extracted")
-
-    def manual(self) -> ClaimQuerySet:
-        return self.filter(origin="manual")
-
-    def in_story(self, story) -> ClaimQuerySet:
-        return self.filter(article__story=story)
 
     def with_activity(self) -> ClaimQuerySet:
         """Claims that links or notes hang on, which re-extraction must keep."""

@@ -60,7 +60,7 @@ def test_a_large_story_does_not_crowd_out_a_closer_small_one():
         Article.objects.filter(pk=other.pk).update(entity_keys=keys)
     new = make_article(body=DAM.replace("Friday", "Friday night"))
     new.entity_keys = keys
-    assert best_story(new).story == close
+    assert best_story(new) == close
 
 
 def test_the_same_event_weeks_apart_is_another_story():

@@ -126,8 +126,13 @@ def add_note(*, body: str, author, claim: Claim | None = None, link: Link | None
     return Note.objects.create(claim=claim, link=link, body=_clean_body(body), author=author)
 
 
+def may_change(note: Note, user) -> bool:
+    """Its author may change or delete a note, and admins may."""
+    return note.author_id == user.pk or has_role(user, ADMIN)
+
+
 def _check_author(note: Note, user) -> None:
-    if note.author_id != user.pk and not has_role(user, ADMIN):
+    if not may_change(note, user):
         raise AnnotationError(NOT_YOUR_NOTE)
 
 

@@ -19,13 +19,9 @@ def record_link(link: Link) -> None:
     if row is None:
         if link.relation != Relation.CONTRADICTS:
             return
+        # Open for now: the link confirms it below, by its author, now.
         row = Suggestion(key=key, origin=SuggestionOrigin.ANALYST, score=1.0)
         row.reason = "linked by an analyst"
-        row.status, row.reviewed_by, row.reviewed_at = (
-            ReviewStatus.CONFIRMED,
-            link.author,
-            timezone.now(),
-        )
     elif row.origin == SuggestionOrigin.ANALYST and link.relation != Relation.CONTRADICTS:
         row.delete()
         return

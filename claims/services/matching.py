@@ -52,7 +52,7 @@ class Found:
 
 
 def _story_articles(article: Article) -> list[int]:
-    """The story's analysed articles, the first two (enough to tell 1, 2 or more)."""
+    """The story's analysed articles, the first three (enough to tell 1, 2 or more)."""
     if not article.story_id:
         return [article.pk]
     return list(

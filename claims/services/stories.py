@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.db import connection, transaction
 
@@ -35,12 +34,12 @@ WITH candidate AS (
       AND (NOT %(dated)s OR published IS NULL OR published BETWEEN %(low)s AND %(high)s)
     ORDER BY id DESC LIMIT %(candidates)s
 ), shared AS (
-    SELECT id, story_id,
-        (SELECT count(*) FROM unnest(entity_keys) AS k WHERE k = ANY(%(keys)s::varchar[]))
-        / (cardinality(entity_keys) + cardinality(%(keys)s::varchar[])
-           - (SELECT count(*) FROM unnest(entity_keys) AS k WHERE k = ANY(%(keys)s::varchar[]))
-        )::float AS share
-    FROM candidate
+    SELECT c.id, c.story_id,
+        n.shared / (cardinality(c.entity_keys) + %(key_count)s - n.shared)::float AS share
+    FROM candidate c CROSS JOIN LATERAL (
+        SELECT count(*) AS shared FROM unnest(c.entity_keys) AS k
+        WHERE k = ANY(%(keys)s::varchar[])
+    ) n
 ), ranked AS (
     SELECT id, story_id, share,
         row_number() OVER (PARTITION BY story_id ORDER BY share DESC, id DESC) AS place
@@ -78,13 +77,7 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-@dataclass
-class StoryMatch:
-    story: Story
-    score: float
-
-
-def best_story(article: Article) -> StoryMatch | None:
+def best_story(article: Article) -> Story | None:
     """The story this article most likely belongs to, if any is close enough.
 
     The newest ``CANDIDATES`` articles sharing a named entity are ranked by shared
@@ -98,6 +91,7 @@ def best_story(article: Article) -> StoryMatch | None:
     window = dt.timedelta(days=DAYS_APART)
     params = {
         "keys": keys,
+        "key_count": len(keys),
         "id": article.pk or 0,
         "dated": article.published is not None,
         "low": article.published and article.published - window,
@@ -115,16 +109,13 @@ def best_story(article: Article) -> StoryMatch | None:
         score = 0.6 * shared + 0.4 * _jaccard(words, _words(text))
         if score >= JOIN_THRESHOLD and (best is None or score > best[0]):
             best = (score, story)
-    if best is None:
-        return None
-    return StoryMatch(Story.objects.get(pk=best[1]), round(best[0], 3))
+    return Story.objects.get(pk=best[1]) if best else None
 
 
 def story_for(article: Article) -> Story:
     """The article's best story, or a new story named after its headline (saved; the
     article is not: ingestion sets its story before its one INSERT)."""
-    match = best_story(article)
-    return match.story if match else Story.objects.create(name=article.title[:300])
+    return best_story(article) or Story.objects.create(name=article.title[:300])
 
 
 def _clean_name(name: str) -> str:

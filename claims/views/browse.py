@@ -10,6 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from .. import search
 from ..forms import BrowseForm
 from ..models import Article, Outlet, Story
 from ..roles import ANALYST, has_role
@@ -31,7 +32,7 @@ ORDERINGS = {
 
 
 def _snippets(ids: list[int], text: str) -> dict[int, str]:
-    found = Article.objects.snippets(ids, text, (MATCH_START, MATCH_END))
+    found = search.snippets(ids, text, (MATCH_START, MATCH_END))
     return {
         pk: mark_safe(  # noqa: S308  escaped first, then only our own tags added
             escape(snippet).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")

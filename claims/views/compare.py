@@ -83,6 +83,13 @@ def _columns(a: Article, b: Article, link_rows: list[tuple[int, int, str]]) -> l
     return columns
 
 
+def in_columns(a: Article, x: Claim, y: Claim) -> tuple[Claim, Claim, str, str]:
+    """Two linked claims with the one of column ``a`` first, and their texts shortened
+    for a list."""
+    first, second = (x, y) if x.article_id == a.pk else (y, x)
+    return first, second, shorten(first.text, 160), shorten(second.text, 160)
+
+
 class LinkDecorator:
     """Adds what the link list shows: both ends in column order, texts, URLs."""
 
@@ -93,11 +100,11 @@ class LinkDecorator:
         self.notes_url = url_maker("claims:link_notes")
 
     def __call__(self, link: Link) -> Link:
-        link.a_end = link.source if link.source.article_id == self.a.pk else link.target
-        link.b_end = link.target if link.a_end is link.source else link.source
+        link.a_end, link.b_end, link.a_text, link.b_text = in_columns(
+            self.a, link.source, link.target
+        )
         link.edit_url, link.delete_url = self.edit_url(link.pk), self.delete_url(link.pk)
         link.notes_url = self.notes_url(link.pk)
-        link.a_text, link.b_text = shorten(link.a_end.text, 160), shorten(link.b_end.text, 160)
         return link
 
 
@@ -110,12 +117,7 @@ def suggestions_between(a: Article, b: Article) -> list[Suggestion]:
         .order_by("-score", "id")[:MAX_SUGGESTIONS]
     )
     for item in found:
-        item.a_end, item.b_end = (
-            (item.claim_a, item.claim_b)
-            if item.claim_a.article_id == a.pk
-            else (item.claim_b, item.claim_a)
-        )
-        item.a_text, item.b_text = shorten(item.a_end.text, 160), shorten(item.b_end.text, 160)
+        item.a_end, item.b_end, item.a_text, item.b_text = in_columns(a, item.claim_a, item.claim_b)
     return found
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ..models import Claim, Link, Note
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError, add_note, delete_note, edit_note
-from ..services.annotation import NOT_YOUR_NOTE
+from ..services.annotation import NOT_YOUR_NOTE, may_change
 from .common import HtmxHttpRequest, back_to, refuse
 
 
@@ -58,7 +58,7 @@ def note_add(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
 
 def _own_note(request: HtmxHttpRequest, pk: int) -> Note:
     note = get_object_or_404(Note.objects.select_related("claim__article", "link__source"), pk=pk)
-    if note.author_id != request.user.pk and not has_role(request.user, "admin"):
+    if not may_change(note, request.user):
         raise PermissionDenied(NOT_YOUR_NOTE)
     return note
 

@@ -88,15 +88,15 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def _match(self, created: list[int], options) -> None:
-        """Suggestions for the new articles, once all are stored (or a hint to do it)."""
-        if not created or options["json"]:
-            if created and not options["no_match"]:
-                match_pending(created)
+        """Suggestions for the new articles, once all are stored (or a hint to do it).
+        With --json, stderr stays as quiet as the summary does."""
+        say = (lambda _: None) if options["json"] else self.stderr.write
+        if not created:
             return
         if options["no_match"]:
-            self.stderr.write(f"{len(created)} articles wait for: manage.py suggest --pending")
+            say(f"{len(created)} articles wait for: manage.py suggest --pending")
             return
-        self.stderr.write(f"matching {len(created)} new articles against their stories...")
+        say(f"matching {len(created)} new articles against their stories...")
         started = time.perf_counter()
         count = match_pending(created)
-        self.stderr.write(f"{count} suggestions in {time.perf_counter() - started:.1f} s")
+        say(f"{count} suggestions in {time.perf_counter() - started:.1f} s")
