@@ -32,7 +32,20 @@ WHERE a.id = ANY(%s)
 """
 
 
+# Columns only SQL reads: the search vector is as long as the text, and the match keys
+# serve the matcher. A page that loads them pays to parse them for nothing.
+SQL_ONLY = ("search_vector", "entity_keys")
+
+
 class ArticleQuerySet(models.QuerySet):
+    def for_reading(self) -> ArticleQuerySet:
+        """Articles as a page shows them: everything but the columns only SQL reads."""
+        return self.defer(*SQL_ONLY)
+
+    def headers(self) -> ArticleQuerySet:
+        """Articles as a list shows them: without their text either."""
+        return self.defer("text", *SQL_ONLY)
+
     def with_claim_counts(self) -> ArticleQuerySet:
         return self.annotate(claim_count=Count("claims"))
 
@@ -142,7 +155,7 @@ class ArticleQuerySet(models.QuerySet):
             qs = qs.annotate(shared=models.Value(0.0))
         return (
             qs.select_related("outlet")
-            .defer("text")
+            .headers()
             .order_by(
                 F("same_story").desc(nulls_last=True),
                 F("shared").desc(nulls_last=True),
@@ -236,9 +249,7 @@ class SuggestionQuerySet(models.QuerySet):
             "article_a__story",
             "link",
             "reviewed_by",
-        ).defer(
-            "article_a__text", "article_b__text", "article_a__entity_keys", "article_b__entity_keys"
-        )
+        ).defer(*(f"article_{end}__{name}" for end in "ab" for name in ("text", *SQL_ONLY)))
 
     def review_filtered(
         self,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import ExtractionStatus, Link, Relation
@@ -125,6 +129,33 @@ def test_list_makes_a_fixed_number_of_queries(viewer_client, django_assert_max_n
         make_claim(make_article(title=f"Article {i}"))
     with django_assert_max_num_queries(9):
         viewer_client.get(reverse("claims:article_list"))
+
+
+@pytest.mark.parametrize(
+    "page", ["list", "search", "reader", "compare", "conflicts", "story", "story facts"]
+)
+def test_pages_leave_the_columns_only_sql_reads_in_the_database(
+    viewer_client, sample_articles, page
+):
+    """The search vector is as long as the text, the match keys serve the matcher:
+    a page that selected them would parse them on every request for nothing."""
+    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    url = {
+        "list": "/",
+        "search": "/?q=Assad",
+        "reader": a.get_absolute_url(),
+        "compare": reverse("claims:compare", args=[a.pk, b.pk]),
+        "conflicts": reverse("claims:conflict_list"),
+        "story": reverse("claims:story_detail", args=[a.story_id]),
+        "story facts": reverse("claims:story_facts", args=[a.story_id]),
+    }[page]
+    with CaptureQueriesContext(connection) as queries:
+        assert viewer_client.get(url).status_code == 200
+    article_column = re.compile(
+        r'(?:^SELECT |, )(?:"claims_article"|T\d+)\."(?:search_vector|entity_keys)"(?:,|$)'
+    )  # selected as a column, not read by SQL (as ts_rank reads the vector)
+    selected = [q["sql"].split(" FROM ")[0] for q in queries.captured_queries]
+    assert not [s for s in selected if article_column.search(s)]
 
 
 def test_reader_shows_headline_and_highlights_each_claim(viewer_client, sample_articles):

@@ -58,7 +58,7 @@ def _page(articles, query: str, sort: str, number) -> tuple[Page, list[Article]]
 @require_GET
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     form = BrowseForm(request.GET or None)
-    articles = Article.objects.select_related("outlet", "story").defer("text")
+    articles = Article.objects.headers().select_related("outlet", "story")
     query, sort = "", "newest"
     if form.is_valid():
         data = form.cleaned_data

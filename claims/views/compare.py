@@ -60,7 +60,7 @@ class Column:
 def _pair(a: int, b: int) -> tuple[Article, Article]:
     if a == b:
         raise Http404(SAME_ARTICLE_PAGE)
-    found = Article.objects.select_related("outlet", "story").in_bulk([a, b])
+    found = Article.objects.for_reading().select_related("outlet", "story").in_bulk([a, b])
     if a not in found or b not in found:
         raise Http404("No such article.")
     return found[a], found[b]

@@ -18,9 +18,7 @@ MAX_ARTICLES = 200
 def story_facts(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=pk)
     articles = list(
-        story.articles.select_related("outlet")
-        .defer("text", "entity_keys")
-        .newest_first()[: MAX_ARTICLES + 1]
+        story.articles.headers().select_related("outlet").newest_first()[: MAX_ARTICLES + 1]
     )
     capped = len(articles) > MAX_ARTICLES
     articles = articles[:MAX_ARTICLES]

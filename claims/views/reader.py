@@ -68,9 +68,15 @@ def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
     }
 
 
+def _readable():
+    return Article.objects.for_reading().select_related("outlet", "story")
+
+
 @require_GET
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.select_related("outlet", "story"), pk=pk)
+    article = get_object_or_404(
+        Article.objects.for_reading().select_related("outlet", "story"), pk=pk
+    )
     return render(request, "claims/article_detail.html", _reader_context(request, article))
 
 
@@ -80,7 +86,7 @@ def claim_detail(request: HtmxHttpRequest, pk: int, claim_id: int) -> HttpRespon
     context = claim_panel_context(claim, request.user)
     if request.htmx:
         return render(request, "claims/_claim_panel.html", context)
-    article = Article.objects.select_related("outlet", "story").get(pk=pk)
+    article = _readable().get(pk=pk)
     return render(
         request, "claims/article_detail.html", {**_reader_context(request, article), **context}
     )

@@ -36,7 +36,7 @@ def story_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(_with_counts(), pk=pk)
     context = {
         "story": story,
-        "articles": story.articles.select_related("outlet").defer("text").newest_first(),
+        "articles": story.articles.headers().select_related("outlet").newest_first(),
         "others": Story.objects.exclude(pk=pk).order_by("name").values_list("pk", "name"),
         "can_edit": has_role(request.user, ANALYST),
     }
@@ -92,7 +92,7 @@ def story_split(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(ANALYST)
 def article_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(Article.objects.defer("text"), pk=pk)
+    article = get_object_or_404(Article.objects.headers(), pk=pk)
     wanted = request.POST.get("story", "")
     story = None
     if wanted:
