@@ -131,6 +131,11 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def state_digest(state: object) -> str:
+    """A short name for everything a cached fragment shows (``repr`` of plain data)."""
+    return hashlib.blake2b(repr(state).encode(), digest_size=16).hexdigest()
+
+
 def render_text_cached(
     article_id: int,
     text: str,
@@ -148,8 +153,7 @@ def render_text_cached(
         tuple((c.pk, c.start, c.end) for c in claims),
         tuple(sorted((pk, tuple(sorted(r))) for pk, r in relations.items() if r)),
     )
-    digest = hashlib.blake2b(repr(state).encode(), digest_size=16).hexdigest()
-    key = f"article-html:{article_id}:{digest}"
+    key = f"article-html:{article_id}:{state_digest(state)}"
     html = cache.get(key)
     if html is None:
         html = render_text(text, claims, relations, heading)

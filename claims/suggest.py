@@ -7,9 +7,11 @@ selection, with no NLP at request time.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .entities import NAMED, entity_key, normal_form
 from .models import Claim
@@ -23,12 +25,15 @@ STOPWORDS = set(
 )
 
 
-def words(text: str) -> set[str]:
-    return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS}
+# Memoised by text: every selection in a compare view scores the same claims again.
+@functools.lru_cache(maxsize=20_000)
+def words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOPWORDS)
 
 
-def numbers(text: str) -> set[str]:
-    return {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text)}
+@functools.lru_cache(maxsize=20_000)
+def numbers(text: str) -> frozenset[str]:
+    return frozenset(n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text))
 
 
 def entities_in(
@@ -42,9 +47,17 @@ def entities_in(
     }
 
 
+class Candidate(Protocol):
+    """What ranking reads of a claim in the other article (``ClaimQuerySet.with_names``)."""
+
+    start: int
+    text: str
+    names: list[str]  # its named entities' texts
+
+
 @dataclass
 class Suggestion:
-    claim: Claim
+    claim: Candidate
     score: float
     reasons: list[str]
 
@@ -52,16 +65,14 @@ class Suggestion:
 def suggest(
     text: str,
     entities: set[str],
-    candidates: Sequence[Claim],
+    candidates: Sequence[Candidate],
     limit: int = 8,
     aliases: dict[str, str] | None = None,
 ) -> list[Suggestion]:
     own_words, own_numbers = words(text), numbers(text)
     ranked = []
     for claim in candidates:
-        their_entities = {
-            entity_key(e["text"], aliases) for e in claim.entities if e["label"] in NAMED
-        }
+        their_entities = {entity_key(name, aliases) for name in claim.names}
         shared_entities = entities & their_entities
         shared_numbers = own_numbers & numbers(claim.text)
         their_words = words(claim.text)
@@ -74,9 +85,9 @@ def suggest(
         if shared_entities:
             shown = sorted(
                 {
-                    normal_form(e["text"])
-                    for e in claim.entities
-                    if entity_key(e["text"], aliases) in shared_entities
+                    normal_form(name)
+                    for name in claim.names
+                    if entity_key(name, aliases) in shared_entities
                 }
             )
             reasons.append("names: " + ", ".join(shown[:3]))

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import ExtractionStatus, Link, Relation
+from claims.models import Claim, ExtractionStatus, Link, Relation
 from claims.search import web_query
 
 from .conftest import ARTICLE_A, ARTICLE_B
@@ -164,6 +164,38 @@ def test_reader_shows_headline_and_highlights_each_claim(viewer_client, sample_a
     assert f'<h1 class="para" data-start="0">{article.title}</h1>' in html
     for claim in article.claims.all():
         assert f'data-claims="{claim.pk}" data-start="{claim.start}"' in html
+
+
+def test_the_readers_claim_list_follows_every_change_though_it_is_cached(
+    viewer_client, sample_articles
+):
+    article = sample_articles[ARTICLE_A]
+    claim = article.claims.exclude(speaker="").first()
+    listed = f'<li id="claim-{claim.pk}">'
+    assert listed in viewer_client.get(article.get_absolute_url()).content.decode()
+    changes = [
+        {"speaker": "A Later Speaker"},
+        {"text": "Re-extracted: " + claim.text},
+        {"entities": [{"text": "Deir Ezzor Province", "label": "GPE", "start": 0, "end": 5}]},
+        {"quantities": [{"text": "some 300", "qualifier": "about", "unit": "people"}]},
+        {"hedged": True},
+        {"origin": "manual"},
+    ]
+    for change in changes:  # as re-extraction writes them: in place, same ids
+        Claim.objects.filter(pk=claim.pk).update(**change)
+        html = viewer_client.get(article.get_absolute_url()).content.decode()
+        shown = html[html.index(listed) :].split("</li>")[0]
+        expected = {
+            "speaker": "A Later Speaker",
+            "text": "Re-extracted: ",
+            "entities": "Deir Ezzor Province",
+            "quantities": "some 300",
+            "hedged": '"badge">hedged<',
+            "origin": '"badge">manual<',
+        }[next(iter(change))]
+        assert expected in shown, change
+    claim.delete()
+    assert listed not in viewer_client.get(article.get_absolute_url()).content.decode()
 
 
 def test_reader_marks_linked_claims_by_relation(viewer_client, sample_articles):

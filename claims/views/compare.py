@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ..forms import LinkEditForm, LinkForm
 from ..models import Article, Claim, EntityAlias, Link, Relation, Suggestion
-from ..reading import ClaimSpan, render_text_cached, shorten
+from ..reading import ClaimSpan, render_text_cached, shorten, state_digest
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError, delete_link, link_selection, update_link
 from ..services.annotation import trimmed_span
@@ -23,6 +22,7 @@ from ..suggest import entities_in, suggest
 from .common import HtmxHttpRequest, parse_int, refuse, url_maker
 from .reader import relations_by_claim
 
+OWN_FIELDS = ("article_id", "start", "end", "entities")  # of the claims a selection covers
 SAME_ARTICLE_PAGE = "Choose two different articles to compare."
 MAX_SUGGESTIONS = 50
 BAD_SELECTION = "The selection could not be read; select the text again."
@@ -41,7 +41,7 @@ class CandidateClaim:
     start: int
     end: int
     text: str
-    entities: list
+    names: list[str]  # its named entities' texts (ClaimQuerySet.with_names)
 
 
 @dataclass
@@ -137,13 +137,12 @@ def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
         .annotate(author=F("author__username"))
     )
     rows = [(source, target, relation) for _, source, target, relation, *_ in listed]
-    state = repr((listed, can_annotate)).encode()
     return {
         "a": a,
         "b": b,
         "columns": _columns(a, b, rows),
         "links": _lazy_links(a, b),
-        "links_version": hashlib.blake2b(state, digest_size=16).hexdigest(),
+        "links_version": state_digest((listed, can_annotate)),
         "link_count": len(rows),
         "suggestions": suggestions_between(a, b),
         "relations": Relation.choices,
@@ -219,12 +218,9 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
         start, end = trimmed_span(source.text, start, end)
     except AnnotationError as exc:
         return refuse(request, exc.message, page)
-    fields = ("pk", "article_id", "start", "end", "text", "entities")
-    own = [
-        CandidateClaim(*row)
-        for row in source.claims.filter(start__lt=end, end__gt=start).values_list(*fields)
-    ]
-    theirs = [CandidateClaim(*row) for row in other.claims.values_list(*fields)]
+    own = list(source.claims.filter(start__lt=end, end__gt=start).only(*OWN_FIELDS))
+    fields = ("pk", "article_id", "start", "end", "text", "names")
+    theirs = [CandidateClaim(*row) for row in other.claims.with_names().values_list(*fields)]
     text = source.text[start:end]
     aliases = EntityAlias.objects.as_map()
     suggestions = suggest(text, entities_in(own, start, end, aliases), theirs, aliases=aliases)

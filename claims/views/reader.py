@@ -12,12 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ..entities import NAMED
 from ..models import Article, Claim, Link, Story
-from ..reading import render_text_cached
+from ..reading import render_text_cached, state_digest
 from ..roles import ADMIN, ANALYST, has_role, role_required
 from ..services import delete_article
 from .common import HtmxHttpRequest, url_maker
 
 COMPARE_CHOICES = 10
+# What the reader's claim list shows of a claim (templates/claims/_claim_facts.html).
+LISTED = ("pk", "text", "speaker", "quantities", "entities", "is_quote", "hedged", "origin")
 
 
 def relations_by_claim(rows) -> dict[int, set[str]]:
@@ -48,7 +50,7 @@ def claim_panel_context(claim: Claim, user) -> dict:
 
 
 def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
-    claims = list(article.claims.all())
+    claims = list(article.claims.defer("match_keys"))
     detail_url = url_maker("claims:claim_detail", article.pk)
     for claim in claims:
         claim.detail_url = detail_url(claim.pk)
@@ -56,6 +58,8 @@ def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
     return {
         "article": article,
         "claims": claims,
+        # The claim list is a cached fragment, named by everything it shows of a claim.
+        "claims_version": state_digest([[getattr(c, f) for f in LISTED] for c in claims]),
         "text_html": render_text_cached(article.pk, article.text, claims, relations_by_claim(rows)),
         "compare_with": list(
             Article.objects.comparable_with(article, top_entities(claims))[:COMPARE_CHOICES]
@@ -74,9 +78,7 @@ def _readable():
 
 @require_GET
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(
-        Article.objects.for_reading().select_related("outlet", "story"), pk=pk
-    )
+    article = get_object_or_404(_readable(), pk=pk)
     return render(request, "claims/article_detail.html", _reader_context(request, article))
 
 
