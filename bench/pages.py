@@ -7,7 +7,11 @@ NLP runs once on the two samples; their claims are replicated with shifted offse
 plus two articles of 300 claims each. Starts gunicorn on it and times, with 1 and
 with 8 concurrent clients: the article list, a search, the reader, the compare view of
 the two 300-claim articles, the suggestions for a selection, creating a link, and the
-trivial /healthz view. Prints p50 and p95 per page and the ratio to the trivial view.
+trivial /healthz view (no session). Prints p50 and p95 per page and the ratio to the
+trivial view; also the ratio to a signed-in trivial view (bench/benchurls.py: session,
+user and role read, nothing else), the floor under every page. The read pages are
+measured in interleaved rounds, so that a slow spell of the machine weighs on every
+page alike rather than on whichever was being measured.
 Targets: p95 <= 150 ms for every page at 8 clients; each page <= 5x the trivial view.
 """
 
@@ -30,6 +34,7 @@ from urllib.parse import quote
 import scratch  # (bench/ is on sys.path when run as a script; it puts the project there)
 
 BENCH_DB = "newsdesk_bench_pages"
+ROUNDS = 5  # the read pages are measured in this many interleaved rounds
 
 
 def article_text(i: int, bases, copies: int) -> tuple[str, list]:
@@ -59,8 +64,11 @@ def populate(n_articles: int, per_article: int) -> tuple[list[int], int]:
 
     from claims.ingest.text import content_hash
     from claims.models import Article, Link, Outlet, Story
+    from claims.services.stories import entity_keys_of
 
     bases = scratch.sample_claims()
+    # Every article holds a copy of both samples, so it has their name keys.
+    keys = entity_keys_of([c for _, extracted in bases for c in extracted], aliases={})
     outlets = Outlet.objects.bulk_create(Outlet(name=f"Outlet {i}") for i in range(20))
     stories = Story.objects.bulk_create(Story(name=f"Story {i}") for i in range(100))
     rows, claim_rows = [], []
@@ -76,6 +84,7 @@ def populate(n_articles: int, per_article: int) -> tuple[list[int], int]:
                 outlet=outlets[i % 20],
                 story=stories[i % 100],
                 extraction_status="done",
+                entity_keys=keys,
                 published=f"2018-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
             )
         )
@@ -141,6 +150,8 @@ def free_port() -> int:
 def start_server(port: int, workers: int) -> subprocess.Popen:
     static = Path(os.environ.get("TMPDIR", "/tmp")) / "newsdesk-bench-static"
     env = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1", "STATIC_ROOT": str(static)}
+    env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).parent), str(scratch.ROOT)])
+    env["DJANGO_SETTINGS_MODULE"] = "benchsite"  # the site plus the signed-in trivial view
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
         cwd=scratch.ROOT,
@@ -200,10 +211,13 @@ def requests_for(
     n_articles_first: int,
     n_articles: int,
     n: int,
+    part: int = 0,
 ):
+    """Request ``n`` of page ``name``, part ``part``: each part asks for other pages,
+    articles and spans, so that no round replays the one before from warm caches."""
     a, b = pair
-    rng = random.Random(name)
-    for i in range(n):
+    rng = random.Random(f"{name} {part}")
+    for i in range(part * n, part * n + n):
         if name == "list":
             yield "GET", f"/?page={rng.randint(1, 40)}", None
         elif name == "search":
@@ -218,15 +232,17 @@ def requests_for(
             yield "GET", f"/compare/{a}/{b}/select/?side=a&start={start}&end={end}", None
         elif name == "create link":
             start, end = spans[i % len(spans)]
-            target = targets[(i * 7) % len(targets)]
+            target = targets[(i * 7 + i // len(targets)) % len(targets)]  # no pair twice
             body = f"side=a&start={start}&end={end}&target={target}&relation=related"
             yield "POST", f"/compare/{a}/{b}/links/", body
+        elif name == "signed in":
+            yield "GET", "/bench/signed-in/", None
         else:
             yield "GET", "/healthz", None
 
 
-def measure(port, cookie, csrf, name, clients, n, **kw) -> list[float]:
-    jobs = list(requests_for(name, n=n, **kw))
+def measure(port, cookie, csrf, name, clients, n, part=0, **kw) -> list[float]:
+    jobs = list(requests_for(name, n=n, part=part, **kw))
     times: list[float] = []
     errors: list[BaseException] = []
     lock = threading.Lock()
@@ -256,6 +272,21 @@ def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] * 1000
 
 
+def report(results: dict, names: list[str], clients: int, args) -> None:
+    trivial, signed = results["trivial", clients], results["signed in", clients]
+    print(
+        f"\n{clients} client{'s' if clients > 1 else ''}, {len(trivial)} requests each"
+        f" (gunicorn, {args.workers} workers, {os.cpu_count()} cores)"
+    )
+    header = ["p50 ms", "p95 ms", "p50 x triv", "p95 x triv", "p50 x signed", "p95 x signed"]
+    print(f"{'page':<12} " + " ".join(f"{h:>12}" for h in header))
+    for name in names:
+        p50, p95 = pct(results[name, clients], 50), pct(results[name, clients], 95)
+        figures = [p50, p95, p50 / pct(trivial, 50), p95 / pct(trivial, 95)]
+        figures += [p50 / pct(signed, 50), p95 / pct(signed, 95)]
+        print(f"{name:<12} " + " ".join(f"{f:12.1f}" for f in figures))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -277,33 +308,28 @@ def main() -> None:
     cookie, csrf = session_cookies(user_id)
     port = free_port()
     server = start_server(port, args.workers)
-    names = ["trivial", "list", "search", "reader", "compare", "suggestions", "create link"]
-    # create link runs last in each client count; its links are the only writes
+    names = ["trivial", "signed in", "list", "search", "reader", "compare", "suggestions"]
+    names.append("create link")
     kw = {"pair": pair, "spans": spans, "targets": targets, "n_articles_first": first_id}
     kw["n_articles"] = args.articles
     try:
         for name in names:  # warm every worker's caches and connections
-            measure(port, cookie, csrf, name, 8, 16, **kw)
-        # Reads first for both client counts; creating links last, so that the links it
-        # adds do not weigh on the compare view being measured.
-        reads = [(n, c) for c in (1, 8) for n in names if n != "create link"]
-        order = reads + [("create link", 1), ("create link", 8)]
-        results = {(n, c): measure(port, cookie, csrf, n, c, args.requests, **kw) for n, c in order}
+            measure(port, cookie, csrf, name, 8, 16, 99, **kw)
+        results = {(n, c): [] for n in names for c in (1, 8)}
+        per_round = max(args.requests // ROUNDS, 1)
         for clients in (1, 8):
-            base50, base95 = (
-                pct(results["trivial", clients], 50),
-                pct(results["trivial", clients], 95),
+            for part in range(ROUNDS):  # the reads, interleaved
+                for name in names[:-1]:
+                    results[name, clients] += measure(
+                        port, cookie, csrf, name, clients, per_round, clients * ROUNDS + part, **kw
+                    )
+        # Creating links last: the links it adds would weigh on the compare view.
+        for clients in (1, 8):
+            results["create link", clients] = measure(
+                port, cookie, csrf, "create link", clients, per_round * ROUNDS, clients // 8, **kw
             )
-            print(
-                f"\n{clients} client{'s' if clients > 1 else ''}, {args.requests} requests each"
-                f" (gunicorn, {args.workers} workers, {os.cpu_count()} cores)"
-            )
-            header = ["p50 ms", "p95 ms", "p50 x trivial", "p95 x trivial"]
-            print(f"{'page':<12} " + " ".join(f"{h:>14}" for h in header))
-            for name in names:
-                p50, p95 = pct(results[name, clients], 50), pct(results[name, clients], 95)
-                figures = [p50, p95, p50 / base50, p95 / base95]
-                print(f"{name:<12} " + " ".join(f"{f:14.1f}" for f in figures))
+        for clients in (1, 8):
+            report(results, names, clients, args)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

@@ -16,6 +16,28 @@ from .search import web_query
 NEWEST = [F("published").desc(nulls_last=True), F("id").desc()]
 # How many of the newest candidates the "compare with" picker ranks.
 COMPARE_CANDIDATES = 100
+# Newest first, as NEWEST: the article_newest_idx order.
+_NEWEST_SQL = "a.published DESC NULLS LAST, a.id DESC"
+_CANDIDATE = "SELECT a.id, a.published, a.story_id, a.entity_keys FROM claims_article a"
+# The candidates carry what ranking reads: joining their ids back to the table made
+# Postgres hash the whole table.
+COMPARABLE_SQL = f"""
+WITH me AS (SELECT story_id, entity_keys FROM claims_article WHERE id = %(id)s),
+candidates AS (
+    ({_CANDIDATE}, me WHERE a.story_id = me.story_id AND a.id <> %(id)s
+     ORDER BY {_NEWEST_SQL} LIMIT %(candidates)s)
+    UNION
+    ({_CANDIDATE}, me WHERE a.entity_keys && me.entity_keys AND a.id <> %(id)s
+     ORDER BY {_NEWEST_SQL} LIMIT %(candidates)s)
+    UNION
+    ({_CANDIDATE} WHERE a.id <> %(id)s ORDER BY {_NEWEST_SQL} LIMIT 10)
+)
+SELECT a.id, coalesce(a.story_id = me.story_id, false) AS same_story,
+       (SELECT count(*) FROM unnest(a.entity_keys) AS k WHERE k = ANY(me.entity_keys)) AS shared
+FROM candidates AS a, me
+ORDER BY same_story DESC, shared DESC, {_NEWEST_SQL}
+LIMIT %(limit)s
+"""
 
 
 # Claim count and link flags per article (one EXISTS per link end: index probes).
@@ -127,44 +149,26 @@ class ArticleQuerySet(models.QuerySet):
             qs = qs.filter(self._links_exist("contradicts"))
         return qs
 
-    def comparable_with(self, article, entity_names: list[str]) -> ArticleQuerySet:
-        """Other articles, the likeliest to be about the same event first.
-
-        Same story first, then those sharing most of the article's named entities (a
-        full-text OR query, not a scan of every claim), ranked among the newest
-        ``COMPARE_CANDIDATES`` of each kind so that the cost stays flat as the archive grows.
-        """
-        others = self.exclude(pk=article.pk)
-        same_story = others.filter(story_id=article.story_id) if article.story_id else others.none()
-        # The newest articles too, last, so that any article can be picked.
-        kinds = [
-            same_story.order_by(*NEWEST).values("pk")[:COMPARE_CANDIDATES],
-            others.order_by(*NEWEST).values("pk")[:10],
-        ]
-        query = None
-        if entity_names:
-            query = web_query(" OR ".join(f'"{name}"' for name in entity_names))
-            sharing = others.filter(search_vector=query).order_by(*NEWEST).values("pk")
-            kinds.append(sharing[:COMPARE_CANDIDATES])
-        # The candidates' ids first, by one UNION: OR'd IN subqueries (or a join on
-        # the union) make Postgres scan every article to rank a couple of hundred.
-        ids = list(kinds[0].union(*kinds[1:]).values_list("pk", flat=True))
-        qs = self.model.objects.filter(pk__in=ids).annotate(
-            same_story=Q(story_id=article.story_id) if article.story_id else Q(pk__in=[])
-        )
-        if query is not None:
-            qs = qs.annotate(shared=SearchRank(F("search_vector"), query))
-        else:
-            qs = qs.annotate(shared=models.Value(0.0))
-        return (
-            qs.select_related("outlet")
-            .headers()
-            .order_by(
-                F("same_story").desc(nulls_last=True),
-                F("shared").desc(nulls_last=True),
-                F("published").desc(nulls_last=True),
+    def comparable_with(self, article, limit: int) -> list:
+        """Up to ``limit`` other articles, the likeliest to be about the same event first:
+        same story, then most name keys shared (``entity_keys``: spellings of one name
+        share a key), then newest. Ranked among the newest ``COMPARE_CANDIDATES`` of the
+        same story and of those sharing a key, and the newest ten (so that any article
+        can be picked), so that the cost stays flat as the archive grows. Each has
+        ``same_story`` and ``shared`` set."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                COMPARABLE_SQL,
+                {"id": article.pk, "candidates": COMPARE_CANDIDATES, "limit": limit},
             )
-        )
+            ranked = cursor.fetchall()
+        found = self.headers().select_related("outlet").in_bulk([pk for pk, *_ in ranked])
+        result = []
+        for pk, same_story, shared in ranked:
+            if pk in found:  # not deleted in between
+                found[pk].same_story, found[pk].shared = same_story, shared
+                result.append(found[pk])
+        return result
 
 
 class ClaimQuerySet(models.QuerySet):

@@ -83,6 +83,34 @@ def _strongest(relations: set[str]) -> str:
     return next(r for r in RELATION_ORDER if r in relations)
 
 
+def mark_classes(claim_ids: Sequence[int], relations: dict[int, set[str]]) -> str:
+    """A highlight's classes: the strongest relation of the links on its claims."""
+    linked = set().union(*(relations.get(pk, set()) for pk in claim_ids))
+    return "claim" + (f" rel-{_strongest(linked)}" if linked else "")
+
+
+def highlight_changes(
+    text: str,
+    claims: Sequence[Claim | ClaimSpan],
+    relations: dict[int, set[str]],
+    changed: Sequence[int],
+) -> list[tuple[int, str]]:
+    """(start, classes) of every highlight covering a claim in ``changed``: what a link
+    made, edited or deleted changes in a column already drawn by ``render_text``.
+
+    ``claims`` need only hold the claims overlapping the changed ones: no other claim
+    cuts the segments inside them, so these are the very marks the page shows (each
+    named by its start, unique in a column).
+    """
+    wanted = set(changed)
+    return [
+        (segment.start, mark_classes(segment.claims, relations))
+        for paragraph in paragraphs(text, claims)
+        for segment in paragraph.segments
+        if wanted.intersection(segment.claims)
+    ]
+
+
 def render_text(
     text: str,
     claims: Sequence[Claim | ClaimSpan],
@@ -108,8 +136,7 @@ def render_text(
             if not segment.claims:
                 html.append(body)
                 continue
-            linked = set().union(*(relations.get(pk, set()) for pk in segment.claims))
-            classes = "claim" + (f" rel-{_strongest(linked)}" if linked else "")
+            classes = mark_classes(segment.claims, relations)
             opening = [pk for pk in segment.claims if starts[pk] == segment.start]
             focus = (
                 f' tabindex="0" role="button" data-claim-start="{opening[0]}"'

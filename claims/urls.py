@@ -10,6 +10,7 @@ from .views import (
     facts,
     health,
     ingest,
+    links,
     notes,
     reader,
     stories,
@@ -25,11 +26,11 @@ urlpatterns = [
     path("articles/<int:pk>/delete/", reader.article_delete, name="article_delete"),
     path("compare/<int:a>/<int:b>/", compare.compare, name="compare"),
     path("compare/<int:a>/<int:b>/select/", compare.selection_panel, name="selection_panel"),
-    path("compare/<int:a>/<int:b>/links/", compare.link_create, name="link_create"),
-    path("compare/<int:a>/<int:b>/links/<int:link_id>/edit/", compare.link_edit, name="link_edit"),
+    path("compare/<int:a>/<int:b>/links/", links.link_create, name="link_create"),
+    path("compare/<int:a>/<int:b>/links/<int:link_id>/edit/", links.link_edit, name="link_edit"),
     path(
         "compare/<int:a>/<int:b>/links/<int:link_id>/delete/",
-        compare.link_delete,
+        links.link_delete,
         name="link_delete",
     ),
     path(

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import Claim, ExtractionStatus, Link, Relation
+from claims.models import Article, Claim, ExtractionStatus, Link, Relation
 from claims.search import web_query
 
 from .conftest import ARTICLE_A, ARTICLE_B
@@ -216,6 +216,16 @@ def test_reader_offers_same_story_articles_first_to_compare(viewer_client, sampl
     a.save(), b.save()
     html = viewer_client.get(a.get_absolute_url()).content.decode()
     picker = html[html.index("Compare with") :]
+    assert picker.index(b.title) < picker.index("Unrelated budget news")
+
+
+def test_reader_offers_articles_sharing_names_before_newer_ones(viewer_client, sample_articles):
+    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    Article.objects.filter(pk__in=[a.pk, b.pk]).update(story=None, published="2018-02-13")
+    newer = make_article(title="Unrelated budget news", body="Parliament approved the budget.")
+    Article.objects.filter(pk=newer.pk).update(published="2018-03-01")
+    picker = viewer_client.get(a.get_absolute_url()).content.decode()
+    picker = picker[picker.index("Compare with") :]
     assert picker.index(b.title) < picker.index("Unrelated budget news")
 
 

@@ -6,6 +6,8 @@ with one of the messages below, which views show in the panel and tests reuse.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -50,16 +52,16 @@ def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @transaction.atomic
-def claim_for_selection(*, article: Article, start: int, end: int, user) -> Claim:
-    """The claim at exactly this (trimmed) span: an existing one, or a new manual claim."""
+def claim_for_selection(*, article: Article, start: int, end: int, user) -> tuple[Claim, bool]:
+    """The claim at exactly this (trimmed) span: an existing one, or a new manual claim
+    (then True)."""
     start, end = trimmed_span(article.text, start, end)
-    claim, _ = Claim.objects.get_or_create(
+    return Claim.objects.get_or_create(
         article=article,
         start=start,
         end=end,
         defaults={"text": article.text[start:end], "origin": Origin.MANUAL, "created_by": user},
     )
-    return claim
 
 
 def _check_relation(relation: str) -> None:
@@ -153,6 +155,12 @@ def delete_note(*, note: Note, user) -> None:
 TARGET_NOT_IN_OTHER = "Choose a claim in the other article."
 
 
+class Linked(NamedTuple):
+    link: Link
+    created: bool  # False: that link existed (a double submit, or a twin request won)
+    new_claim: bool  # the selection became a new manual claim
+
+
 @transaction.atomic
 def link_selection(
     *,
@@ -163,14 +171,17 @@ def link_selection(
     relation: str,
     note: str = "",
     author,
-) -> tuple[Link, bool]:
+) -> Linked:
     """Link a selection in ``article`` to ``target``: the selection becomes a manual
     claim unless it coincides with an existing one. Nothing is written on error."""
     _check_relation(relation)
     if target is None or target.article_id == article.pk:
         raise AnnotationError(TARGET_NOT_IN_OTHER)
-    source = claim_for_selection(article=article, start=start, end=end, user=author)
-    return create_link(source=source, target=target, relation=relation, note=note, author=author)
+    source, new_claim = claim_for_selection(article=article, start=start, end=end, user=author)
+    link, created = create_link(
+        source=source, target=target, relation=relation, note=note, author=author
+    )
+    return Linked(link, created, new_claim)
 
 
 @transaction.atomic

@@ -5,18 +5,16 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.db.models import Count, F
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET
 
-from ..forms import LinkEditForm, LinkForm
 from ..models import Article, Claim, EntityAlias, Link, Relation, Suggestion
 from ..reading import ClaimSpan, render_text_cached, shorten, state_digest
 from ..roles import ANALYST, has_role, role_required
-from ..services import AnnotationError, delete_link, link_selection, update_link
+from ..services import AnnotationError
 from ..services.annotation import trimmed_span
 from ..suggest import entities_in, suggest
 from .common import HtmxHttpRequest, parse_int, refuse, url_maker
@@ -57,7 +55,7 @@ class Column:
         return f"spans-{self.side}"
 
 
-def _pair(a: int, b: int) -> tuple[Article, Article]:
+def article_pair(a: int, b: int) -> tuple[Article, Article]:
     if a == b:
         raise Http404(SAME_ARTICLE_PAGE)
     found = Article.objects.for_reading().select_related("outlet", "story").in_bulk([a, b])
@@ -66,16 +64,20 @@ def _pair(a: int, b: int) -> tuple[Article, Article]:
     return found[a], found[b]
 
 
-def _columns(a: Article, b: Article, link_rows: list[tuple[int, int, str]]) -> list[Column]:
+def columns(
+    a: Article, b: Article, link_rows: list[tuple[int, int, str]], only: Article | None = None
+) -> list[Column]:
+    """Both columns drawn whole, or the one of article ``only``."""
+    sides = [(side, x) for side, x in (("a", a), ("b", b)) if only is None or x == only]
     claims = [
         ClaimSpan(*row)
-        for row in Claim.objects.filter(article__in=[a, b])
+        for row in Claim.objects.filter(article__in=[x for _, x in sides])
         .order_by("start", "end")
         .values_list("pk", "article_id", "start", "end")
     ]
     relations = relations_by_claim(link_rows)
     columns = []
-    for side, article in (("a", a), ("b", b)):
+    for side, article in sides:
         own = [c for c in claims if c.article_id == article.pk]
         mine = {c.pk: relations[c.pk] for c in own if c.pk in relations}
         html = render_text_cached(article.pk, article.text, own, mine, heading="h2")
@@ -140,7 +142,7 @@ def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
     return {
         "a": a,
         "b": b,
-        "columns": _columns(a, b, rows),
+        "columns": columns(a, b, rows),
         "links": _lazy_links(a, b),
         "links_version": state_digest((listed, can_annotate)),
         "link_count": len(rows),
@@ -168,38 +170,16 @@ def _lazy_links(a: Article, b: Article):
     return links
 
 
-def update_context(
-    request: HtmxHttpRequest, a: Article, b: Article, message: str, **change
-) -> dict:
-    """What a write sends back: the columns, the count, and the one link that changed."""
-    rows = list(Link.objects.between(a, b).values_list("source_id", "target_id", "relation"))
-    decorate = LinkDecorator(a, b)
-    for key in ("added", "changed"):
-        if change.get(key) is not None:
-            link = Link.objects.select_related("source", "target", "author").get(pk=change[key].pk)
-            link.note_count = link.notes.count()
-            change[key] = decorate(link)
-    return {
-        "a": a,
-        "b": b,
-        "columns": _columns(a, b, rows),
-        "link_count": len(rows),
-        "message": message,
-        "can_annotate": has_role(request.user, ANALYST),
-        **change,
-    }
-
-
 @require_GET
 def compare(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
-    first, second = _pair(a, b)
+    first, second = article_pair(a, b)
     template = "claims/compare.html"
     if request.htmx and request.htmx.target == "links":
         template += "#links"
     return render(request, template, compare_context(request, first, second))
 
 
-def _sides(a: Article, b: Article, side: str) -> tuple[Article, Article]:
+def by_side(a: Article, b: Article, side: str) -> tuple[Article, Article]:
     return (a, b) if side == "a" else (b, a)
 
 
@@ -207,13 +187,13 @@ def _sides(a: Article, b: Article, side: str) -> tuple[Article, Article]:
 @role_required(ANALYST)
 def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
     """The link panel for a selection: its exact text and the likeliest matching claims."""
-    first, second = _pair(a, b)
+    first, second = article_pair(a, b)
     page = reverse("claims:compare", args=[a, b])
     side = request.GET.get("side")
     start, end = parse_int(request.GET.get("start")), parse_int(request.GET.get("end"))
     if side not in {"a", "b"} or start is None or end is None:
         return refuse(request, BAD_SELECTION, page)
-    source, other = _sides(first, second, side)
+    source, other = by_side(first, second, side)
     try:
         start, end = trimmed_span(source.text, start, end)
     except AnnotationError as exc:
@@ -243,88 +223,3 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
         "existing": next((c for c in own if c.start == start and c.end == end), None),
     }
     return render(request, "claims/_link_panel.html", context)
-
-
-@require_POST
-@role_required(ANALYST)
-def link_create(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
-    first, second = _pair(a, b)
-    page = reverse("claims:compare", args=[a, b])
-    form = LinkForm(request.POST)
-    if not form.is_valid():
-        return refuse(request, BAD_SELECTION, page)
-    data = form.cleaned_data
-    source, other = _sides(first, second, data["side"])
-    target = (
-        Claim.objects.filter(pk=data["target"], article=other).first() if data["target"] else None
-    )
-    try:
-        link, created = link_selection(
-            article=source,
-            start=data["start"],
-            end=data["end"],
-            target=target,
-            relation=data["relation"],
-            note=data["note"],
-            author=request.user,
-        )
-    except AnnotationError as exc:
-        return refuse(request, exc.message, page)
-    message = "Link saved." if created else "These claims were already linked that way."
-    if not request.htmx:
-        messages.success(request, message)
-        return redirect(f"{page}#link-{link.pk}")
-    context = update_context(request, first, second, message, added=link if created else None)
-    return render(request, "claims/_compare_update.html", context)
-
-
-def _link_between(a: Article, b: Article, link_id: int) -> Link:
-    link = Link.objects.between(a, b).select_related("source", "target").filter(pk=link_id).first()
-    if link is None:
-        raise Http404("No such link between these articles.")
-    return link
-
-
-@require_http_methods(["GET", "POST"])
-@role_required(ANALYST)
-def link_edit(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpResponse:
-    first, second = _pair(a, b)
-    link = _link_between(first, second, link_id)
-    page = reverse("claims:compare", args=[a, b])
-    form = LinkEditForm(
-        request.POST or None, initial={"relation": link.relation, "note": link.note}
-    )
-    if request.method == "POST":
-        if not form.is_valid():
-            return refuse(request, "Choose a relation.", page)
-        try:
-            update_link(link=link, **form.cleaned_data)
-        except AnnotationError as exc:
-            return refuse(request, exc.message, page)
-        if not request.htmx:
-            messages.success(request, "Link updated.")
-            return redirect(f"{page}#link-{link.pk}")
-        context = update_context(request, first, second, "Link updated.", changed=link)
-        return render(request, "claims/_compare_update.html", context)
-    context = {"a": first, "b": second, "link": link, "form": form}
-    template = "claims/link_edit.html" + ("#form" if request.htmx else "")
-    return render(request, template, context)
-
-
-@require_http_methods(["GET", "POST"])
-@role_required(ANALYST)
-def link_delete(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpResponse:
-    first, second = _pair(a, b)
-    link = _link_between(first, second, link_id)
-    page = reverse("claims:compare", args=[a, b])
-    if request.method == "GET":
-        return render(
-            request, "claims/link_confirm_delete.html", {"a": first, "b": second, "link": link}
-        )
-    removed = link.pk
-    delete_link(link=link)
-    if not request.htmx:
-        messages.success(request, "Link deleted.")
-        return redirect(page)
-    context = update_context(request, first, second, "Link deleted.", removed=removed)
-    return render(request, "claims/_compare_update.html", context)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..entities import NAMED
 from ..models import Article, Claim, Link, Story
 from ..reading import render_text_cached, state_digest
 from ..roles import ADMIN, ANALYST, has_role, role_required
@@ -29,11 +26,6 @@ def relations_by_claim(rows) -> dict[int, set[str]]:
         result.setdefault(source, set()).add(relation)
         result.setdefault(target, set()).add(relation)
     return result
-
-
-def top_entities(claims: list[Claim], limit: int = 8) -> list[str]:
-    counts = Counter(e["text"] for c in claims for e in c.entities if e["label"] in NAMED)
-    return [name for name, _ in counts.most_common(limit)]
 
 
 def claim_panel_context(claim: Claim, user) -> dict:
@@ -61,9 +53,7 @@ def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
         # The claim list is a cached fragment, named by everything it shows of a claim.
         "claims_version": state_digest([[getattr(c, f) for f in LISTED] for c in claims]),
         "text_html": render_text_cached(article.pk, article.text, claims, relations_by_claim(rows)),
-        "compare_with": list(
-            Article.objects.comparable_with(article, top_entities(claims))[:COMPARE_CHOICES]
-        ),
+        "compare_with": Article.objects.comparable_with(article, COMPARE_CHOICES),
         "can_annotate": has_role(request.user, ANALYST),
         "can_delete": has_role(request.user, ADMIN),
         "stories": Story.objects.order_by("name").values_list("pk", "name")

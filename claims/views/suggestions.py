@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -13,7 +13,8 @@ from ..roles import ANALYST, role_required
 from ..services import AnnotationError
 from ..services.review import review
 from .common import HtmxHttpRequest, refuse
-from .compare import _pair, update_context
+from .compare import article_pair
+from .links import update_response
 
 
 def _suggestion_between(a: Article, b: Article, pk: int) -> Suggestion:
@@ -28,15 +29,14 @@ def _answer(request, a, b, suggestion_id, message, link=None) -> HttpResponse:
     if not request.htmx:
         messages.success(request, message)
         return redirect(f"{page}#link-{link.pk}" if link else page)
-    context = update_context(request, a, b, message, added=link)
-    context["settled"] = suggestion_id
-    return render(request, "claims/_compare_update.html", context)
+    ends = [link.source, link.target] if link else []
+    return update_response(request, a, b, message, ends=ends, added=link, settled=suggestion_id)
 
 
 @require_POST
 @role_required(ANALYST)
 def suggestion_accept(request: HtmxHttpRequest, a: int, b: int, pk: int) -> HttpResponse:
-    first, second = _pair(a, b)
+    first, second = article_pair(a, b)
     suggestion = _suggestion_between(first, second, pk)
     try:
         suggestion = review(suggestion=suggestion, status="confirmed", user=request.user)
@@ -48,7 +48,7 @@ def suggestion_accept(request: HtmxHttpRequest, a: int, b: int, pk: int) -> Http
 @require_POST
 @role_required(ANALYST)
 def suggestion_dismiss(request: HtmxHttpRequest, a: int, b: int, pk: int) -> HttpResponse:
-    first, second = _pair(a, b)
+    first, second = article_pair(a, b)
     suggestion = _suggestion_between(first, second, pk)
     reason = request.POST.get("reason", "") or "dismissed in the compare view"
     try:

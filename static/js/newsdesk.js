@@ -262,6 +262,22 @@
     if (show) showClaims(show.dataset.showLink.split(" "));
   });
 
+  // A link made, edited or deleted: the server names the highlights whose relation
+  // changed in a column it did not redraw, as [start, classes] (views/links.py).
+  document.addEventListener("newsdesk:highlights", (event) => {
+    for (const [side, marks] of Object.entries(event.detail.sides || {})) {
+      const root = document.querySelector(`.compare .article-text[data-side="${side}"]`);
+      if (!root) continue;
+      for (const [start, classes] of marks) {
+        const mark = root.querySelector(`mark[data-start="${start}"]`);
+        if (!mark) continue;
+        const active = mark.classList.contains("active");
+        mark.className = classes;
+        mark.classList.toggle("active", active);
+      }
+    }
+  });
+
   // Highlight claims in both columns and scroll each to the first of them.
   function showClaims(ids) {
     document.querySelectorAll("mark.claim.active").forEach((m) => m.classList.remove("active"));

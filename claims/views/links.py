@@ -1,0 +1,189 @@
+"""Writes in the compare view: making, editing and deleting links, and what they send back.
+
+A write answers with the panel's message, the count and the one link item that changed,
+and only what changed in the columns. A column whose claims changed (a selection that
+became a new manual claim) is drawn whole; in a column whose claims did not, only the
+highlights on the link's ends change, and those go as a list of (start, classes) in an
+``HX-Trigger-After-Swap`` event that newsdesk.js applies. Redrawing both columns of two
+300-claim articles on every link cost more than the rest of the write together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import reduce
+from operator import or_
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import trigger_client_event
+
+from ..forms import LinkEditForm, LinkForm
+from ..models import Article, Claim, Link
+from ..reading import ClaimSpan, highlight_changes
+from ..roles import ANALYST, has_role, role_required
+from ..services import AnnotationError, delete_link, link_selection, update_link
+from .common import HtmxHttpRequest, refuse
+from .compare import BAD_SELECTION, LinkDecorator, article_pair, by_side, columns
+from .reader import relations_by_claim
+
+HIGHLIGHTS_EVENT = "newsdesk:highlights"
+
+
+def _highlights(a: Article, b: Article, ends: Sequence[Claim], redrawn: Article | None) -> dict:
+    """side -> [(start, classes)] of the highlights on ``ends`` in the columns not redrawn."""
+    ends = [c for c in ends if c.article_id != getattr(redrawn, "pk", None)]
+    if not ends:
+        return {}
+    near = reduce(or_, (Q(article_id=c.article_id, start__lt=c.end, end__gt=c.start) for c in ends))
+    rows = Claim.objects.filter(near).values_list("pk", "article_id", "start", "end")
+    claims = [ClaimSpan(*row) for row in rows]
+    ids = [c.pk for c in claims]
+    rows = (
+        Link.objects.between(a, b)
+        .filter(Q(source_id__in=ids) | Q(target_id__in=ids))
+        .values_list("source_id", "target_id", "relation")
+    )
+    relations = relations_by_claim(rows)
+    changes = {}
+    for side, article in (("a", a), ("b", b)):
+        changed = [c.pk for c in ends if c.article_id == article.pk]
+        if changed:
+            own = [c for c in claims if c.article_id == article.pk]
+            changes[side] = highlight_changes(article.text, own, relations, changed)
+    return changes
+
+
+def update_response(
+    request: HtmxHttpRequest,
+    a: Article,
+    b: Article,
+    message: str,
+    *,
+    ends: Sequence[Claim] = (),
+    redrawn: Article | None = None,
+    **change,
+) -> HttpResponse:
+    """What a write sends back (see the module's docstring). ``ends``: the claims whose
+    links changed; ``redrawn``: the article whose claims changed; ``change``: added,
+    changed or removed (a link), settled (a suggestion's id)."""
+    decorate = LinkDecorator(a, b)
+    for key in ("added", "changed"):
+        if change.get(key) is not None:
+            link = Link.objects.select_related("source", "target", "author").get(pk=change[key].pk)
+            link.note_count = link.notes.count()
+            change[key] = decorate(link)
+    drawn = []
+    if redrawn is not None:
+        rows = Link.objects.between(a, b).values_list("source_id", "target_id", "relation")
+        drawn = columns(a, b, list(rows), only=redrawn)
+    context = {
+        "a": a,
+        "b": b,
+        "columns": drawn,
+        "link_count": Link.objects.between(a, b).count(),
+        "message": message,
+        "can_annotate": has_role(request.user, ANALYST),
+        **change,
+    }
+    response = render(request, "claims/_compare_update.html", context)
+    highlights = _highlights(a, b, ends, redrawn)
+    if highlights:
+        trigger_client_event(response, HIGHLIGHTS_EVENT, {"sides": highlights}, after="swap")
+    return response
+
+
+@require_POST
+@role_required(ANALYST)
+def link_create(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
+    first, second = article_pair(a, b)
+    page = reverse("claims:compare", args=[a, b])
+    form = LinkForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, BAD_SELECTION, page)
+    data = form.cleaned_data
+    source, other = by_side(first, second, data["side"])
+    target = (
+        Claim.objects.filter(pk=data["target"], article=other).first() if data["target"] else None
+    )
+    try:
+        made = link_selection(
+            article=source,
+            start=data["start"],
+            end=data["end"],
+            target=target,
+            relation=data["relation"],
+            note=data["note"],
+            author=request.user,
+        )
+    except AnnotationError as exc:
+        return refuse(request, exc.message, page)
+    link = made.link
+    message = "Link saved." if made.created else "These claims were already linked that way."
+    if not request.htmx:
+        messages.success(request, message)
+        return redirect(f"{page}#link-{link.pk}")
+    return update_response(
+        request,
+        first,
+        second,
+        message,
+        ends=[link.source, link.target] if made.created else [],
+        redrawn=source if made.new_claim else None,
+        added=link if made.created else None,
+    )
+
+
+def _link_between(a: Article, b: Article, link_id: int) -> Link:
+    link = Link.objects.between(a, b).select_related("source", "target").filter(pk=link_id).first()
+    if link is None:
+        raise Http404("No such link between these articles.")
+    return link
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(ANALYST)
+def link_edit(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpResponse:
+    first, second = article_pair(a, b)
+    link = _link_between(first, second, link_id)
+    page = reverse("claims:compare", args=[a, b])
+    form = LinkEditForm(
+        request.POST or None, initial={"relation": link.relation, "note": link.note}
+    )
+    if request.method == "POST":
+        if not form.is_valid():
+            return refuse(request, "Choose a relation.", page)
+        try:
+            update_link(link=link, **form.cleaned_data)
+        except AnnotationError as exc:
+            return refuse(request, exc.message, page)
+        if not request.htmx:
+            messages.success(request, "Link updated.")
+            return redirect(f"{page}#link-{link.pk}")
+        ends = [link.source, link.target]
+        return update_response(request, first, second, "Link updated.", ends=ends, changed=link)
+    context = {"a": first, "b": second, "link": link, "form": form}
+    template = "claims/link_edit.html" + ("#form" if request.htmx else "")
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(ANALYST)
+def link_delete(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpResponse:
+    first, second = article_pair(a, b)
+    link = _link_between(first, second, link_id)
+    page = reverse("claims:compare", args=[a, b])
+    if request.method == "GET":
+        return render(
+            request, "claims/link_confirm_delete.html", {"a": first, "b": second, "link": link}
+        )
+    removed, ends = link.pk, [link.source, link.target]
+    delete_link(link=link)
+    if not request.htmx:
+        messages.success(request, "Link deleted.")
+        return redirect(page)
+    return update_response(request, first, second, "Link deleted.", ends=ends, removed=removed)
