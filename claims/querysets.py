@@ -20,21 +20,22 @@ COMPARE_CANDIDATES = 100
 _NEWEST_SQL = "a.published DESC NULLS LAST, a.id DESC"
 _CANDIDATE = "SELECT a.id, a.published, a.story_id, a.entity_keys FROM claims_article a"
 # The candidates carry what ranking reads: joining their ids back to the table made
-# Postgres hash the whole table.
+# Postgres hash the whole table. The keys are a parameter, not read by the query: with
+# them in hand the planner weighs how common they are, and walks the newest-first index
+# for common names rather than gather every article that shares one.
 COMPARABLE_SQL = f"""
-WITH me AS (SELECT story_id, entity_keys FROM claims_article WHERE id = %(id)s),
-candidates AS (
-    ({_CANDIDATE}, me WHERE a.story_id = me.story_id AND a.id <> %(id)s
+WITH candidates AS (
+    ({_CANDIDATE} WHERE a.story_id = %(story)s AND a.id <> %(id)s
      ORDER BY {_NEWEST_SQL} LIMIT %(candidates)s)
     UNION
-    ({_CANDIDATE}, me WHERE a.entity_keys && me.entity_keys AND a.id <> %(id)s
+    ({_CANDIDATE} WHERE a.entity_keys && %(keys)s::varchar[] AND a.id <> %(id)s
      ORDER BY {_NEWEST_SQL} LIMIT %(candidates)s)
     UNION
     ({_CANDIDATE} WHERE a.id <> %(id)s ORDER BY {_NEWEST_SQL} LIMIT 10)
 )
-SELECT a.id, coalesce(a.story_id = me.story_id, false) AS same_story,
-       (SELECT count(*) FROM unnest(a.entity_keys) AS k WHERE k = ANY(me.entity_keys)) AS shared
-FROM candidates AS a, me
+SELECT a.id, coalesce(a.story_id = %(story)s, false) AS same_story,
+       (SELECT count(*) FROM unnest(a.entity_keys) AS k WHERE k = ANY(%(keys)s)) AS shared
+FROM candidates AS a
 ORDER BY same_story DESC, shared DESC, {_NEWEST_SQL}
 LIMIT %(limit)s
 """
@@ -57,15 +58,16 @@ WHERE a.id = ANY(%s)
 """
 
 
-# Columns only SQL reads: the search vector is as long as the text, and the match keys
-# serve the matcher. A page that loads them pays to parse them for nothing.
+# Columns only SQL reads: the search vector is as long as the text, and the name keys
+# serve the matchers (and the reader's compare-with picker, which loads them). A page
+# that loads them pays to parse them for nothing.
 SQL_ONLY = ("search_vector", "entity_keys")
 
 
 class ArticleQuerySet(models.QuerySet):
     def for_reading(self) -> ArticleQuerySet:
-        """Articles as a page shows them: everything but the columns only SQL reads."""
-        return self.defer(*SQL_ONLY)
+        """Articles as a page shows one: everything but the search vector."""
+        return self.defer("search_vector")
 
     def headers(self) -> ArticleQuerySet:
         """Articles as a list shows them: without their text either."""
@@ -157,10 +159,9 @@ class ArticleQuerySet(models.QuerySet):
         can be picked), so that the cost stays flat as the archive grows. Each has
         ``same_story`` and ``shared`` set."""
         with connection.cursor() as cursor:
-            cursor.execute(
-                COMPARABLE_SQL,
-                {"id": article.pk, "candidates": COMPARE_CANDIDATES, "limit": limit},
-            )
+            params = {"id": article.pk, "story": article.story_id, "keys": article.entity_keys}
+            params |= {"candidates": COMPARE_CANDIDATES, "limit": limit}
+            cursor.execute(COMPARABLE_SQL, params)
             ranked = cursor.fetchall()
         found = self.headers().select_related("outlet").in_bulk([pk for pk, *_ in ranked])
         result = []
