@@ -64,7 +64,7 @@ def article_pair(a: int, b: int) -> tuple[Article, Article]:
     return found[a], found[b]
 
 
-def columns(
+def draw_columns(
     a: Article, b: Article, link_rows: list[tuple[int, int, str]], only: Article | None = None
 ) -> list[Column]:
     """Both columns drawn whole, or the one of article ``only``."""
@@ -142,7 +142,7 @@ def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
     return {
         "a": a,
         "b": b,
-        "columns": columns(a, b, rows),
+        "columns": draw_columns(a, b, rows),
         "links": _lazy_links(a, b),
         "links_version": state_digest((listed, can_annotate)),
         "link_count": len(rows),

@@ -5,7 +5,7 @@ and only what changed in the columns. A column whose claims changed (a selection
 became a new manual claim) is drawn whole; in a column whose claims did not, only the
 highlights on the link's ends change, and those go as a list of (start, classes) in an
 ``HX-Trigger-After-Swap`` event that newsdesk.js applies. Redrawing both columns of two
-300-claim articles on every link cost more than the rest of the write together.
+300-claim articles (200 KB of HTML) took about half of every write's time.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from ..reading import ClaimSpan, highlight_changes
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError, delete_link, link_selection, update_link
 from .common import HtmxHttpRequest, refuse
-from .compare import BAD_SELECTION, LinkDecorator, article_pair, by_side, columns
+from .compare import BAD_SELECTION, LinkDecorator, article_pair, by_side, draw_columns
 from .reader import relations_by_claim
 
 HIGHLIGHTS_EVENT = "newsdesk:highlights"
@@ -80,7 +80,7 @@ def update_response(
     drawn = []
     if redrawn is not None:
         rows = Link.objects.between(a, b).values_list("source_id", "target_id", "relation")
-        drawn = columns(a, b, list(rows), only=redrawn)
+        drawn = draw_columns(a, b, list(rows), only=redrawn)
     context = {
         "a": a,
         "b": b,
