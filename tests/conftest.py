@@ -81,3 +81,9 @@ def analyst_client(client, analyst):
 def viewer_client(client, viewer):
     client.force_login(viewer)
     return client
+
+
+@pytest.fixture
+def pair(sample_articles):
+    """The two sample articles, in the order the link tests compare them."""
+    return sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
