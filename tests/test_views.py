@@ -258,6 +258,27 @@ def test_user_supplied_text_is_escaped(viewer_client):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_claim_facts_are_drawn_escaped_in_the_list_and_the_panel(viewer_client):
+    article = make_article(body="Police said 3 <b>people</b> died.")
+    claim = make_claim(
+        article,
+        speaker="<i>Police</i>",
+        hedged=True,
+        entities=[{"text": "<script>x</script>", "label": "ORG", "start": 0, "end": 6}],
+        quantities=[{"text": "3", "qualifier": "exactly", "unit": '"people"'}],
+    )
+    panel = reverse("claims:claim_detail", args=[article.pk, claim.pk])
+    for html in (
+        viewer_client.get(article.get_absolute_url()).content.decode(),
+        viewer_client.get(panel, headers=HX).content.decode(),
+    ):
+        assert "<dt>Speaker</dt><dd>&lt;i&gt;Police&lt;/i&gt;</dd>" in html
+        assert '<span class="quantity" title="exactly, &quot;people&quot;">3</span>' in html
+        assert '<span class="entity">&lt;script&gt;x&lt;/script&gt; <small>ORG</small>' in html
+        assert '<p class="flags"><span class="badge">hedged</span></p>' in html
+        assert "<script>x" not in html and "<i>Police" not in html
+
+
 def test_unanalysed_article_is_shown_and_marked(viewer_client):
     article = make_article(
         title="عنوان",

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..models import Article, Claim, Link, Story
-from ..reading import render_text_cached, state_digest
+from ..reading import render_text_cached, shorten, state_digest
 from ..roles import ADMIN, ANALYST, has_role, role_required
 from ..services import delete_article
 from .common import HtmxHttpRequest, url_maker
 
 COMPARE_CHOICES = 10
-# What the reader's claim list shows of a claim (templates/claims/_claim_facts.html).
+# What the reader's claim list shows of a claim (its text, and templatetags/claim_facts).
 LISTED = ("pk", "text", "speaker", "quantities", "entities", "is_quote", "hedged", "origin")
 
 
@@ -46,6 +46,7 @@ def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
     detail_url = url_maker("claims:claim_detail", article.pk)
     for claim in claims:
         claim.detail_url = detail_url(claim.pk)
+        claim.short_text = shorten(claim.text, 200)
     rows = Link.objects.touching(article).values_list("source_id", "target_id", "relation")
     return {
         "article": article,
