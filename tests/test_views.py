@@ -279,6 +279,17 @@ def test_claim_facts_are_drawn_escaped_in_the_list_and_the_panel(viewer_client):
         assert "<script>x" not in html and "<i>Police" not in html
 
 
+def test_menus_select_the_chosen_option_and_escape_labels():
+    from claims.templatetags.menus import options
+
+    html = options([(1, "Reuters"), (12, "<b>AP</b>")], "12")
+    assert html == (
+        '<option value="1">Reuters</option>'
+        '<option value="12" selected>&lt;b&gt;AP&lt;/b&gt;</option>'
+    )
+    assert "selected" not in options([("", "Any"), (1, "One")])
+
+
 def test_unanalysed_article_is_shown_and_marked(viewer_client):
     article = make_article(
         title="عنوان",

@@ -35,7 +35,7 @@ def filtered(params) -> tuple[ConflictFilterForm, object, dict]:
         source=data.get("source") or "",
     )
     sort = data.get("sort") or "score"
-    chosen = {**data, "status": status, "sort": sort}
+    chosen = {"story": None, "outlet": None, **data, "status": status, "sort": sort}
     return form, rows, chosen
 
 
