@@ -36,7 +36,7 @@ def test_login_page_is_public_and_has_csrf(client):
 def test_list_shows_title_outlet_date_and_claim_count(viewer_client, sample_articles):
     html = viewer_client.get(reverse("claims:article_list")).content.decode()
     article = sample_articles[ARTICLE_B]
-    assert article.title in html
+    assert f'<a href="{article.get_absolute_url()}">{article.title}</a>' in html
     assert f'<td class="num">{article.claims.count()}</td>' in html
 
 
