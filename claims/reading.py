@@ -50,8 +50,11 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def paragraphs(text: str, claims: Sequence[Claim | ClaimSpan]) -> list[Paragraph]:
-    """Paragraphs of ``text``; each cut wherever a claim starts or ends.
+def paragraphs(
+    text: str, claims: Sequence[Claim | ClaimSpan], within: tuple[int, int] | None = None
+) -> list[Paragraph]:
+    """Paragraphs of ``text`` (only those overlapping ``within``, if given); each cut
+    wherever a claim starts or ends.
 
     Segments carry the ids of every claim covering them, so overlapping claims
     (a manual selection inside an extracted sentence) both stay visible. One sweep
@@ -64,6 +67,8 @@ def paragraphs(text: str, claims: Sequence[Claim | ClaimSpan]) -> list[Paragraph
             active.append(spans[waiting])
             waiting += 1
         active = [s for s in active if s[1] > p_start]
+        if within and (p_end <= within[0] or p_start >= within[1]):
+            continue
         cuts = {p_start, p_end}
         for start, end, _ in active:
             cuts.update(x for x in (start, end) if p_start < x < p_end)
@@ -103,9 +108,11 @@ def highlight_changes(
     named by its start, unique in a column).
     """
     wanted = set(changed)
+    ends = [(c.start, c.end) for c in claims if c.pk in wanted]
+    within = (min(s for s, _ in ends), max(e for _, e in ends)) if ends else (0, 0)
     return [
         (segment.start, mark_classes(segment.claims, relations))
-        for paragraph in paragraphs(text, claims)
+        for paragraph in paragraphs(text, claims, within)
         for segment in paragraph.segments
         if wanted.intersection(segment.claims)
     ]
