@@ -11,7 +11,8 @@ trivial /healthz view (no session). Prints p50 and p95 per page and the ratio to
 trivial view; also the ratio to a signed-in trivial view (bench/benchurls.py: session,
 user and role read, nothing else), the floor under every page. The read pages are
 measured in interleaved rounds, so that a slow spell of the machine weighs on every
-page alike rather than on whichever was being measured.
+page alike rather than on whichever was being measured. Last, each read page's time in
+process and the part of it spent waiting on Postgres.
 Targets: p95 <= 150 ms for every page at 8 clients; each page <= 5x the trivial view.
 """
 
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
@@ -287,6 +289,38 @@ def report(results: dict, names: list[str], clients: int, args) -> None:
         print(f"{name:<12} " + " ".join(f"{f:12.1f}" for f in figures))
 
 
+def sql_share(user_id: int, kw: dict, n: int = 20) -> None:
+    """Each read page again in this process, without HTTP: its time, and the part of
+    it spent waiting on Postgres (every query's round trip, timed by a wrapper)."""
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test import Client
+
+    warnings.filterwarnings("ignore", message="No directory at")  # whitenoise: no static
+    client = Client(SERVER_NAME="127.0.0.1", HTTP_HX_REQUEST="true")
+    client.force_login(User.objects.get(pk=user_id))
+    waited = [0.0]
+
+    def timed(execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            waited[0] += time.perf_counter() - start
+
+    print(f"\nIn process, {n} requests each: mean time, and the part waiting on Postgres")
+    print(f"{'page':<12} {'ms':>8} {'SQL ms':>8}")
+    for name in ["list", "search", "reader", "compare", "suggestions"]:
+        jobs = list(requests_for(name, n=n, part=99, **kw))
+        client.get(jobs[0][1])  # warm
+        waited[0], started = 0.0, time.perf_counter()
+        with connection.execute_wrapper(timed):
+            for _, path, _ in jobs:
+                assert client.get(path).status_code == 200, path
+        total = (time.perf_counter() - started) / n * 1000
+        print(f"{name:<12} {total:8.1f} {waited[0] / n * 1000:8.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -330,6 +364,7 @@ def main() -> None:
             )
         for clients in (1, 8):
             report(results, names, clients, args)
+        sql_share(user_id, kw)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
