@@ -22,7 +22,7 @@ HEADLINE_OPTIONS = "MaxWords=35, MinWords=15, MaxFragments=2"
 # paragraph is the first that the whole query matches, tried only where a regex finds
 # the query's stems (a Snowball stem is its word's start but for a changed last
 # letter). The whole text is the fallback (words found in different paragraphs), so a
-# snippet is never lost, only slower. (string_to_table splits at twice the speed of
+# snippet is never lost, only slower. (string_to_table splits faster than
 # regexp_split_to_table.)
 SNIPPETS_SQL = """
 SELECT a.id, ts_headline(%(config)s::regconfig, coalesce(
