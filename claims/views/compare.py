@@ -1,4 +1,5 @@
-"""Two articles side by side: select a span in one, link it to a claim in the other."""
+"""Two articles side by side, and the link panel for a selection in either (the writes
+that panel makes are in ``links``)."""
 
 from __future__ import annotations
 

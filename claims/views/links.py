@@ -68,24 +68,28 @@ def update_response(
     redrawn: Article | None = None,
     **change,
 ) -> HttpResponse:
-    """What a write sends back (see the module's docstring). ``ends``: the claims whose
-    links changed; ``redrawn``: the article whose claims changed; ``change``: added,
-    changed or removed (a link), settled (a suggestion's id)."""
+    """What a write sends back (see the module's docstring). ``change``: added, changed
+    or removed (a link's id), settled (a suggestion's id); ``ends``: the claims of a
+    removed link (an added or changed link names its own); ``redrawn``: the article
+    whose claims changed."""
     decorate = LinkDecorator(a, b)
+    ends = list(ends)
     for key in ("added", "changed"):
         if change.get(key) is not None:
             link = Link.objects.select_related("source", "target", "author").get(pk=change[key].pk)
             link.note_count = link.notes.count()
             change[key] = decorate(link)
-    drawn = []
+            ends += [link.source, link.target]
+    between = Link.objects.between(a, b)
+    drawn, link_count = [], None
     if redrawn is not None:
-        rows = Link.objects.between(a, b).values_list("source_id", "target_id", "relation")
-        drawn = draw_columns(a, b, list(rows), only=redrawn)
+        rows = list(between.values_list("source_id", "target_id", "relation"))
+        drawn, link_count = draw_columns(a, b, rows, only=redrawn), len(rows)
     context = {
         "a": a,
         "b": b,
         "columns": drawn,
-        "link_count": Link.objects.between(a, b).count(),
+        "link_count": between.count() if link_count is None else link_count,
         "message": message,
         "can_annotate": has_role(request.user, ANALYST),
         **change,
@@ -132,7 +136,6 @@ def link_create(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
         first,
         second,
         message,
-        ends=[link.source, link.target] if made.created else [],
         redrawn=source if made.new_claim else None,
         added=link if made.created else None,
     )
@@ -164,8 +167,7 @@ def link_edit(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpRes
         if not request.htmx:
             messages.success(request, "Link updated.")
             return redirect(f"{page}#link-{link.pk}")
-        ends = [link.source, link.target]
-        return update_response(request, first, second, "Link updated.", ends=ends, changed=link)
+        return update_response(request, first, second, "Link updated.", changed=link)
     context = {"a": first, "b": second, "link": link, "form": form}
     template = "claims/link_edit.html" + ("#form" if request.htmx else "")
     return render(request, template, context)

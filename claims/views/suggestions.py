@@ -29,8 +29,7 @@ def _answer(request, a, b, suggestion_id, message, link=None) -> HttpResponse:
     if not request.htmx:
         messages.success(request, message)
         return redirect(f"{page}#link-{link.pk}" if link else page)
-    ends = [link.source, link.target] if link else []
-    return update_response(request, a, b, message, ends=ends, added=link, settled=suggestion_id)
+    return update_response(request, a, b, message, added=link, settled=suggestion_id)
 
 
 @require_POST
