@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import URLValidator
 
+from .ingest.records import WEB_SCHEMES
 from .models import Outlet, Relation, ReviewStatus, Story
 
 SORTS = [
@@ -53,7 +55,12 @@ class PasteForm(forms.Form):
     title = forms.CharField(label="Headline", max_length=1000)
     text = forms.CharField(label="Article text", widget=forms.Textarea(attrs={"rows": 10}))
     outlet = forms.CharField(required=False, max_length=200)
-    url = forms.URLField(label="URL", required=False, assume_scheme="https")
+    url = forms.URLField(
+        label="URL",
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=list(WEB_SCHEMES))],
+    )
     published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
@@ -80,7 +87,11 @@ class UploadForm(forms.Form):
 
 
 class FetchForm(forms.Form):
-    url = forms.URLField(label="Article URL", assume_scheme="https")
+    url = forms.URLField(
+        label="Article URL",
+        assume_scheme="https",
+        validators=[URLValidator(schemes=list(WEB_SCHEMES))],
+    )
 
 
 CONFLICT_STATUSES = [

@@ -7,6 +7,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
@@ -63,7 +64,10 @@ class Article(models.Model):
     story = models.ForeignKey(
         Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
-    url = models.URLField(max_length=2000, blank=True)
+    # Rendered as a link in the reader: web addresses only, never "javascript:".
+    url = models.URLField(
+        max_length=2000, blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
     author = models.CharField(max_length=300, blank=True)
     published = models.DateField(null=True, blank=True)
     # Headline as the first paragraph, then the body; claim offsets point into it.
@@ -113,6 +117,11 @@ class Article(models.Model):
     @property
     def analysed(self) -> bool:
         return self.extraction_status == ExtractionStatus.DONE
+
+    @property
+    def source_url(self) -> str:
+        """The URL if it is safe to render as a link (a web address), else empty."""
+        return self.url if self.url.lower().startswith(("http://", "https://")) else ""
 
 
 class Origin(models.TextChoices):

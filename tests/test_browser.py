@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from claims.models import Link
 
 from .conftest import ARTICLE_A, ARTICLE_B
 
+# Waits use Playwright's expect(), not wait_for_function: a string predicate is evaluated
+# with eval, which the Content-Security-Policy refuses, as it should.
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
 # test itself between browser steps are still plain synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -66,6 +69,16 @@ def page(browser, live_server, analyst_user):
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.base = live_server.url
+    # Anything the Content-Security-Policy blocks is a page that relies on inline code.
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda m: (
+            blocked.append(f"{m.text} at {m.location}")
+            if "Content Security Policy" in m.text
+            else None
+        ),
+    )
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", "ana")
     page.fill("#id_password", PASSWORD)
@@ -73,6 +86,7 @@ def page(browser, live_server, analyst_user):
     page.wait_for_url(f"{live_server.url}/")
     yield page
     context.close()
+    assert blocked == [], blocked
 
 
 @pytest.fixture
@@ -87,11 +101,13 @@ def articles(transactional_db, corpus):
 
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+    # caret="initial": hiding the caret would inject a <style>, which the CSP refuses.
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False, caret="initial")
 
 
 def serious_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through DevTools: an injected <script> would be refused by the CSP.
+    page.evaluate(f"() => {{ {AXE.read_text()}\n }}")
     result = page.evaluate("async () => await axe.run(document)")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
@@ -198,7 +214,7 @@ def test_link_with_the_keyboard_only(page, articles):
     tab_to(page, CLAIM_B[:20], backwards=True)
     page.keyboard.press("Enter")
     page.wait_for_selector(f'#link-panel label.target:has-text("{CLAIM_B[:40]}") input:checked')
-    page.wait_for_function("document.activeElement.name === 'target'")
+    expect(page.locator("[name=target]:focus")).to_have_count(1)
     page.keyboard.press("Tab")  # into the relations
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")  # same -> supports -> contradicts
@@ -244,7 +260,7 @@ def test_search_updates_the_list_and_the_address(page, articles):
     assert page.locator("#results tbody tr").count() == 2
     page.fill("#id_q", "Blackwater")
     page.wait_for_url("**q=Blackwater**")
-    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 1")
+    expect(page.locator("#results tbody tr")).to_have_count(1)
     page.go_back()
     page.wait_for_url("**q=Frolov**")
 
@@ -287,7 +303,7 @@ def test_accept_a_suggestion_in_the_compare_view(page, articles):
     first.get_by_role("button", name="Show").click()
     page.wait_for_selector(".compare mark.claim.active")
     first.get_by_role("button", name="Accept").click()
-    page.wait_for_function("document.getElementById('links-count').textContent.trim() === '1'")
+    expect(page.locator("#links-count")).to_have_text("1")
     link = Link.objects.get()
     assert {link.source_id, link.target_id} == {suggestion.claim_a_id, suggestion.claim_b_id}
     assert link.relation == suggestion.relation
@@ -295,3 +311,31 @@ def test_accept_a_suggestion_in_the_compare_view(page, articles):
     # both ends restyled in place, still shown as chosen
     for side in "ab":
         page.wait_for_selector(f'[data-side="{side}"] mark.rel-{link.relation}.active')
+
+
+PAYLOADS = [
+    '<img src=x onerror="alert(1)">',
+    "<script>alert(2)</script>",
+    '"><svg onload=alert(3)>',
+    "{{ 7|add:7 }}{% now 'Y' %}",
+]
+
+
+def test_hostile_text_in_every_field_runs_no_script(page, transactional_db):
+    from claims.models import Article, Outlet, Story
+
+    from .factories import make_article, make_claim
+
+    story = Story.objects.create(name=PAYLOADS[0] + PAYLOADS[3])
+    outlet = Outlet.objects.create(name=PAYLOADS[1])
+    article = make_article(
+        title=PAYLOADS[2], body=" ".join(PAYLOADS) + " said 3 died.", story=story, outlet=outlet
+    )
+    make_claim(article, article.text.split("\n\n")[-1])
+    Article.objects.filter(pk=article.pk).update(url="javascript:alert(4)")
+    page.add_init_script("window.__alerts = []; window.alert = (m) => window.__alerts.push(m);")
+    for path in ["/", f"/articles/{article.pk}/", "/stories/", f"/stories/{story.pk}/"]:
+        page.goto(page.base + path)
+        assert page.evaluate("window.__alerts") == [], path
+        assert page.locator("img[src=x], svg[onload]").count() == 0, path
+        assert page.locator("a[href^='javascript:']").count() == 0, path

@@ -88,7 +88,9 @@ def test_json_list_and_jsonl_lines_each_become_an_input(tmp_path):
 @pytest.mark.parametrize(
     ("record", "message"),
     [
-        ({"text": BODY}, "missing field 'title'"),
+        ({"title": "T", "text": BODY, "url": "javascript:alert(1)"}, records.BAD_URL),
+        ({"title": "T", "text": BODY, "url": "data:text/html,<b>x</b>"}, records.BAD_URL),
+        ({"title": "T", "text": BODY, "url": "ftp://example.org/a"}, records.BAD_URL),
         ({"title": "T"}, "missing field 'text'"),
         ({"title": "T", "text": None}, "missing field 'text'"),
         ({"title": 5, "text": BODY}, "field 'title' must be a string, not a number"),
@@ -104,6 +106,33 @@ def test_json_with_missing_or_wrongly_typed_fields(tmp_path, record, message):
     path = tmp_path / "a.json"
     path.write_text(json.dumps(record))
     assert only_error(read(path)) == message
+
+
+def test_json_record_without_title_takes_its_first_line_as_headline(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "Dam breach floods valley\n\n" + BODY, "title": None}))
+    (item,) = read(path)
+    assert item.title == "Dam breach floods valley"
+    assert item.body.strip() == BODY.strip()
+
+
+def test_json_record_of_one_paragraph_without_title_takes_its_first_sentence(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "The river rose by two metres. Forty homes flooded."}))
+    (item,) = read(path)
+    assert item.title == "The river rose by two metres."
+    assert item.body.strip() == "Forty homes flooded."
+
+
+def test_markdown_front_matter_with_a_script_url_is_refused(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: T\nurl: javascript:alert(document.domain)\n---\n{BODY}")
+    assert only_error(read(path)) == records.BAD_URL
+
+
+def test_web_addresses_are_kept():
+    assert records.web_address(" https://example.org/a?b=1 ") == "https://example.org/a?b=1"
+    assert records.web_address("") == ""
 
 
 def test_empty_file(tmp_path):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from .errors import InputError
-from .records import ArticleInput, FailedInput, from_record, parse_date
+from .records import ArticleInput, FailedInput, from_record, is_web_address, parse_date
 from .text import split_headline
 
 NO_ARTICLE_IN_HTML = "no article text found in the HTML"
@@ -91,7 +91,8 @@ def read_html(text: str, source: str) -> ArticleInput:
         source=source,
         title=(doc.title or "").strip() or split_headline(doc.text)[0],
         body=doc.text,
-        url=doc.url or "",
+        # The page's own address is a hint: one that is not a web address is dropped.
+        url=doc.url if doc.url and is_web_address(doc.url) else "",
         outlet=doc.sitename or "",
         author=doc.author or "",
         published=published,

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
 from .errors import InputError
+from .text import split_headline
 
 MISSING_FIELD = "missing field '{name}'"
 WRONG_TYPE = "field '{name}' must be {expected}, not {actual}"
@@ -14,6 +19,10 @@ BAD_DATE = "field 'published' must be a date like 2018-02-13, not {value!r}"
 NO_HEADLINE = "no headline"
 NO_BODY = "no article text after the headline"
 NOT_AN_OBJECT = "each article must be a JSON object, not {actual}"
+BAD_URL = "the article's URL must be a web address starting with http:// or https://"
+# Only web addresses are stored: a "javascript:" or "data:" URL would run in the reader.
+WEB_SCHEMES = ("http", "https")
+_web_url = URLValidator(schemes=list(WEB_SCHEMES))
 
 _JSON_TYPES = {
     str: "a string",
@@ -37,6 +46,7 @@ class ArticleInput:
     published: dt.date | None = None
 
     def __post_init__(self) -> None:
+        self.url = web_address(self.url)
         if not self.title.strip():
             raise InputError(NO_HEADLINE)
         if not self.body.strip():
@@ -47,6 +57,25 @@ class ArticleInput:
 class FailedInput:
     source: str
     error: str
+
+
+def web_address(value: str) -> str:
+    """``value`` if it is an http(s) address (or empty), else an InputError."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        _web_url(value)
+    except ValidationError:
+        raise InputError(BAD_URL) from None
+    return value
+
+
+def is_web_address(value: str) -> bool:
+    try:
+        return bool(web_address(value))
+    except InputError:
+        return False
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -64,6 +93,21 @@ def parse_date(value: Any) -> dt.date | None:
     raise InputError(BAD_DATE.format(value=value))
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[\"“¿¡(]?[^\W\d_])")
+
+
+def headline_of(text: str) -> tuple[str, str]:
+    """(headline, body) of a text given without a headline: its first line, as in a
+    ``.txt`` file; of a text that is one paragraph, its first sentence."""
+    title, body = split_headline(text)
+    if body.strip():
+        return title, body
+    ends = _SENTENCE_END.search(title)
+    if ends is None:
+        return title, body
+    return title[: ends.start()].strip(), title[ends.end() :]
+
+
 def _string(record: dict, name: str, *, required: bool = False) -> str:
     value = record.get(name)
     if value is None:
@@ -77,14 +121,16 @@ def _string(record: dict, name: str, *, required: bool = False) -> str:
 
 
 def from_record(record: Any, source: str) -> ArticleInput:
-    """A JSON object with title, text (or body), and optional url, outlet, author, published."""
+    """A JSON object with text (or body), and optional title, url, outlet, author,
+    published. Without a title the first line of the text is the headline, as in a
+    ``.txt`` file (feeds and scraped pages often carry none)."""
     if not isinstance(record, dict):
         raise InputError(NOT_AN_OBJECT.format(actual=_JSON_TYPES.get(type(record), "a value")))
     body_field = "body" if record.get("text") is None and "body" in record else "text"
-    title = _string(record, "title", required=True)
+    title = _string(record, "title")
     body = _string(record, body_field, required=True)
     if not title:
-        raise InputError(NO_HEADLINE)
+        title, body = headline_of(body)
     return ArticleInput(
         source=source,
         title=title,

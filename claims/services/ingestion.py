@@ -125,9 +125,7 @@ def store_article(
     # Field checks only: uniqueness is the database's job (IntegrityError -> duplicate),
     # and asking first would cost a query per article.
     article.entity_keys = entity_keys_of(claims or [], aliases)
-    article.full_clean(
-        exclude=["search_vector", "url"], validate_unique=False, validate_constraints=False
-    )
+    article.full_clean(exclude=["search_vector"], validate_unique=False, validate_constraints=False)
     if story is None and claims is not None:
         # Before the INSERT: updating the row after would compute its search vector again.
         article.story = story_for(article)
