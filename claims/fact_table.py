@@ -1,7 +1,8 @@
 """A story's figures at a glance: one row per article, one column per topic.
 
 Each cell lists the figures an article gives for a topic (with qualifier and speaker);
-a cell is marked when one of its figures conflicts with a figure in another row, under
+a figure is marked *update* when a row of another date gives the running count another
+value, and *conflict* when a row of the same date (or an undated one) disagrees, under
 the same rules as suggestions (``claims.figures.compare``). Pure: callers pass claims.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .figures import TOPICS, about_the_event, compare, topic_of
+from .figures import RUNNING, TOPIC_WORDS, about_the_event, compare, figures_of
 
 QUALIFIERS = {
     "about": "approximate",
@@ -25,19 +26,22 @@ QUALIFIERS = {
 
 
 @dataclass
-class Figure:
+class Entry:
+    """One figure in a cell, with the figures of other rows it disagrees with."""
+
     text: str
     qualifier: str
     speaker: str
     claim: object
-    quantity: dict
+    figure: object  # claims.figures.Figure
     conflicts: list[str] = field(default_factory=list)
+    updates: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Cell:
     topic: str
-    figures: list[Figure]
+    figures: list[Entry]
 
     @property
     def conflict(self) -> bool:
@@ -47,7 +51,7 @@ class Cell:
 @dataclass
 class Row:
     article: object
-    cells: dict[str, list[Figure]]
+    cells: dict[str, list[Entry]]
     columns: list[Cell] = field(default_factory=list)
 
 
@@ -58,16 +62,16 @@ def build(articles: Iterable, claims: Iterable) -> tuple[list[str], list[Row]]:
         row = rows.get(claim.article_id)
         if row is None:
             continue
-        for q in claim.quantities:
-            if not about_the_event(q, claim) or (q.get("low") is None and q.get("high") is None):
+        for figure in figures_of(claim):
+            q = figure.quantity
+            if not figure.whole or not about_the_event(q, claim):
                 continue
-            topic = topic_of(q, claim.text, claim.start)
-            if topic:
-                qualifier = QUALIFIERS.get(q.get("qualifier", "exact"), "")
-                figure = Figure(q["text"], qualifier, claim.speaker, claim, q)
-                row.cells.setdefault(topic, []).append(figure)
+            qualifier = QUALIFIERS.get(q.get("qualifier", "exact"), "")
+            entry = Entry(q["text"], qualifier, claim.speaker, claim, figure)
+            row.cells.setdefault(figure.topic, []).append(entry)
     _mark_conflicts(list(rows.values()))
-    topics = [t for t in TOPICS if any(t in row.cells for row in rows.values())]
+    found = {t for row in rows.values() for t in row.cells}
+    topics = [t for t in TOPIC_WORDS if t in found] + sorted(found - set(TOPIC_WORDS))
     for row in rows.values():
         row.columns = [Cell(topic, row.cells.get(topic, [])) for topic in topics]
     return topics, list(rows.values())
@@ -76,10 +80,20 @@ def build(articles: Iterable, claims: Iterable) -> tuple[list[str], list[Row]]:
 def _mark_conflicts(rows: list[Row]) -> None:
     for i, row in enumerate(rows):
         for other in rows[i + 1 :]:
-            for topic, figures in row.cells.items():
-                for mine in figures:
+            dates = (
+                getattr(row.article, "published", None),
+                getattr(other.article, "published", None),
+            )
+            dated_apart = None not in dates and dates[0] != dates[1]
+            for topic, entries in row.cells.items():
+                for mine in entries:
                     for theirs in other.cells.get(topic, []):
-                        result = compare(mine.quantity, mine.claim, theirs.quantity, theirs.claim)
-                        if result is not None and result.conflict:
+                        result = compare(mine.figure, theirs.figure)
+                        if result is None or not result.conflict:
+                            continue
+                        if dated_apart and topic in RUNNING:
+                            mine.updates.append(theirs.text)
+                            theirs.updates.append(mine.text)
+                        else:
                             mine.conflicts.append(theirs.text)
                             theirs.conflicts.append(mine.text)

@@ -1,11 +1,15 @@
-"""Comparing figures: do two quantities about the same thing disagree?
+"""Comparing figures: do two figures count the same thing, and do they disagree?
 
-Each quantity (see ``claims.nlp.quantities``) states bounds and a qualifier; here the
-qualifier becomes a tolerance ("about 100" may be 80 to 120; "over 100" any number
-from 100 up), and two figures conflict when those intervals do not meet. Figures are
-only compared when they count the same kind of thing (a death toll with a death toll)
-in the same measure (people with people, never percent with dollars).
-Pure functions over the quantity dicts stored on claims: no database.
+Each quantity (see ``claims.nlp.quantities``) states bounds and a qualifier; here it
+becomes a ``Figure`` that also knows what it counts (the thing counted, in families:
+fighters, troops and soldiers are one kind; people, residents and victims another),
+what happened to it (killed, injured, killed or injured, missing, displaced, buildings
+destroyed, a force's size, a cost, an amount of a substance) and whether it is a part
+("another 12", "two of them", "including 25 children", a breakdown after a dash) or a
+whole. Two figures are compared only when both are wholes of the same kind of thing for
+the same happening; then the qualifier becomes a tolerance ("about 100" may be 80 to
+120; "over 100" any number from 100 up), and they conflict when those intervals do not
+meet. Pure functions over the quantity dicts stored on claims: no database.
 """
 
 from __future__ import annotations
@@ -16,43 +20,107 @@ from dataclasses import dataclass
 
 # How loose an approximate figure is, either way.
 ABOUT = 0.2
-# Words that say what a figure counts, by topic. Matched on word starts, lower case.
+# What happened to what is counted, by the words that say it (matched on word starts).
 TOPICS = {
     "death toll": ("dead", "death", "die", "died", "kill", "fatalit", "bodies", "toll", "lives"),
-    "injured": ("injur", "wound", "hurt", "casualt"),
+    "injured": ("injur", "wound", "hurt", "hospitali"),
     "missing": ("missing", "unaccounted"),
     "displaced": ("evacuat", "displac", "homeless", "refugee", "fled", "shelter"),
-    "attackers": ("fighter", "soldier", "troop", "mercenar", "contractor", "militant", "battalion"),
-    "homes": ("home", "house", "building"),
+    "attackers": ("attack", "fought", "faced", "advanc", "deploy", "assault"),
+    "homes": ("destroy", "damag", "burn", "razed", "flatten", "collaps"),
 }
+# Running counts: a later, different figure of one of these is an update.
+RUNNING = frozenset({"death toll", "injured", "casualties", "missing", "displaced", "homes"})
 # How a figure of each topic reads in a reason: "about 100 dead".
 TOPIC_WORDS = {
     "death toll": "dead",
     "injured": "injured",
+    "casualties": "killed or injured",
     "missing": "missing",
     "displaced": "displaced",
-    "attackers": "attackers",
-    "homes": "homes",
+    "attackers": "in the force",
+    "homes": "buildings",
+    "cost": "in damage",
 }
-MEASURES = {
-    "percent",
-    "USD",
-    "EUR",
-    "GBP",
-    "JPY",
-    "kilometer",
-    "metre",
-    "meter",
-    "mile",
-    "hour",
-    "day",
-    "minute",
-    "week",
-    "month",
-    "year",
+# Families of counted things (head nouns, singular and plural): one kind each.
+COUNTED = {
+    "people": "people person persons resident residents victim victims civilian civilians "
+    "individual individuals inhabitant inhabitants villager villagers life lives death "
+    "deaths body bodies casualty casualties fatality fatalities dead injured wounded "
+    "missing homeless evacuee evacuees",
+    "fighters": "fighter fighters troop troops soldier soldiers force forces mercenary "
+    "mercenaries militant militants combatant combatants contractor contractors serviceman "
+    "servicemen personnel man men insurgent insurgents rebel rebels guerrilla guerrillas "
+    "attacker attackers gunman gunmen",
+    "citizens": "citizen citizens national nationals",
+    "children": "child children kid kids minor minors boy boys girl girls infant infants baby "
+    "babies student students pupil pupils",
+    "women": "woman women",
+    "workers": "worker workers employee employees staff",
+    "rescuers": "firefighter firefighters rescuer rescuers responder responders",
+    "police": "police officer officers policeman policemen",
+    "buildings": "home homes house houses building buildings structure structures apartment "
+    "apartments dwelling dwellings property properties residence residences",
 }
+_FAMILY_OF = {word: family for family, words in COUNTED.items() for word in words.split()}
+# Kinds of counted thing that may be compared with one another: a toll of people with a
+# toll of fighters or of one nationality (a battle's dead are mostly its fighters).
+BROAD = frozenset({"people", "fighters", "nationality"})
+MONEY = {"USD", "EUR", "GBP", "JPY"}
+MASSES = {"ton", "tons", "tonne", "tonnes", "kilogram", "kilograms", "kg", "pound", "pounds"}
+MEASURES = (
+    MONEY
+    | MASSES
+    | {
+        "percent",
+        "kilometer",
+        "kilometre",
+        "metre",
+        "meter",
+        "mile",
+        "acre",
+        "hectare",
+        "inch",
+        "foot",
+        "feet",
+        "hour",
+        "day",
+        "minute",
+        "week",
+        "month",
+        "year",
+    }
+)
+_COST_WORDS = ("damag", "cost", "loss", "rebuil", "reconstruct", "repair")
 _WORD = re.compile(r"[^\W\d_]+")
-_CLAUSE_END = re.compile(r"[,;:.()\d]")
+_CLAUSE_END = re.compile(r"[,;:.()\d]|\s[-–—]\s")
+# Words right before a figure that make it a part of a larger count.
+_PART_BEFORE = re.compile(
+    r"(?:\b(?:another|including|includes|included|among them|among whom|of whom|of which|"
+    r"a further|an additional|additional|other)\s+(?:\w+\s+){0,2})$",
+    re.IGNORECASE,
+)
+# ... and right after it: "two of them", "120 of the 5,000", "two more bodies".
+_PART_AFTER = re.compile(
+    r"^\s*(?:of (?:them|those|whom|the|these)\b|more\b|others?\b|additional\b)", re.IGNORECASE
+)
+# A figure given as what a count used to be: "from 115", "up from 64", "previous toll of".
+_EARLIER = re.compile(r"(?:\b(?:from|previous(?:ly)?|earlier|prior)\s+(?:\w+\s+){0,3})$")
+_BREAKDOWN = re.compile(r"\s[-–—]\s|[-–—:(]|\bincluding\b|\bamong\b")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity of a claim, with what it counts and whether it is a whole."""
+
+    quantity: dict
+    topic: str | None
+    counted: str
+    part: bool = False
+
+    @property
+    def whole(self) -> bool:
+        return self.topic is not None and not self.part
 
 
 @dataclass(frozen=True)
@@ -76,47 +144,119 @@ def interval(q: dict) -> tuple[float, float]:
     return (low if low is not None else 0.0), (high if high is not None else math.inf)
 
 
-def _topic_in(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
-    for word in words:
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _happening(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
+    """The topic the first happening word says; "killed or injured" is casualties."""
+    found = None
+    for i, word in enumerate(words):
         for topic, starts in TOPICS.items():
-            if topic not in skip and word.startswith(starts):
-                return topic
-    return None
+            if topic in skip or not word.startswith(starts):
+                continue
+            if found is None:
+                found = topic
+                joined = words[i + 1 : i + 3]
+                if topic in {"death toll", "injured"} and joined[:1] in (["or"], ["and"]):
+                    other = _happening(joined[1:], skip=(topic, "homes", "attackers"))
+                    if other in {"death toll", "injured"}:
+                        return "casualties"
+                return found
+    return found
 
 
-def topic_of(q: dict, text: str, offset: int = 0) -> str | None:
-    """What a figure counts: its unit if that says, else the nearest word around it.
-
-    ``text`` is the claim's text and ``offset`` where it starts in the article, since
-    quantity offsets are into the article.
-    """
-    if q.get("unit") in MEASURES:
-        return None
-    own = _topic_in([q["unit"]] if q.get("unit") else [])
-    if own and own != "attackers":
-        return own
-    start, end = q["start"] - offset, q["end"] - offset
-    before = [w.lower() for w in _WORD.findall(text[max(0, start - 80) : start])][::-1]
-    # The words right after a figure ("100 were killed"), up to the next comma or
-    # number, say most; then the words before it ("the death toll at about 100").
-    after = [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[end : end + 40])[0])]
-    # Soldiers or mercenaries who "died" are a death toll, not the size of a force.
-    people = ("attackers",)
-    nearest = _topic_in(after[:3], skip=people) or _topic_in(before[:8], skip=people)
-    if nearest is None and own in (None, *people):
-        nearest = _topic_in([w.lower() for w in _WORD.findall(text)], skip=(*people, "homes"))
-    return nearest or own or _topic_in(before[:8])
+def counted(q: dict, text: str, offset: int, entities: list[dict] = ()) -> str:
+    """The kind of thing a figure counts: a family ("fighters"), a nationality
+    ("nationality:russian"), or the head noun itself when no family knows it."""
+    end = q["end"]
+    for e in entities:
+        if e.get("label") == "NORP" and q["start"] < e["end"] and e["start"] <= end + 2:
+            return "nationality:" + e["text"].lower().rstrip("s")
+    unit = (q.get("unit") or "").lower()
+    if not unit:
+        return "people"
+    return _FAMILY_OF.get(unit) or _FAMILY_OF.get(unit + "s") or unit
 
 
-def measure(q: dict) -> str:
+def _topic(q: dict, text: str, start: int, end: int, kind: str) -> str | None:
     unit = q.get("unit")
-    return unit if unit in MEASURES else "count"
+    if unit in MONEY:
+        return "cost" if any(w.startswith(_COST_WORDS) for w in _words(text)) else None
+    if unit in MASSES:
+        after = _words(text[end : end + 60])
+        substance = after[1:3] if after[:1] == ["of"] else []
+        return "amount of " + " ".join(substance) if substance else None
+    if unit in MEASURES:
+        return None
+    before = _words(text[max(0, start - 80) : start])[::-1]
+    after = _words(_CLAUSE_END.split(text[end : end + 60])[0])
+    own = _happening(_words(q.get("unit") or ""), skip=("homes", "attackers"))
+    if own is not None:
+        return own  # "200 to 300 injured", "190 dead": the figure says what it counts
+    if kind == "buildings":
+        return "homes" if _happening(after[:4] + before[:6]) in {"homes", "displaced"} else None
+    if kind != "people" and kind not in _FAMILY_OF.values() and not kind.startswith("nation"):
+        # An unknown counted thing ("ministers", "sons"): only what is right beside it.
+        return _happening(after[:3], skip=("homes",))
+    # The words right after a figure ("100 were killed"), up to the next comma or number,
+    # say most; then the words before it ("the death toll at about 100"); then the rest
+    # of the sentence after it ("200 soldiers, mostly Russians, died"); then any.
+    # Only fighters (or one side's men) are counted as a force's size.
+    armed = kind == "fighters" or kind.startswith("nation")
+    skip = ("homes",) if armed else ("homes", "attackers")
+    rest = _words(text[end:])
+    found = (
+        _happening(after[:4], skip=skip)
+        or _happening(before[:8], skip=("homes", "attackers"))
+        or _happening(rest, skip=skip)
+        or _happening(_words(text), skip=("attackers", "homes"))
+    )
+    if found is None and kind == "fighters":
+        return "attackers"
+    return found
+
+
+def figures_of(claim) -> list[Figure]:
+    """Every quantity of a claim as a Figure (in order of appearance)."""
+    text, offset = claim.text, claim.start
+    entities = list(getattr(claim, "entities", ()) or ())
+    found: list[Figure] = []
+    for q in sorted(claim.quantities, key=lambda q: q["start"]):
+        if q.get("low") is None and q.get("high") is None:
+            continue
+        start, end = q["start"] - offset, q["end"] - offset
+        kind = counted(q, text, offset, entities)
+        topic = _topic(q, text, start, end, kind)
+        before = text[max(0, start - 40) : start]
+        part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
+        part = part or bool(_EARLIER.search(before))
+        for earlier in found:
+            gap = text[earlier.quantity["end"] - offset : start]
+            if earlier.topic == topic and earlier.whole and _BREAKDOWN.search(gap):
+                part = True  # "seven missing - three Lebanese, three Syrians"
+        if part and re.search(r"\banother\b", before, re.IGNORECASE) and found:
+            part = False  # "killed 180, wounded another 6,000": a count of its own
+        found.append(Figure(q, topic, kind, part))
+    return found
+
+
+def comparable(a: Figure, b: Figure) -> bool:
+    """Both wholes, of the same kind of thing, for the same happening, in one measure."""
+    if not (a.whole and b.whole) or a.topic != b.topic:
+        return False
+    if a.counted == b.counted:
+        return True
+    broad = {c.split(":")[0] for c in (a.counted, b.counted)}
+    return broad <= BROAD and not (a.counted != b.counted and broad == {"nationality"})
 
 
 def describe(q: dict, topic: str | None) -> str:
     """ "about 100 death toll", but "100 dead" as it is: its own words say what it counts."""
-    said = _topic_in([w.lower() for w in _WORD.findall(q["text"])])
-    return q["text"] if not topic or said == topic else f"{q['text']} {TOPIC_WORDS[topic]}"
+    said = _happening(_words(q["text"]))
+    if not topic or said == topic or topic not in TOPIC_WORDS:
+        return q["text"]
+    return f"{q['text']} {TOPIC_WORDS[topic]}"
 
 
 def about_the_event(q: dict, claim) -> bool:
@@ -125,21 +265,41 @@ def about_the_event(q: dict, claim) -> bool:
     return not (speaker and q["text"].split()[0] in speaker.split())
 
 
-def compare(a: dict, claim_a, b: dict, claim_b) -> Comparison | None:
-    """Two figures of two claims (anything with text, start and speaker) compared, or
-    None when they do not count the same thing."""
-    if not (about_the_event(a, claim_a) and about_the_event(b, claim_b)):
+def compare(a: Figure, b: Figure) -> Comparison | None:
+    """Two figures compared, or None when they do not count the same thing."""
+    if not comparable(a, b):
         return None
-    topic = topic_of(a, claim_a.text, claim_a.start)
-    if topic is None or topic != topic_of(b, claim_b.text, claim_b.start):
-        return None
-    if measure(a) != measure(b):
-        return None
-    if a.get("low") is None and a.get("high") is None:
-        return None
-    if b.get("low") is None and b.get("high") is None:
-        return None
-    (a_low, a_high), (b_low, b_high) = interval(a), interval(b)
+    assert a.topic is not None
+    (a_low, a_high), (b_low, b_high) = interval(a.quantity), interval(b.quantity)
     conflict = a_high < b_low or b_high < a_low
     joiner = "versus" if conflict else "agrees with"
-    return Comparison(topic, conflict, f"{describe(a, topic)} {joiner} {describe(b, topic)}")
+    return Comparison(
+        a.topic,
+        conflict,
+        f"{describe(a.quantity, a.topic)} {joiner} {describe(b.quantity, b.topic)}",
+    )
+
+
+def topic_of(q: dict, text: str, offset: int = 0) -> str | None:
+    """What a lone quantity of a claim counts (for index keys)."""
+    claim = _Claim(text, offset, [q])
+    figures = figures_of(claim)
+    return figures[0].topic if figures and figures[0].whole else None
+
+
+@dataclass
+class _Claim:
+    text: str
+    start: int
+    quantities: list
+    entities: tuple = ()
+
+
+def representative(q: dict) -> float:
+    """One value to order figures by: the middle of a range, the bound of a bound."""
+    low, high = q.get("low"), q.get("high")
+    if low is None:
+        return float(high)
+    if high is None:
+        return float(low)
+    return (low + high) / 2

@@ -7,8 +7,10 @@ them the candidate pairs Postgres finds through the keys of ``match_keys``.
 The rules, in order:
 - nearly the same sentence (wire copy, a quotation repeated): same;
 - figures of one kind that cannot both be true ("about 100 dead" against "around 200
-  dead"): contradicts, unless two different named sources gave them (each article then
-  reports a real disagreement faithfully) or either claim is hedged. In one article, a
+  dead"): contradicts, marked when either claim is hedged, when two different named
+  sources gave them (each article then reports a real disagreement faithfully) or when
+  both cite the same source, and marked as an *update* when the figure is a running
+  count and the two articles were published on different days. In one article, a
   headline figure against a figure the body attributes is the headline picking one
   source, not the article contradicting itself;
 - a denial by someone against a claim that says that same party did it: contradicts;
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .entities import NAMED, entity_root
-from .figures import about_the_event, compare, describe, interval, topic_of
+from .figures import RUNNING, Figure, about_the_event, compare, describe, figures_of, interval
 from .wording import (
     STEM,
     asserted_verbs,
@@ -62,7 +64,8 @@ class Profile:
     stems: frozenset[str]
     plain: str
     sources: frozenset[str]
-    figures: tuple[dict, ...]
+    figures: tuple[Figure, ...]  # the wholes the claim gives of the event
+    published: object  # the article's date, or None
     mentions: tuple[tuple[str, int, int], ...]  # (entity root, start, end) in the claim text
 
 
@@ -74,17 +77,26 @@ class Proposal:
     topic: str = ""
     same_source: bool = False
     figures: tuple[str, ...] = field(default=())
+    update: bool = False  # a running count that changed between publication dates
+    hedged: bool = False  # either claim is hedged ("may have been killed")
+    different_sources: bool = False  # two named sources gave the two figures
 
 
 def _named(claim) -> list[dict]:
     return [e for e in claim.entities if e.get("label") in NAMED]
 
 
-def _event_figures(claim) -> tuple[dict, ...]:
-    return tuple(q for q in claim.quantities if about_the_event(q, claim))
+def _event_figures(claim) -> tuple[Figure, ...]:
+    return tuple(f for f in figures_of(claim) if f.whole and about_the_event(f.quantity, claim))
 
 
-def profile(claim, *, headline_end: int = 0, aliases: Mapping[str, str] | None = None) -> Profile:
+def profile(
+    claim,
+    *,
+    headline_end: int = 0,
+    published=None,
+    aliases: Mapping[str, str] | None = None,
+) -> Profile:
     named = _named(claim)
     return Profile(
         claim=claim,
@@ -97,6 +109,7 @@ def profile(claim, *, headline_end: int = 0, aliases: Mapping[str, str] | None =
         plain=plain(claim.text),
         sources=source_keys(claim.speaker, aliases),
         figures=_event_figures(claim),
+        published=published,
         mentions=tuple(
             (
                 entity_root(e["text"], e["label"], aliases),
@@ -113,10 +126,9 @@ def match_keys(claim, aliases: Mapping[str, str] | None = None) -> list[str]:
     what the keys need is computed: this runs for every claim stored.)"""
     keys = {f"e:{entity_root(e['text'], e['label'], aliases)}"[:200] for e in _named(claim)}
     keys.update(f"f:{f}" for f in families(claim.text))
-    for q in _event_figures(claim):
-        topic = topic_of(q, claim.text, claim.start)
-        if topic:
-            keys.add(f"t:{topic}")
+    for figure in _event_figures(claim):
+        keys.add(f"t:{figure.topic}")
+        q = figure.quantity
         for value in (q.get("low"), q.get("high")):
             if value is not None:
                 keys.add(f"n:{value:g}")
@@ -131,13 +143,10 @@ def judge(a: Profile, b: Profile) -> Proposal | None:
     if a.article == b.article:
         found = _figures(a, b) or _denied(a, b) or _denied(b, a)
         return found if found and found.relation == "contradicts" else None
-    return (
-        _same_sentence(a, b)
-        or _figures(a, b)
-        or _denied(a, b)
-        or _denied(b, a)
-        or _same_account(a, b)
-    )
+    figures = _figures(a, b)
+    if figures is not None and figures.relation == "contradicts":
+        return figures  # the same wording with another figure: an update of wire copy
+    return _same_sentence(a, b) or figures or _denied(a, b) or _denied(b, a) or _same_account(a, b)
 
 
 def _same_sentence(a: Profile, b: Profile) -> Proposal | None:
@@ -183,28 +192,57 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
     if not (a.figures and b.figures):
         return None
     conflicts, agreements = [], []
-    for qa in a.figures:
-        for qb in b.figures:
-            result = compare(qa, a.claim, qb, b.claim)
+    for fa in a.figures:
+        for fb in b.figures:
+            result = compare(fa, fb)
             if result is not None:
-                (conflicts if result.conflict else agreements).append((result, qa, qb))
+                (conflicts if result.conflict else agreements).append((result, fa, fb))
     if conflicts:
-        result, qa, qb = conflicts[0]
+        result, fa, fb = conflicts[0]
+        if not _disagreement_counts(a, b):
+            return None
         same_source = bool(a.sources & b.sources)
-        if _disagreement_counts(a, b, same_source):
-            reason = result.reason
-            if same_source:
-                cited = ", ".join(source_names(a.claim.speaker, a.sources & b.sources))
-                reason += f"; both cite {cited}"
-            figures = (describe(qa, result.topic), describe(qb, result.topic))
-            score = 0.85 + (0.1 if same_source else 0.0)
-            return Proposal("contradicts", score, reason, result.topic, same_source, figures)
-        return None
+        different = bool(a.sources and b.sources and not same_source)
+        update = (
+            result.topic in RUNNING
+            and a.published is not None
+            and b.published is not None
+            and a.published != b.published
+        )
+        reason = result.reason
+        if same_source:
+            cited = ", ".join(source_names(a.claim.speaker, a.sources & b.sources))
+            reason += f"; both cite {cited}"
+        elif different:
+            reason += f"; {a.claim.speaker} against {b.claim.speaker}"
+        if update:
+            first, second = sorted([(a.published, fa), (b.published, fb)], key=lambda x: x[0])
+            reason = (
+                f"{result.topic} went from {describe(first[1].quantity, result.topic)} "
+                f"({first[0]:%d %b %Y}) to {describe(second[1].quantity, result.topic)} "
+                f"({second[0]:%d %b %Y})"
+            )
+        hedged = a.hedged or b.hedged
+        figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
+        score = 0.85 + (0.1 if same_source else 0.0) - (0.1 if hedged or different else 0.0)
+        return Proposal(
+            "contradicts",
+            round(score - (0.05 if update else 0.0), 3),
+            reason,
+            result.topic,
+            same_source,
+            figures,
+            update=update,
+            hedged=hedged,
+            different_sources=different,
+        )
     if agreements and not (a.hedged or b.hedged):
-        result, qa, qb = agreements[0]
-        figures = (describe(qa, result.topic), describe(qb, result.topic))
+        result, fa, fb = agreements[0]
+        figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
         # "over 100" agrees with nearly anything larger: weaker support than two estimates.
-        bounded = math.isfinite(interval(qa)[1]) and math.isfinite(interval(qb)[1])
+        bounded = math.isfinite(interval(fa.quantity)[1]) and math.isfinite(
+            interval(fb.quantity)[1]
+        )
         return Proposal(
             "supports",
             0.5 if bounded else 0.4,
@@ -216,14 +254,18 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
     return None
 
 
-def _disagreement_counts(a: Profile, b: Profile, same_source: bool) -> bool:
+def _disagreement_counts(a: Profile, b: Profile) -> bool:
+    """Across articles every disagreement is worth showing, marked; within one article
+    a headline figure set against a figure its body attributes is the headline picking
+    one source, not the article contradicting itself, and hedges or other sources are
+    the article reporting a dispute, not making one."""
+    if a.article != b.article:
+        return True
     if a.hedged or b.hedged:
         return False
-    if not (same_source or not a.sources or not b.sources):
-        return False  # two named sources disagree: each article reports that faithfully
-    if a.article == b.article:
-        return not ((a.headline and b.sources) or (b.headline and a.sources))
-    return True
+    if a.sources and b.sources and not (a.sources & b.sources):
+        return False
+    return not ((a.headline and b.sources) or (b.headline and a.sources))
 
 
 def _deniers(p: Profile, *, hedged_too: bool = False) -> frozenset[str]:

@@ -81,6 +81,9 @@ class Article(models.Model):
     source = models.CharField(max_length=1000, blank=True, help_text="File or input it came from")
     # Spelling-independent keys of the named entities in its claims (claims.entities).
     entity_keys = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    # What incident it reports (claims.incidents.Incident.as_json): kind, named storm or
+    # fire, names in its lead, figures. Read when later articles look for their story.
+    incident = models.JSONField(default=dict, blank=True)
     # Stored by a bulk ingest, not yet matched against its story: a bulk ingest stores
     # first and matches after (services.matching.match_pending).
     match_pending = models.BooleanField(default=False)
@@ -317,6 +320,11 @@ class Suggestion(models.Model):
     topic = models.CharField(max_length=100, blank=True)
     internal = models.BooleanField(default=False)
     same_source = models.BooleanField(default=False)
+    # Marks of a conflict: a running count that changed between publication dates (an
+    # update, not a disagreement), a hedged claim, figures from two named sources.
+    update = models.BooleanField(default=False)
+    hedged = models.BooleanField(default=False)
+    different_sources = models.BooleanField(default=False)
     # The figures compared: ["about 100 dead", "around 200 dead"].
     figures = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     # What the dashboard's filters read of both claims, kept on the row so that filtering

@@ -89,18 +89,33 @@ def test_a_conflict_names_both_figures_and_the_same_source(nlp):
     assert found.figures == ("About 100 soldiers dead", "More than 200 soldiers dead")
 
 
-def test_figures_from_two_different_named_sources_are_not_a_contradiction(nlp):
+def test_figures_from_two_different_named_sources_contradict_marked_as_such(nlp):
     found = verdict(
         nlp,
         "About 100 soldiers were killed, Reuters reported.",
         "More than 200 soldiers died, the ministry said.",
     )
-    assert found is None or found.relation != "contradicts"
+    assert found.relation == "contradicts"
+    assert found.different_sources and not found.same_source and not found.hedged
+    assert "Reuters" in found.reason and "ministry" in found.reason
 
 
-def test_hedged_figures_do_not_contradict(nlp):
+def test_hedged_figures_contradict_marked_hedged(nlp):
     found = verdict(nlp, "About 100 people may have died.", "Around 300 people were dead.")
-    assert found is None or found.relation != "contradicts"
+    assert found.relation == "contradicts" and found.hedged
+    plain = verdict(nlp, "About 100 people died, police said.", "Around 300 people were dead.")
+    assert found.score < plain.score
+
+
+def test_within_one_article_hedges_and_other_sources_are_not_conflicts(nlp):
+    hedged = verdict(nlp, "About 100 people may have died.", "Around 300 people were dead.", True)
+    sources = verdict(
+        nlp,
+        "About 100 soldiers were killed, Reuters reported.",
+        "More than 200 soldiers died, the ministry said.",
+        True,
+    )
+    assert hedged is None and sources is None
 
 
 def test_within_one_article_only_conflicts_are_proposed(nlp):
@@ -163,3 +178,28 @@ def test_predicate_families_and_sources():
     assert source_keys("two Russians (via Bloomberg)") == source_keys(
         "Bloomberg (via two of the Russians)"
     )
+
+
+def dated(nlp, sentence: str, article: int, day: int):
+    import datetime as dt
+
+    return profile(claim(nlp, sentence, article), published=dt.date(2026, 8, day))
+
+
+def test_a_running_count_that_changed_between_dates_is_an_update(nlp):
+    early = dated(nlp, "The toll rose to 78 dead, officials said.", 1, 5)
+    late = dated(nlp, "The toll rose to 190 dead, officials said.", 2, 30)
+    found = judge(early, late)
+    assert found.relation == "contradicts" and found.update
+    assert "went from 78" in found.reason and "to 190" in found.reason
+
+
+def test_different_figures_on_one_day_are_a_disagreement_not_an_update(nlp):
+    one = dated(nlp, "The toll rose to 154 dead, officials said.", 1, 8)
+    other = dated(nlp, "The toll rose to 158 dead, officials said.", 2, 8)
+    assert not judge(one, other).update
+
+
+def test_undated_articles_are_compared_as_disagreements(nlp):
+    found = verdict(nlp, "The toll rose to 78 dead, officials said.", "The toll rose to 190 dead.")
+    assert found.relation == "contradicts" and not found.update

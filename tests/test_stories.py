@@ -48,36 +48,95 @@ def test_an_article_about_something_else_starts_its_own_story(corpus):
 
 
 def test_a_large_story_does_not_crowd_out_a_closer_small_one():
-    from claims.services.stories import SCORED, best_story
+    from claims.incidents import Incident
+    from claims.services.stories import best_story
 
     keys = ["harrowgate", "ilse varga", "ketter dam"]
     close = Story.objects.create(name="The dam")
-    first = make_article(body=DAM, story=close)  # the same words; one more name
-    Article.objects.filter(pk=first.pk).update(entity_keys=[*keys, "fire service"])
+    first = make_article(body=DAM, story=close)
+    Article.objects.filter(pk=first.pk).update(
+        entity_keys=[*keys, "fire service"], incident={"kind": "flood", "lead": keys}
+    )
     crowd = Story.objects.create(name="Varga's budget")
-    for i in range(SCORED + 5):  # newer, and the very same names: first on names alone
+    for i in range(30):  # newer, and the very same names, but about a budget
         other = make_article(body=f"Budget talks {i} went on in the council.", story=crowd)
-        Article.objects.filter(pk=other.pk).update(entity_keys=keys)
+        Article.objects.filter(pk=other.pk).update(
+            entity_keys=keys, incident={"kind": None, "lead": ["ilse varga"]}
+        )
     new = make_article(body=DAM.replace("Friday", "Friday night"))
     new.entity_keys = keys
-    assert best_story(new) == close
+    incident = Incident(kind="flood", lead_names=frozenset(keys), names=frozenset(keys))
+    assert best_story(new, incident) == close
 
 
-def test_the_same_event_weeks_apart_is_another_story():
-    first = {"source": "a.txt", "title": "Dam breach in Harrowgate", "body": DAM}
-    late = {**first, "source": "b.txt", "title": "Harrowgate dam, again", "body": DAM + " Again."}
-    a, b = stored(
+LATER = (
+    "Harrowgate was still cleaning up on Tuesday after the Ketter Dam broke.\n\n"
+    "Mayor Ilse Varga said the toll had risen to 14, and 320 homes were flooded."
+)
+
+
+def test_the_same_event_weeks_apart_or_undated_joins_its_story():
+    first = {"source": "a.txt", "title": "Dam breach floods Harrowgate", "body": DAM}
+    late = {"source": "b.txt", "title": "Harrowgate floods: toll rises", "body": LATER}
+    undated = {**late, "source": "c.txt", "body": LATER.replace("14", "15")}
+    a, b, c = stored(
         ArticleInput(**first, published=dt.date(2026, 3, 1)),
         ArticleInput(**late, published=dt.date(2026, 5, 1)),
+        ArticleInput(**undated),
+    )
+    assert a.story == b.story == c.story
+
+
+def test_a_report_years_later_in_the_same_place_is_another_story():
+    first = {"source": "a.txt", "title": "Dam breach floods Harrowgate", "body": DAM}
+    late = {"source": "b.txt", "title": "Harrowgate floods: toll rises", "body": LATER}
+    a, b = stored(
+        ArticleInput(**first, published=dt.date(2021, 3, 1)),
+        ArticleInput(**late, published=dt.date(2026, 3, 1)),
     )
     assert a.story != b.story
 
 
-def test_an_article_not_analysed_gets_no_story():
+def test_another_kind_of_incident_in_the_same_town_is_another_story():
+    fire = (
+        "A fire broke out at the Harrowgate mill on Sunday, a month after the dam flood.\n\n"
+        "Mayor Ilse Varga said the fire was put out and nobody was hurt."
+    )
+    a, b = stored(
+        ArticleInput(source="a.txt", title="Dam breach floods Harrowgate", body=DAM),
+        ArticleInput(source="b.txt", title="Fire at Harrowgate mill", body=fire),
+    )
+    assert a.story != b.story
+
+
+def test_a_page_in_another_language_joins_its_story_by_names_and_figures():
+    spanish = (
+        "La presa Ketter cedió el viernes y la alcaldesa Ilse Varga dijo que murieron "
+        "12 personas y que 300 casas de Harrowgate se inundaron."
+    )
+    english, other = stored(
+        ArticleInput(source="a.txt", title="Dam breach floods Harrowgate", body=DAM),
+        ArticleInput(source="es.txt", title="Rotura de presa en Harrowgate", body=spanish),
+    )
+    assert other.extraction_status == "not_analysed"
+    assert other.story == english.story
+
+
+def test_a_page_in_a_script_the_model_cannot_read_joins_by_its_figures():
+    story = Story.objects.create(name="The dam")
+    first = make_article(body=DAM, story=story)
+    Article.objects.filter(pk=first.pk).update(incident={"figures": ["300", "1250"]})
+    (arabic,) = stored(
+        ArticleInput(source="ar.txt", title="عنوان", body="قال المتحدث إن 300 منزل و1250 شخصا.")
+    )
+    assert arabic.story == story
+
+
+def test_a_page_in_a_script_the_model_cannot_read_without_figures_starts_its_own():
     (article,) = stored(
         ArticleInput(source="ar.txt", title="عنوان", body="قال المتحدث إن أربعة أصيبوا.")
     )
-    assert article.story is None
+    assert article.story is not None and article.story.name == "عنوان"
 
 
 def test_rename_merge_split_and_move():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .datelines import dateline_length, is_time_stamp
 from .facts import DocFacts
 from .quantities import Quantity
 from .speakers import SpeakerMemory, speech_verbs
@@ -141,13 +142,17 @@ def quote_aware_sentences(doc: Doc) -> Iterator[Span]:
 
 
 def _trimmed(span: Span) -> tuple[int, int]:
-    """Character bounds without surrounding whitespace or a trailing "(link)"."""
+    """Character bounds without surrounding whitespace, a trailing "(link)" or, at the
+    start of a paragraph, a dateline ("BEIRUT—", "SAN JUAN, Puerto Rico (CNN)")."""
     text = span.text
     match = LEFTOVER.search(text)
     if match:
         text = text[: match.start()]
     stripped = text.rstrip()
     lead = len(text) - len(text.lstrip())
+    starts_paragraph = span.start == 0 or "\n" in span.doc[span.start - 1].text
+    if starts_paragraph:
+        lead += dateline_length(text[lead:])
     return span.start_char + lead, span.start_char + len(stripped)
 
 
@@ -155,6 +160,8 @@ def is_checkable(span: Span, has_quantity: bool, ents: list[Span], facts: DocFac
     bounds = slice(span.start, span.end)
     text = span.text.strip()
     if sum(facts.alpha[bounds]) < MIN_WORDS or text.endswith(":") or BYLINE.match(text):
+        return False
+    if is_time_stamp(text):
         return False
     has_verb = any(pos in {"VERB", "AUX"} for pos in facts.pos[bounds])
     has_entity = any(ent.label_ in CHECKABLE_LABELS for ent in ents)

@@ -190,3 +190,21 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
         )
         i = last + 1
     return found
+
+
+def interval_notation(q: Quantity) -> str:
+    """The quantity as an interval with its open sides: "(30,)", "[20,30]", "(,700]"."""
+
+    def bound(value: int | float | None) -> str:
+        return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+    low, high = bound(q.low), bound(q.high)
+    if q.qualifier == "more_than":
+        return f"({low},)"
+    if q.qualifier == "at_least":
+        return f"[{low},)"
+    if q.qualifier == "less_than":
+        return f"(,{high})"
+    if q.qualifier == "at_most":
+        return f"(,{high}]"
+    return f"[{low},{high}]"

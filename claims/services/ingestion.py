@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from ..extraction import Extractor
+from ..incidents import incident_of, unread_incident
 from ..ingest.records import ArticleInput, FailedInput
 from ..ingest.text import canonical_text, content_hash
 from ..matching import match_keys
@@ -124,11 +125,19 @@ def store_article(
     )
     # Field checks only: uniqueness is the database's job (IntegrityError -> duplicate),
     # and asking first would cost a query per article.
-    article.entity_keys = entity_keys_of(claims or [], aliases)
+    if claims is not None:
+        article.entity_keys = entity_keys_of(claims, aliases)
+        incident = incident_of(
+            article.text, claims, published=item.published, outlet=outlet_name, aliases=aliases
+        )
+    else:  # another language: the names in Latin letters and the figures in digits
+        incident = unread_incident(article.text, published=item.published, aliases=aliases)
+        article.entity_keys = sorted(incident.names)
+    article.incident = incident.as_json()
     article.full_clean(exclude=["search_vector"], validate_unique=False, validate_constraints=False)
-    if story is None and claims is not None:
+    if story is None:
         # Before the INSERT: updating the row after would compute its search vector again.
-        article.story = story_for(article)
+        article.story = story_for(article, incident)
     article.save()
     Claim.objects.bulk_create(_claim_rows(article, claims or [], aliases))
     if claims is not None and article.story_id and match:
@@ -278,8 +287,16 @@ def replace_extracted_claims(
     Claim.objects.filter(pk__in=stale).delete()
     article.extraction_status = ExtractionStatus.DONE
     article.pipeline_version = pipeline_version
-    article.entity_keys = entity_keys_of(article.claims.all(), aliases)
-    article.save(update_fields=["extraction_status", "pipeline_version", "entity_keys"])
+    current = list(article.claims.all())
+    article.entity_keys = entity_keys_of(current, aliases)
+    article.incident = incident_of(
+        article.text,
+        current,
+        published=article.published,
+        outlet=article.outlet.name if article.outlet_id else "",
+        aliases=aliases,
+    ).as_json()
+    article.save(update_fields=["extraction_status", "pipeline_version", "entity_keys", "incident"])
     if article.story_id:
         suggest_for_article(article, aliases=aliases)
     return len(created), len(updated), len(stale)

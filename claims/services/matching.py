@@ -12,27 +12,32 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Length
 
+from ..figures import RUNNING, figures_of, representative
 from ..matching import KEY_WEIGHTS, Profile, Proposal, judge, profile
 from ..models import (
     Article,
     Claim,
     EntityAlias,
     ExtractionStatus,
+    Relation,
     ReviewStatus,
     Suggestion,
     SuggestionOrigin,
 )
 from ..wording import plain
 
+# Bounds ("more than 70", "up to 6,000") stand between other figures; "hundreds" does not.
+BOUNDS = {"more_than", "at_least", "less_than", "at_most"}
 # Candidates Postgres ranks for each claim of the new article.
 PER_CLAIM = 30
 # Claim profiles a run over many articles keeps (a few kB each).
 MAX_PROFILES = 20_000
 END_FIELDS = ["claim_a", "claim_b", "entity_keys", "speakers"]
 PROPOSAL_FIELDS = ["relation", "score", "reason", "topic", "internal", "same_source", "figures"]
+PROPOSAL_FIELDS += ["update", "hedged", "different_sources"]
 PROFILE_FIELDS = ("article_id", "start", "end", "text", "speaker", "hedged")
 PROFILE_FIELDS += ("entities", "quantities", "match_keys")
 
@@ -68,6 +73,7 @@ def suggest_for_article(
     *,
     aliases: dict[str, str] | None = None,
     profiles: dict[int, Profile] | None = None,
+    prune: bool = True,
 ) -> int:
     """Suggestions between this article's claims and its story's (its own included, for
     internal conflicts). Returns how many pairs are proposed. A story of one article has
@@ -86,6 +92,8 @@ def suggest_for_article(
         other = next(pk for pk in among if pk != article.pk)
         count += _match(Article.objects.get(pk=other), aliases, profiles)
         Article.objects.filter(pk=other, match_pending=True).update(match_pending=False)
+    if prune and article.story_id:
+        prune_conflicts(article.story_id)
     return count
 
 
@@ -93,12 +101,17 @@ def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profil
     pairs = Claim.objects.match_candidates(article.pk, article.story_id, PER_CLAIM, KEY_WEIGHTS)
     ids = {pk for pair in pairs for pk in pair}
     claims = Claim.objects.filter(pk__in=ids).only(*PROFILE_FIELDS)
-    by_id = {c.pk: c for c in claims.annotate(headline_end=Length("article__title"))}
+    annotated = claims.annotate(
+        headline_end=Length("article__title"), published=F("article__published")
+    )
+    by_id = {c.pk: c for c in annotated}
     if len(profiles) > MAX_PROFILES:
         profiles.clear()
     for pk, c in by_id.items():
         if pk not in profiles:
-            profiles[pk] = profile(c, headline_end=c.headline_end, aliases=aliases)
+            profiles[pk] = profile(
+                c, headline_end=c.headline_end, published=c.published, aliases=aliases
+            )
     judged: set[str] = set()
     found: dict[str, Found] = {}
     for x, y in pairs:
@@ -124,6 +137,8 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
             row.relation, row.score, row.reason = proposal.relation, proposal.score, proposal.reason
             row.topic, row.same_source = proposal.topic, proposal.same_source
             row.figures = list(proposal.figures)
+            row.update, row.hedged = proposal.update, proposal.hedged
+            row.different_sources = proposal.different_sources
         row.internal = row.article_a_id == row.article_b_id
         (changed if row.pk else new).append(row)
     Suggestion.objects.bulk_create(new, ignore_conflicts=True)  # a concurrent twin may win
@@ -148,10 +163,16 @@ def match_pending(ids: list[int] | None = None) -> int:
         pending = pending.filter(pk__in=ids)
     aliases, profiles = EntityAlias.objects.as_map(), {}
     count = 0
+    stories: set[int] = set()
     for article in pending.only("pk", "story_id"):
         with transaction.atomic():
-            count += suggest_for_article(article, aliases=aliases, profiles=profiles)
+            count += suggest_for_article(article, aliases=aliases, profiles=profiles, prune=False)
             Article.objects.filter(pk=article.pk).update(match_pending=False)
+        if article.story_id:
+            stories.add(article.story_id)
+    for story in sorted(stories):
+        with transaction.atomic():
+            prune_conflicts(story)
     return count
 
 
@@ -159,5 +180,111 @@ def suggest_for_story(story_id: int) -> int:
     """Match every article of a story again (on demand); returns the open suggestions."""
     aliases, profiles = EntityAlias.objects.as_map(), {}
     for article in Article.objects.filter(story_id=story_id).only("pk", "story_id"):
-        suggest_for_article(article, aliases=aliases, profiles=profiles)
+        suggest_for_article(article, aliases=aliases, profiles=profiles, prune=False)
+    prune_conflicts(story_id)
     return Suggestion.objects.filter(article_a__story_id=story_id).pending().count()
+
+
+def forget_across_stories(article_ids: set[int]) -> int:
+    """Withdraw the open suggestions between these articles and articles that are no
+    longer in their story (after a split or a move); verdicts and links stay."""
+    ends = Q(article_a__in=article_ids) | Q(article_b__in=article_ids)
+    apart = ~Q(article_a__story=F("article_b__story")) | Q(article_a__story__isnull=True)
+    deleted, _ = (
+        Suggestion.objects.filter(ends, apart, internal=False)
+        .filter(origin=SuggestionOrigin.MATCHER, status=ReviewStatus.OPEN, link__isnull=True)
+        .delete()
+    )
+    return deleted
+
+
+def _conflict_value(claim: Claim, topic: str) -> tuple[float | None, bool]:
+    """The claim's figure for a topic, and whether it is precise enough to stand
+    between two others ("hundreds" is not)."""
+    for figure in figures_of(claim):
+        if figure.whole and figure.topic == topic:
+            q = figure.quantity
+            precise = q.get("qualifier") != "vague" and None not in (q.get("low"), q.get("high"))
+            return representative(q), precise or q.get("qualifier") in BOUNDS
+    return None, False
+
+
+def prune_conflicts(story_id: int) -> int:
+    """Keep the story's suggested conflicts an analyst can act on; returns how many
+    were withdrawn.
+
+    Of a running count (a toll, the missing), two figures are set against each other
+    only when they are next to each other, in value or in date: a toll of 78, then 135,
+    then 190 is two steps (78/135, 135/190), each the disagreement or update worth
+    reading, not three. And a pair of figures repeated in both articles (a headline and
+    its body, with the same sources) is shown once, by its body sentences.
+    """
+    rows = list(
+        Suggestion.objects.filter(
+            article_a__story_id=story_id,
+            relation=Relation.CONTRADICTS,
+            origin=SuggestionOrigin.MATCHER,
+            status=ReviewStatus.OPEN,
+            link__isnull=True,
+            claim_a__isnull=False,
+            claim_b__isnull=False,
+            internal=False,
+        ).select_related("claim_a", "claim_b")
+    )
+    articles = {
+        pk: (title, published)
+        for pk, title, published in Article.objects.filter(story_id=story_id)
+        .annotate(n=Length("title"))
+        .values_list("pk", "n", "published")
+    }
+    by_topic: dict[str, list[tuple[Suggestion, tuple]]] = {}
+    for row in rows:
+        ends = tuple(
+            (*_conflict_value(c, row.topic), articles.get(c.article_id, (0, None))[1])
+            for c in (row.claim_a, row.claim_b)
+        )
+        by_topic.setdefault(row.topic, []).append((row, ends))
+    drop: set[int] = set()
+    for topic, entries in by_topic.items():
+        if topic in RUNNING:
+            drop |= _not_next_to_each_other(entries)
+        kept: dict[tuple, Suggestion] = {}
+        for row, ends in entries:
+            if row.pk in drop or None in (ends[0][0], ends[1][0]):
+                continue  # not two figures (a denial): nothing to repeat
+            same = (row.article_a_id, row.article_b_id, ends[0][0], ends[1][0], row.speakers)
+            if same in kept and _reading_order(kept[same], articles) <= _reading_order(
+                row, articles
+            ):
+                drop.add(row.pk)
+                continue
+            if same in kept:
+                drop.add(kept[same].pk)
+            kept[same] = row
+    Suggestion.objects.filter(pk__in=drop).delete()
+    return len(drop)
+
+
+def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple]]) -> set[int]:
+    values = sorted({v for _, ends in entries for v, precise, _ in ends if precise})
+    dates = sorted({d for _, ends in entries for *_, d in ends if d is not None})
+    far = set()
+    for row, ((x, _, dx), (y, _, dy)) in entries:
+        if x is None or y is None:
+            continue
+        low, high = sorted((x, y))
+        next_in_value = not any(low < v < high for v in values)
+        next_in_date = False
+        if dx is not None and dy is not None:
+            early, late = sorted((dx, dy))
+            next_in_date = not any(early < d < late for d in dates)
+        if not (next_in_value or next_in_date):
+            far.add(row.pk)
+    return far
+
+
+def _reading_order(row: Suggestion, articles: dict[int, tuple]) -> tuple:
+    """Body sentences before headlines, then the earliest in each article."""
+    ends = (row.claim_a, row.claim_b)
+    headlines = sum(c.start < articles.get(c.article_id, (0, None))[0] for c in ends)
+    return (headlines, row.claim_a.start + row.claim_b.start)

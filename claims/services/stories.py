@@ -1,56 +1,33 @@
 """Stories: which articles report one event. Joining, renaming, merging, splitting.
 
-A new article joins the story whose articles share the most of its named entities
-(across spellings) and words, published within a few days of it; if none is close
-enough it starts a story of its own.
+A new article joins the story whose incident it reports (``claims.incidents``: the
+kind of incident, its name, the names in the article's lead and its figures, dates as
+one sign among several); if none fits well enough it starts a story of its own.
+Merging, splitting and moving look for suggestions again in the stories they change.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 
 from ..entities import NAMED, entity_key
+from ..incidents import JOIN_AT, Incident, StoryIncident, fit
 from ..models import Article, EntityAlias, Story
+from .matching import forget_across_stories, suggest_for_story
 
-JOIN_THRESHOLD = 0.2
-DAYS_APART = 7
+# Stories looked at for a new article: those of the newest articles sharing a name (or,
+# for a text no model read, a figure) with it, the best few by names shared; and how
+# many of each story's newest articles say what the story is about.
 CANDIDATES = 200
-SCORED = 20
-PER_STORY = 3
+STORIES = 10
+PROFILED = 60
 EMPTY_NAME = "Give the story a name."
 SAME_STORY = "Choose another story to merge into."
 NOTHING_TO_SPLIT = "Choose at least one article, and not all of them, to split off."
-_WORD = re.compile(r"[^\W\d_]{4,}")
-# The newest candidates sharing a name; their share of names (Jaccard of the key sets);
-# the best per story; the best of those, with their text for the comparison of words.
-CANDIDATES_SQL = """
-WITH candidate AS (
-    SELECT id, story_id, entity_keys FROM claims_article
-    WHERE story_id IS NOT NULL AND entity_keys && %(keys)s::varchar[] AND id <> %(id)s
-      AND (NOT %(dated)s OR published IS NULL OR published BETWEEN %(low)s AND %(high)s)
-    ORDER BY id DESC LIMIT %(candidates)s
-), shared AS (
-    SELECT c.id, c.story_id,
-        n.shared / (cardinality(c.entity_keys) + %(key_count)s - n.shared)::float AS share
-    FROM candidate c CROSS JOIN LATERAL (
-        SELECT count(*) AS shared FROM unnest(c.entity_keys) AS k
-        WHERE k = ANY(%(keys)s::varchar[])
-    ) n
-), ranked AS (
-    SELECT id, story_id, share,
-        row_number() OVER (PARTITION BY story_id ORDER BY share DESC, id DESC) AS place
-    FROM shared
-)
-SELECT r.story_id, r.share, a.text
-FROM ranked r JOIN claims_article a ON a.id = r.id
-WHERE r.place <= %(per_story)s
-ORDER BY r.share DESC, r.id DESC
-LIMIT %(scored)s
-"""
 
 
 def entity_keys_of(claims: Iterable, aliases: dict[str, str] | None = None) -> list[str]:
@@ -69,53 +46,63 @@ def entity_keys_of(claims: Iterable, aliases: dict[str, str] | None = None) -> l
     return sorted(k for k in keys if k)
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+def _candidate_stories(article: Article, incident: Incident) -> list[int]:
+    others = Article.objects.filter(story__isnull=False).exclude(pk=article.pk or 0)
+    if article.entity_keys:
+        keys = set(article.entity_keys)
+        rows = others.filter(entity_keys__overlap=sorted(keys)).values_list(
+            "story_id", "entity_keys"
+        )
+        shared: dict[int, int] = {}
+        for story, names in rows.order_by("-pk")[:CANDIDATES]:
+            shared[story] = max(shared.get(story, 0), len(keys.intersection(names)))
+    elif incident.figures:
+        rows = others.filter(incident__figures__has_any_keys=sorted(incident.figures))
+        shared = dict.fromkeys(
+            rows.order_by("-pk").values_list("story_id", flat=True)[:CANDIDATES], 1
+        )
+    else:
+        return []
+    return sorted(shared, key=lambda story: (-shared[story], -story))[:STORIES]
 
 
-def _jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def story_incidents(story_ids: list[int]) -> dict[int, StoryIncident]:
+    """What each story's newest articles say of its incident."""
+    newest = Window(RowNumber(), partition_by=F("story_id"), order_by=F("id").desc())
+    rows = (
+        Article.objects.filter(story_id__in=story_ids)
+        .annotate(place=newest)
+        .filter(place__lte=PROFILED)
+        .values_list("story_id", "incident", "entity_keys", "published")
+    )
+    profiles: dict[int, StoryIncident] = {pk: StoryIncident() for pk in story_ids}
+    for story, data, names, published in rows:
+        profiles[story].add(Incident.from_json(data, names, published))
+    return profiles
 
 
-def best_story(article: Article) -> Story | None:
-    """The story this article most likely belongs to, if any is close enough.
-
-    The newest ``CANDIDATES`` articles sharing a named entity are ranked by shared
-    entities (keys only, no text read); the best ``SCORED`` of them, at most
-    ``PER_STORY`` per story so that one large story does not crowd out the others,
-    then have their words compared too.
-    """
-    keys = sorted(set(article.entity_keys))
-    if not keys:
+def best_story(article: Article, incident: Incident) -> Story | None:
+    """The story whose incident this article reports, if one fits well enough
+    (``claims.incidents.fit``); dates are one sign among several, so an undated report
+    joins its event's story, and a report of another incident in the same place
+    starts its own."""
+    candidates = _candidate_stories(article, incident)
+    if not candidates:
         return None
-    window = dt.timedelta(days=DAYS_APART)
-    params = {
-        "keys": keys,
-        "key_count": len(keys),
-        "id": article.pk or 0,
-        "dated": article.published is not None,
-        "low": article.published and article.published - window,
-        "high": article.published and article.published + window,
-        "candidates": CANDIDATES,
-        "per_story": PER_STORY,
-        "scored": SCORED,
-    }
-    with connection.cursor() as cursor:
-        cursor.execute(CANDIDATES_SQL, params)
-        picked = cursor.fetchall()
-    words = _words(article.text)
-    best: tuple[float, int] | None = None
-    for story, shared, text in picked:
-        score = 0.6 * shared + 0.4 * _jaccard(words, _words(text))
-        if score >= JOIN_THRESHOLD and (best is None or score > best[0]):
-            best = (score, story)
-    return Story.objects.get(pk=best[1]) if best else None
+    scored = []
+    for story, profile in story_incidents(candidates).items():
+        score = fit(incident, profile)
+        if score is not None and score >= JOIN_AT:
+            scored.append((score, story))
+    if not scored:
+        return None
+    return Story.objects.get(pk=max(scored)[1])
 
 
-def story_for(article: Article) -> Story:
+def story_for(article: Article, incident: Incident) -> Story:
     """The article's best story, or a new story named after its headline (saved; the
     article is not: ingestion sets its story before its one INSERT)."""
-    return best_story(article) or Story.objects.create(name=article.title[:300])
+    return best_story(article, incident) or Story.objects.create(name=article.title[:300])
 
 
 def _clean_name(name: str) -> str:
@@ -134,30 +121,39 @@ def rename_story(*, story: Story, name: str) -> Story:
 
 @transaction.atomic
 def merge_stories(*, story: Story, into: Story) -> Story:
-    """Move every article of ``story`` into ``into`` and delete ``story``."""
+    """Move every article of ``story`` into ``into``, delete ``story``, and look for
+    suggestions between the articles that now share a story."""
     if story.pk == into.pk:
         raise ValueError(SAME_STORY)
     story.articles.update(story=into)
     story.delete()
+    suggest_for_story(into.pk)
     return into
 
 
 @transaction.atomic
 def split_story(*, story: Story, articles: list[Article], name: str) -> Story:
-    """A new story for some of a story's articles."""
+    """A new story for some of a story's articles; suggestions between the two parts
+    are withdrawn (verdicts stay), and each part is matched again."""
     own = {a.pk for a in story.articles.all()}
     chosen = {a.pk for a in articles}
     if not chosen or not chosen <= own or chosen == own:
         raise ValueError(NOTHING_TO_SPLIT)
     new = Story.objects.create(name=_clean_name(name))
     Article.objects.filter(pk__in=chosen).update(story=new)
+    forget_across_stories(chosen)
+    suggest_for_story(new.pk)
     return new
 
 
 @transaction.atomic
 def move_article(*, article: Article, story: Story | None) -> Article:
+    """Move an article to another story (or none), and match it there."""
     article.story = story
     article.save(update_fields=["story"])
+    forget_across_stories({article.pk})
+    if story is not None:
+        suggest_for_story(story.pk)
     return article
 
 

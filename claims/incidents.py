@@ -1,0 +1,297 @@
+"""Which incident an article reports: what happened, where, its name, its figures.
+
+Reports of one event name the same places and people and the same kind of incident,
+and give figures of it; a report of another incident may share a place or a minister
+(a fire at the same port a month later, a fuel-tank explosion elsewhere in the same
+country, the storm before) but differs in its kind, its name, its place or its time.
+``Incident`` is what an article's text says of this, read once at ingest;
+``StoryIncident`` is what a story's articles say together, and ``fit`` how well an
+article belongs to a story, or None when something rules it out.
+Pure functions: no database; ``services.stories`` feeds them the stored rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .entities import NAMED, entity_key
+from .nlp.datelines import dateline_length
+
+# Headline plus this many characters of the body: where a report says what happened.
+LEAD_CHARS = 400
+# Kinds of incident, by the words that name them (lower case, whole words).
+KINDS = {
+    "explosion": "explosion explosions blast blasts exploded explodes explode detonation "
+    "detonations detonated",
+    "fire": "fire fires wildfire wildfires blaze blazes flames inferno bushfire bushfires "
+    "firestorm",
+    "storm": "hurricane hurricanes storm storms typhoon typhoons cyclone cyclones tornado "
+    "tornadoes",
+    "earthquake": "earthquake earthquakes quake quakes tremor tremors aftershock aftershocks",
+    "flood": "flood floods flooding floodwaters landslide landslides mudslide mudslides",
+    "attack": "attack attacks attacked battle battles clash clashes fighting airstrike "
+    "airstrikes raid raids offensive shelling bombing bombings assault ambush",
+    "shooting": "shooting shootings gunman gunmen gunfire",
+    "crash": "crash crashes crashed derailment derailed collision capsized sank",
+    "outbreak": "outbreak outbreaks epidemic pandemic",
+}
+_KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
+# A storm or fire with a name of its own: "Hurricane Irma", "the Camp Fire".
+_NAMED_STORM = re.compile(
+    r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Storm)\s+([A-Z][a-z]{2,})\b"
+)
+_NAMED_FIRE = re.compile(r"\b(?:the\s+)([A-Z][a-z]{2,})\s+Fire\b")
+# News agencies credited in bylines and captions: who reports, not what happened.
+AGENCIES = {
+    entity_key(name)
+    for name in (
+        "Reuters",
+        "AFP",
+        "Agence France-Presse",
+        "AP",
+        "Associated Press",
+        "Bloomberg",
+        "EFE",
+        "DPA",
+        "ANSA",
+        "Xinhua",
+        "UPI",
+        "PA Media",
+        "Getty Images",
+        "Anadolu",
+        "Kyodo",
+        "Yonhap",
+        "TASS",
+        "Interfax",
+    )
+}
+# Reports of one incident come out over about a year (anniversaries, inquiries); two
+# dated reports further apart than this from every report of a story are another event.
+YEAR_AND_A_MONTH = dt.timedelta(days=400)
+# A figure worth matching a story on: not a small count, not a year.
+MIN_FIGURE = 10
+_DIGITS = re.compile(r"\d[\d,.\u00a0\u202f ]*\d|\d")
+_WORD = re.compile(r"[^\W\d_]+")
+# Names in a text no model has read (another language): runs of capitalised words.
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w'’-]+(?:\s+(?:de|del|la|of)?\s*[A-Z][\w'’-]+)*")
+
+
+@dataclass(frozen=True)
+class Incident:
+    """What one article says happened: the ``kind`` its headline (else lead) names
+    first, the storm or fire ``name`` its lead gives first, the names in its lead, all
+    its names, its figures and its date."""
+
+    kind: str | None = None
+    name: str | None = None
+    lead_names: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    figures: frozenset[str] = frozenset()
+    published: dt.date | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "lead": sorted(self.lead_names),
+            "figures": sorted(self.figures),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping, names: Iterable[str], published: dt.date | None) -> Incident:
+        return cls(
+            kind=data.get("kind"),
+            name=data.get("name"),
+            lead_names=frozenset(data.get("lead", ())),
+            names=frozenset(names),
+            figures=frozenset(data.get("figures", ())),
+            published=published,
+        )
+
+
+def kind_of(text: str) -> str | None:
+    for word in _WORD.findall(text.lower()):
+        if word in _KIND_OF:
+            return _KIND_OF[word]
+    return None
+
+
+def incident_name(text: str) -> str | None:
+    found = [m for m in (_NAMED_STORM.search(text), _NAMED_FIRE.search(text)) if m]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return first.group(1).lower()
+
+
+def figure_keys(values: Iterable[float | int | None]) -> frozenset[str]:
+    """Figures as keys, leaving out small counts and years ("190", "6500")."""
+    keys = set()
+    for value in values:
+        if value is None or value < MIN_FIGURE or (1900 <= value <= 2100 and value == int(value)):
+            continue
+        keys.add(f"{value:g}")
+    return frozenset(keys)
+
+
+def _lead(text: str) -> tuple[str, str, int]:
+    """(headline, lead text without a dateline, where the lead ends in ``text``)."""
+    headline, _, body = text.partition("\n\n")
+    body = body.lstrip()
+    skip = dateline_length(body)
+    lead = body[skip : skip + LEAD_CHARS]
+    return headline, lead, len(text) - len(body) + skip + LEAD_CHARS
+
+
+def incident_of(
+    text: str,
+    claims: Iterable,
+    *,
+    published: dt.date | None = None,
+    outlet: str = "",
+    aliases: Mapping[str, str] | None = None,
+) -> Incident:
+    """The incident an analysed article reports, from its text and its claims'
+    entities and quantities (offsets into ``text``)."""
+    headline, lead, lead_end = _lead(text)
+    ignored = AGENCIES | {entity_key(outlet)}
+    names: set[str] = set()
+    lead_names: set[str] = set()
+    values: list = []
+    for claim in claims:
+        for e in claim.entities:
+            if e.get("label") not in NAMED:
+                continue
+            key = entity_key(e["text"], aliases)
+            if not key or key in ignored:
+                continue
+            names.add(key)
+            if e["start"] < lead_end:
+                lead_names.add(key)
+        values.extend(v for q in claim.quantities for v in (q.get("low"), q.get("high")))
+    return Incident(
+        kind=kind_of(headline) or kind_of(lead),
+        name=incident_name(f"{headline}\n{lead}") or incident_name(text),
+        lead_names=frozenset(lead_names),
+        names=frozenset(names),
+        figures=figure_keys(values),
+        published=published,
+    )
+
+
+def _figures_in(text: str) -> list[float]:
+    values = []
+    for found in _DIGITS.finditer(text):
+        digits = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in found[0])
+        digits = re.sub(r"[\s\u00a0\u202f]", "", digits)
+        whole = re.sub(r"[,.](?=\d{3}\b)", "", digits)  # 6,500 and 6.500 alike
+        try:
+            values.append(float(whole.replace(",", ".")))
+        except ValueError:
+            continue
+    return values
+
+
+def unread_incident(
+    text: str, *, published: dt.date | None = None, aliases: Mapping[str, str] | None = None
+) -> Incident:
+    """What can be read of a text in a language the pipeline does not handle: names
+    written in Latin letters, and figures written in digits."""
+    headline, lead, lead_end = _lead(text)
+    names, lead_names = set(), set()
+    for found in _CAPITALISED.finditer(text):
+        opens_sentence = found.start() < 2 or text[found.start() - 2] in ".!?\n"
+        if opens_sentence and " " not in found[0]:
+            continue  # "Muchos", "Lo": capitalised because they open a sentence
+        key = entity_key(found[0], aliases)
+        if key and key not in AGENCIES and (" " in found[0] or len(found[0]) > 3):
+            names.add(key)
+            if found.start() < lead_end:
+                lead_names.add(key)
+    return Incident(
+        lead_names=frozenset(lead_names),
+        names=frozenset(names),
+        figures=figure_keys(_figures_in(text)),
+        published=published,
+    )
+
+
+@dataclass
+class StoryIncident:
+    """What the articles of one story say together."""
+
+    articles: int = 0
+    kinds: Counter = field(default_factory=Counter)
+    names_seen: Counter = field(default_factory=Counter)  # name -> articles naming it
+    incident_names: Counter = field(default_factory=Counter)
+    figures: set = field(default_factory=set)
+    dates: list = field(default_factory=list)
+
+    def add(self, incident: Incident) -> None:
+        self.articles += 1
+        if incident.kind:
+            self.kinds[incident.kind] += 1
+        if incident.name:
+            self.incident_names[incident.name] += 1
+        self.names_seen.update(incident.names)
+        self.figures |= incident.figures
+        if incident.published:
+            self.dates.append(incident.published)
+
+    @property
+    def kind(self) -> str | None:
+        return self.kinds.most_common(1)[0][0] if self.kinds else None
+
+    @property
+    def anchors(self) -> set[str]:
+        """The names most of its articles give (its place, its main actor)."""
+        if not self.names_seen:
+            return set()
+        top = max(self.names_seen.values())
+        return {name for name, seen in self.names_seen.items() if seen == top}
+
+
+# How much each kind of evidence weighs, and how much an article needs to join.
+LEAD_WEIGHT = 0.5
+NAMES_WEIGHT = 0.3
+KIND_WEIGHT = 0.2
+JOIN_AT = 0.45
+# Without names to go on (a page in a script the model does not read): shared figures.
+FIGURES_TO_JOIN = 2
+
+
+def ruled_out(article: Incident, story: StoryIncident) -> str | None:
+    """Why the article cannot report the story's incident, or None."""
+    if article.kind and story.kind and article.kind != story.kind:
+        return "another kind of incident"
+    if article.name and story.incident_names and article.name not in story.incident_names:
+        return "another named storm or fire"
+    if (
+        article.published
+        and story.dates
+        and (min(abs(article.published - d) for d in story.dates) > YEAR_AND_A_MONTH)
+    ):
+        return "more than a year apart"
+    if article.names and story.anchors and not (article.names & story.anchors):
+        return "none of the story's main names"
+    return None
+
+
+def fit(article: Incident, story: StoryIncident) -> float | None:
+    """How well the article belongs to the story (0 to 1), or None if ruled out."""
+    if ruled_out(article, story) is not None:
+        return None
+    seen = set(story.names_seen)
+    if not article.names:  # nothing but figures to go on
+        shared = len(article.figures & story.figures)
+        return 1.0 if shared >= FIGURES_TO_JOIN else 0.0
+    lead = article.lead_names or article.names
+    lead_share = min(1.0, len(lead & seen) / min(len(lead), 3))
+    names_share = len(article.names & seen) / min(len(article.names), max(1, len(seen)))
+    same_kind = 1.0 if article.kind and article.kind == story.kind else 0.0
+    return LEAD_WEIGHT * lead_share + NAMES_WEIGHT * names_share + KIND_WEIGHT * same_kind

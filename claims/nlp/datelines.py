@@ -1,0 +1,50 @@
+"""Datelines and time stamps: the place, agency or date a page prints before its story.
+
+"BEIRUT—At least 22 people ...", "SAN JUAN, Puerto Rico (CNN) Officials ...",
+"WASHINGTON – Social media ..." open a paragraph with where (and through whom) it was
+filed; "Monday, 3 April 2023" or "Published: 08.30.20, 10:51" stand alone above it.
+Neither is part of a claim. Pure functions over text: no spaCy, no database.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CAPS_WORD = r"[A-Z][A-Z.'’-]+"
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_PLACE = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_DASH = r"\s*[—–]\s*|\s+-\s+|\s*--\s*"
+# "BEIRUT—", "SAN JUAN, Puerto Rico —", "CNN —": a place (or agency) in capitals, a dash.
+_CAPS_DATELINE = re.compile(
+    rf"^(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:,\s+{_PLACE})?"
+    rf"(?:\s*\([A-Za-z][\w .]{{0,20}}\))?(?:{_DASH})(?=\S)"
+)
+# "San Juan, Puerto Rico (CNN)Puerto Rico is asking": a place with its region, the agency.
+_AGENCY_DATELINE = re.compile(
+    rf"^{_PLACE},\s+{_PLACE}\s*\([A-Za-z][\w .]{{0,20}}\)(?:{_DASH}|\s*)(?=\S)"
+)
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    "july|august|september|october|november|december"
+)
+_DAYS = "mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_STAMP_WORDS = re.compile(
+    rf"^(?:{_MONTHS}|{_DAYS}|published|updated|posted|modified|last|on|at|gmt|utc|"
+    r"[ecmp][sd]t|am|pm|a\.m|p\.m|hrs|th|st|nd|rd)$"
+)
+
+
+def dateline_length(paragraph: str) -> int:
+    """How many characters at the start of ``paragraph`` are a dateline (0 if none)."""
+    for pattern in (_CAPS_DATELINE, _AGENCY_DATELINE):
+        found = pattern.match(paragraph)
+        if found and len(paragraph) > found.end() + 20:
+            return found.end()
+    return 0
+
+
+def is_time_stamp(text: str) -> bool:
+    """True for a line that only says when: "Monday, 3 April 2023", "Updated 15:40 GMT"."""
+    words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*", text.lower())
+    has_digits = any(ch.isdigit() for ch in text)
+    return has_digits and all(_STAMP_WORDS.match(w) for w in words)

@@ -1,0 +1,69 @@
+"""Datelines and time stamps are not claims (invented pages)."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+
+from claims.nlp.datelines import dateline_length, is_time_stamp
+from claims.nlp.pipeline import load_pipeline
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("OSLO—At least 12 people were hurt when a ferry hit the pier.", "OSLO—"),
+        ("NEW DELHI – The flood left 30 villages cut off, officials said.", "NEW DELHI – "),
+        ("PORTO, Portugal — Rescuers found two more bodies on Monday.", "PORTO, Portugal — "),
+        ("Lyon, France (AP) Firefighters fought the blaze for six hours.", "Lyon, France (AP) "),
+        ("KNN — The storm cut power to 40,000 homes across the county.", "KNN — "),
+    ],
+)
+def test_datelines_are_measured(paragraph, dateline):
+    assert paragraph[: dateline_length(paragraph)] == dateline
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The council said 40 homes were flooded on Monday.",
+        "UN officials said 40 homes were flooded.",
+        "The World Health Organization (WHO) said the outbreak had slowed.",
+        "Paris, the capital, was quiet on Sunday as 300 police patrolled.",
+    ],
+)
+def test_sentences_without_a_dateline_are_left_whole(paragraph):
+    assert dateline_length(paragraph) == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Monday, 3 April 2023", True),
+        ("Published: 08.30.20 , 10:51", True),
+        ("published : 5 Aug 2020 at 06:26", True),
+        ("09/12/2017 00:51 GMT | Updated 11/12/2017 15:40 GMT", True),
+        ("August 15, 2021 Updated: August 15, 2021", True),
+        ("Rescuers found 12 survivors on 3 April 2023", False),
+        ("Monday was quiet", False),
+    ],
+)
+def test_time_stamps(line, stamp):
+    assert is_time_stamp(line) is stamp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(settings.NEWSDESK_SPACY_MODEL)
+
+
+def test_a_dateline_is_not_part_of_the_first_claim(nlp):
+    text = "Ferry hits pier\n\nOSLO—At least 12 people were hurt when a ferry hit the pier."
+    texts = [c.text for c in nlp(text)._.claims]
+    assert "At least 12 people were hurt when a ferry hit the pier." in texts
+
+
+def test_a_date_line_above_the_story_is_not_a_claim(nlp):
+    text = "Ferry hits pier\n\nMonday, 3 April 2023\n\nAt least 12 people were hurt on the pier."
+    texts = [c.text for c in nlp(text)._.claims]
+    assert texts == ["At least 12 people were hurt on the pier."]

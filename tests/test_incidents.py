@@ -1,0 +1,131 @@
+"""Which incident an article reports, and whether it fits a story (pure, invented)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from claims.incidents import (
+    Incident,
+    StoryIncident,
+    figure_keys,
+    fit,
+    incident_name,
+    incident_of,
+    kind_of,
+    ruled_out,
+    unread_incident,
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("Blast at the river port kills 40", "explosion"),
+        ("Another fire erupts at the port, a month after the blast", "fire"),
+        ("Wildfires sweep across the valley", "fire"),
+        ("Typhoon leaves thousands without power", "storm"),
+        ("Clashes near the border leave 12 dead", "attack"),
+        ("Council approves new budget", None),
+    ],
+)
+def test_the_kind_of_incident_is_the_first_one_named(headline, kind):
+    assert kind_of(headline) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hurricane Lila hit the island on Monday, days after Hurricane Omar.", "lila"),
+        ("Crews fought the Ridge Fire for a week.", "ridge"),
+        ("Tropical Storm Nessa brought floods.", "nessa"),
+        ("The fire spread quickly.", None),
+    ],
+)
+def test_named_storms_and_fires(text, name):
+    assert incident_name(text) == name
+
+
+def test_small_counts_and_years_are_not_figures_to_match_on():
+    assert figure_keys([3, 2021, 190, 6500.0, None, 12.5]) == {"190", "6500", "12.5"}
+
+
+def claim(text, start, entities=(), quantities=()):
+    return SimpleNamespace(text=text, start=start, entities=list(entities), quantities=quantities)
+
+
+def test_an_incident_is_read_from_the_lead_without_its_dateline_or_agency():
+    text = "Ferry fire kills 12\n\nOSLO (Reuters) — A fire on a ferry killed 12 people."
+    lead_start = text.index("A fire")
+    entities = [
+        {"text": "OSLO", "label": "GPE", "start": 21, "end": 25},
+        {"text": "Reuters", "label": "ORG", "start": 27, "end": 34},
+        {"text": "Bergen", "label": "GPE", "start": lead_start, "end": lead_start + 6},
+    ]
+    incident = incident_of(text, [claim(text, 0, entities, [{"low": 12, "high": 12}])])
+    assert incident.kind == "fire"
+    assert "reuters" not in incident.names and "bergen" in incident.lead_names
+    assert incident.figures == {"12"}
+
+
+def test_a_text_no_model_read_gives_its_latin_names_and_its_figures():
+    text = (
+        "Incendio en Maui\n\nEl fuego en Lahaina dejó 55 muertos y 1.250 casas, según Josh Green."
+    )
+    incident = unread_incident(text)
+    assert {"maui", "lahaina", "jshgrn"} <= incident.names
+    assert "el" not in incident.names
+    assert {"55", "1250"} <= incident.figures
+
+
+def story_of(*incidents: Incident) -> StoryIncident:
+    story = StoryIncident()
+    for incident in incidents:
+        story.add(incident)
+    return story
+
+
+TOWN = Incident(
+    kind="flood",
+    lead_names=frozenset({"harrowgate", "ketter dam"}),
+    names=frozenset({"harrowgate", "ketter dam", "ilse varga"}),
+    published=dt.date(2026, 3, 1),
+)
+
+
+def test_an_undated_report_of_the_same_flood_fits():
+    undated = Incident(kind="flood", lead_names=frozenset({"harrowgate"}), names=TOWN.names)
+    assert fit(undated, story_of(TOWN, TOWN)) >= 0.45
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"kind": "fire"}, "another kind of incident"),
+        ({"published": dt.date(2029, 3, 1)}, "more than a year apart"),
+        ({"names": frozenset({"fire service", "oslo"})}, "none of the story's main names"),
+    ],
+)
+def test_what_rules_an_article_out(change, reason):
+    other = Incident(**{**TOWN.__dict__, **change})
+    assert ruled_out(other, story_of(TOWN, TOWN)) == reason
+    assert fit(other, story_of(TOWN, TOWN)) is None
+
+
+def test_another_named_storm_is_ruled_out():
+    lila = Incident(kind="storm", name="lila", names=frozenset({"islay"}))
+    omar = Incident(kind="storm", name="omar", names=frozenset({"islay"}))
+    assert ruled_out(omar, story_of(lila)) == "another named storm or fire"
+
+
+def test_a_report_eleven_months_later_still_fits():
+    later = Incident(**{**TOWN.__dict__, "published": dt.date(2027, 2, 1)})
+    assert ruled_out(later, story_of(TOWN)) is None
+
+
+def test_figures_alone_join_only_when_two_of_them_agree():
+    story = story_of(Incident(names=frozenset({"harrowgate"}), figures=frozenset({"300", "1250"})))
+    assert fit(Incident(figures=frozenset({"300", "1250", "77"})), story) == 1.0
+    assert fit(Incident(figures=frozenset({"300", "77"})), story) == 0.0
