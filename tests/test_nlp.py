@@ -178,3 +178,55 @@ def test_only_needed_components_run(nlp):
 )
 def test_language_detection(text, language):
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Forty-two people were killed.", ("Forty-two people", 42, 42, "exact")),
+        ("Ninety-one were injured in the crash.", ("Ninety-one", 91, 91, "exact")),
+        (
+            "One hundred and seventy homes burned.",
+            ("One hundred and seventy homes", 170, 170, "exact"),
+        ),
+        (
+            "Some two million people fled.",
+            ("Some two million people", 2_000_000, 2_000_000, "about"),
+        ),
+        (
+            "Three thousand four hundred and five voted.",
+            ("Three thousand four hundred and five", 3405, 3405, "exact"),
+        ),
+        ("An estimated 1K people are missing.", ("An estimated 1K people", 1000, 1000, "about")),
+        ("The fire destroyed 2 207 structures.", ("2 207 structures", 2207, 2207, "exact")),
+        ("A thousand firefighters came.", ("A thousand firefighters", 1000, 1000, "exact")),
+    ],
+)
+def test_numbers_in_words_and_digits(nlp, sentence, expected):
+    found = [(q.text, q.low, q.high, q.qualifier) for q in find_quantities(nlp(sentence))]
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "notation"),
+    [
+        ("The crowd was larger than forty and smaller than ninety.", "(40,90)"),
+        ("Officials counted no fewer than 12 and no more than 30 boats.", "[12,30]"),
+        ("Between twelve and twenty ships sank.", "[12,20]"),
+        ("They found 300 or more cases.", "[300,)"),
+        ("They found 300 or fewer cases.", "(,300]"),
+        ("The toll may exceed 500.", "(500,)"),
+        ("Up to 40 villages were cut off.", "(,40]"),
+        ("Prices ranged from five hundred to two thousand.", "[500,2000]"),
+        ("More than half of the homes were lost.", "(0.5,)"),
+    ],
+)
+def test_ranges_and_bounds_keep_their_open_sides(nlp, sentence, notation):
+    from claims.nlp.quantities import interval_notation
+
+    assert notation in {interval_notation(q) for q in find_quantities(nlp(sentence))}
+
+
+def test_a_number_the_tagger_takes_for_a_date_is_still_a_number(nlp):
+    doc = nlp("The office said the death toll from the fires was now 36, up six from before.")
+    assert 36 in [q.low for q in find_quantities(doc)]

@@ -8,19 +8,41 @@ whoever compares quantities.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .numbers import MULTIPLIERS, QUALIFIER_PHRASES, VAGUE, parse_number, tidy
+from .numbers import (
+    AFTER_QUALIFIERS,
+    FRACTIONS,
+    MULTIPLIERS,
+    QUALIFIER_PHRASES,
+    RANGE_WORDS,
+    VAGUE,
+    number_phrase,
+    parse_number,
+    tidy,
+)
 
-RANGE_SEPARATORS = {"to", "-", "–", "—", "and"}
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 PERCENT_WORDS = {"%", "percent", "per cent", "pct"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 # Numbers inside these entities are names or dates, not amounts ("F-15", "Feb. 7").
 NAME_LABELS = {"DATE", "TIME", "ORDINAL", "PRODUCT", "ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT"}
+# What makes a DATE entity a date rather than a number the tagger took for one ("now 36").
+_DATE_WORD = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"|^(?:today|yesterday|tomorrow|ago|last|next|this|week|weeks|day|days|month|months|year|"
+    r"years|decade|decades|century|spring|summer|autumn|fall|winter|morning|evening|night)$"
+)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$|\d+(st|nd|rd|th)$|^\d+[/.]\d+")
+_GLUED_RANGE = re.compile(r"^(\d[\d,.]*)[–—~-](\d[\d,.]*)$")
+_FILLER = set("between and to from now up about around some nearly over under than at".split())
+BELOW = {"less_than", "at_most"}
+ABOVE = {"more_than", "at_least"}
+_CONNECTOR = re.compile(r"^\s*(?:,|and|but|,\s*and|,\s*but)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,6 +54,9 @@ class Quantity:
     high: int | float | None
     qualifier: str
     unit: str | None
+    # Whether a bound is excluded: "more than 20" (20,); "between 20 and 30" [20,30].
+    low_open: bool = False
+    high_open: bool = False
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -56,40 +81,69 @@ class QuantityFinder:
         return doc
 
 
-def _value(token: Token) -> tuple[float | None, tuple[int, int] | None]:
-    """(number, None) for a number token, (None, bounds) for a vague one, else Nones."""
-    if token.lower_ in VAGUE:
-        return None, VAGUE[token.lower_]
-    if token.like_num and (token.is_digit or token.pos_ == "NUM" or token.text[0].isdigit()):
-        return parse_number(token.text), None
-    return None, None
-
-
 def _is_name_or_date(token: Token) -> bool:
     if token.ent_type_ in {"DATE", "TIME"}:
-        # "three hours", "four days": durations are quantities even when tagged as time.
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        return following is None or following.lemma_.lower() not in TIME_UNITS
+        if following is not None and following.lemma_.lower() in TIME_UNITS:
+            return False  # "three hours", "four days": durations are quantities
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        words = [t.lower_ for t in entity] if entity is not None else [token.lower_]
+        # "was now 36", "between 20 and 30": short bare numbers the tagger took for a date
+        bare = all((w.isdigit() and len(w) <= 4) or w in _FILLER for w in words)
+        return not bare or any(_DATE_WORD.match(w) or _YEAR.match(w) for w in words)
     if token.ent_type_ in NAME_LABELS:
         return True
     before = token.doc[token.i - 1] if token.i > 0 else None
     return before is not None and before.text in {"#", "No.", "no."}
 
 
-def _with_multipliers(doc: Doc, index: int, value: float) -> tuple[float, int]:
-    """Apply "hundred", "million" ... after a number; return value and last index."""
-    while index + 1 < len(doc) and doc[index + 1].lower_ in MULTIPLIERS:
-        index += 1
-        value *= MULTIPLIERS[doc[index].lower_]
-    return value, index
+def _number_at(doc: Doc, index: int, *, bounded: bool = False) -> tuple[float, int] | None:
+    """The number that starts at token ``index`` and the index of its last token.
+    A bare "half" or "quarter" counts only after a bound ("more than half")."""
+    token = doc[index]
+    low = token.lower_
+    if low in FRACTIONS and not bounded:
+        return None
+    if not (
+        token.like_num
+        or parse_number(token.text) is not None
+        or low in {"a", "negative", "minus"}
+        or low in FRACTIONS
+    ):
+        return None
+    window = doc[index : index + 12]
+    words = [t.lower_ for t in window]
+    glued = [t.whitespace_ == "" for t in window]
+    found = number_phrase(words, glued)
+    if found is None:
+        return None
+    value, taken = found
+    return value, index + taken - 1
 
 
 def _qualifier_before(doc: Doc, first: int) -> tuple[str | None, int]:
-    words = [t.lower_ for t in doc[max(0, first - 4) : first]]
+    tokens = [t for t in doc[max(0, first - 8) : first] if not t.is_space][-6:]
+    words = [t.lower_ for t in tokens]
     for phrase, name in QUALIFIER_PHRASES:
         if len(phrase) <= len(words) and words[len(words) - len(phrase) :] == phrase:
-            return name, first - len(phrase)
+            return name, tokens[len(words) - len(phrase)].i
     return None, first
+
+
+def _qualifier_after(doc: Doc, last: int) -> tuple[str | None, int]:
+    """ "500 or more", "5000 or equal (to)": a bound said after the number, unless the
+    words go on to another number ("200 or greater than 190")."""
+    words = [t.lower_ for t in doc[last + 1 : last + 5]]
+    for phrase, name in AFTER_QUALIFIERS:
+        if words[: len(phrase)] == phrase:
+            end = last + len(phrase)
+            nxt = end + 1
+            if nxt < len(doc) and doc[nxt].lower_ in {"than", "to"}:
+                nxt += 1  # "or less than 6000": the bound of the next number
+            if nxt < len(doc) and _number_at(doc, nxt, bounded=True) is not None:
+                return None, last
+            return name, end
+    return None, last
 
 
 def _word(token: Token) -> str:
@@ -125,17 +179,19 @@ def _unit(doc: Doc, first: int, last: int) -> tuple[str | None, Token | None]:
     return None, None
 
 
-def _range_end(doc: Doc, last: int, starts_between: bool) -> tuple[float, int] | None:
-    """The upper number of "200 to 300", "300 – 500", "between 2 and 3"."""
+def _range_end(doc: Doc, last: int, opened_by: str | None) -> tuple[float, int] | None:
+    """The upper number of "200 to 300", "300 – 500", "between 2 and 3", "from 1 to 9"."""
     sep = last + 1
-    if sep + 1 >= len(doc) or doc[sep].lower_ not in RANGE_SEPARATORS:
+    if sep + 1 >= len(doc):
         return None
-    if doc[sep].lower_ == "and" and not starts_between:
+    word = doc[sep].lower_
+    if word not in RANGE_WORDS and not (word == "and" and opened_by == "between"):
         return None
-    value, vague = _value(doc[sep + 1])
-    if value is None or vague is not None or _is_name_or_date(doc[sep + 1]):
+    if word == "to" and opened_by in ABOVE | BELOW:
+        return None  # "up to 5 to ..." reads on as a new number
+    if _is_name_or_date(doc[sep + 1]) or doc[sep + 1].lower_ in VAGUE:
         return None
-    return _with_multipliers(doc, sep + 1, value)
+    return _number_at(doc, sep + 1)
 
 
 def find_quantities(doc: Doc | Span) -> list[Quantity]:
@@ -145,33 +201,70 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        value, vague = _value(token)
-        if (value is None and vague is None) or _is_name_or_date(token):
+        if _is_name_or_date(token):
             i += 1
             continue
-        first = last = i
-        qualifier, text_start = _qualifier_before(doc, first)
+        qualifier, text_start = _qualifier_before(doc, i)
+        glued_range = _GLUED_RANGE.match(token.text)
+        if glued_range:  # "1000–5000", "20~100" as one token
+            low, high = (parse_number(part) for part in glued_range.groups())
+            if low is not None and high is not None and low < high:
+                found.append(
+                    Quantity(
+                        token.text,
+                        token.idx,
+                        token.idx + len(token.text),
+                        tidy(low),
+                        tidy(high),
+                        "range",
+                        _unit(doc, i, i)[0],
+                    )
+                )
+                i += 1
+                continue
+        vague = VAGUE.get(token.lower_) if token.pos_ in {"NOUN", "NUM", "PROPN"} else None
+        number = None if vague else _number_at(doc, i, bounded=qualifier is not None)
+        if vague is None and number is None:
+            i += 1
+            continue
+        first = i
+        low_open = high_open = False
         if vague is not None:
             low, high = vague
+            last = i
             qualifier = "vague"
             if last + 2 < len(doc) and doc[last + 1].lower_ == "of":
                 scale = VAGUE.get(doc[last + 2].lower_, (MULTIPLIERS.get(doc[last + 2].lower_),))[0]
                 if scale:  # "tens of thousands"
                     low, high, last = low * scale, high * scale, last + 2
         else:
-            value, last = _with_multipliers(doc, i, value)
+            assert number is not None
+            value, last = number
             low = high = value
-            between = first > 0 and doc[first - 1].lower_ == "between"
-            upper = _range_end(doc, last, between)
-            if upper is not None:
+            own_multiplier = doc[last].lower_ in MULTIPLIERS
+            before = doc[first - 1].lower_ if first > 0 else ""
+            opened_by = "between" if before == "between" else qualifier
+            upper = _range_end(doc, last, opened_by)
+            if upper is not None and upper[0] >= value:
                 high, last = upper
-                if high >= 1000 > low and doc[last].lower_ in MULTIPLIERS:
+                if high >= 1000 > low and doc[last].lower_ in MULTIPLIERS and not own_multiplier:
                     low *= MULTIPLIERS[doc[last].lower_]  # "2 to 3 million"
-                qualifier, text_start = "range", (first - 1 if between else text_start)
-            elif qualifier in {"more_than", "at_least"}:
-                high = None
-            elif qualifier in {"less_than", "at_most"}:
-                low = None
+                qualifier = "range"
+                if before in {"between", "from"}:
+                    text_start = first - 1
+            else:
+                after, last = _qualifier_after(doc, last)
+                if after == "or_equal":
+                    qualifier = {"more_than": "at_least", "less_than": "at_most"}.get(
+                        qualifier or "", qualifier
+                    )
+                elif after is not None:
+                    qualifier = after
+                if qualifier in ABOVE:
+                    high = None
+                elif qualifier in BELOW:
+                    low = None
+            low_open, high_open = qualifier == "more_than", qualifier == "less_than"
         unit, unit_token = _unit(doc, first, last)
         if unit_token is not None and unit_token.i == last + 1:
             last += 1  # "eight kilometers", "5%": the unit belongs to the quantity's text
@@ -186,10 +279,43 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
                 high=tidy(high),
                 qualifier=qualifier or "exact",
                 unit=unit,
+                low_open=low_open,
+                high_open=high_open,
             )
         )
         i = last + 1
-    return found
+    return _two_sided(found, text)
+
+
+def _two_sided(found: list[Quantity], text: str) -> list[Quantity]:
+    """ "more than 10 and less than 20" is one interval (10,20), "at most 100 and at
+    least 20" [20,100]; two bounds that leave nothing between them stay apart."""
+    merged: list[Quantity] = []
+    for q in found:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and {previous.qualifier, q.qualifier} & ABOVE
+            and {previous.qualifier, q.qualifier} & BELOW
+            and previous.qualifier != q.qualifier
+            and _CONNECTOR.match(text[previous.end : q.start])
+        ):
+            low, high = (previous, q) if previous.qualifier in ABOVE else (q, previous)
+            if low.low is not None and high.high is not None and low.low < high.high:
+                merged[-1] = Quantity(
+                    text=text[previous.start : q.end],
+                    start=previous.start,
+                    end=q.end,
+                    low=low.low,
+                    high=high.high,
+                    qualifier="range",
+                    unit=previous.unit or q.unit,
+                    low_open=low.qualifier == "more_than",
+                    high_open=high.qualifier == "less_than",
+                )
+                continue
+        merged.append(q)
+    return merged
 
 
 def interval_notation(q: Quantity) -> str:
@@ -198,13 +324,6 @@ def interval_notation(q: Quantity) -> str:
     def bound(value: int | float | None) -> str:
         return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
-    low, high = bound(q.low), bound(q.high)
-    if q.qualifier == "more_than":
-        return f"({low},)"
-    if q.qualifier == "at_least":
-        return f"[{low},)"
-    if q.qualifier == "less_than":
-        return f"(,{high})"
-    if q.qualifier == "at_most":
-        return f"(,{high}]"
-    return f"[{low},{high}]"
+    low = "" if q.low is None else ("(" if q.low_open else "[") + bound(q.low)
+    high = "" if q.high is None else bound(q.high) + (")" if q.high_open else "]")
+    return f"{low or '('},{high or ')'}"
