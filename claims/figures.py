@@ -102,10 +102,18 @@ _PART_BEFORE = re.compile(
 )
 # ... and right after it: "two of them", "120 of the 5,000", "two more bodies".
 _PART_AFTER = re.compile(
-    r"^\s*(?:of (?:them|those|whom|the|these)\b|more\b|others?\b|additional\b)", re.IGNORECASE
+    r"^\s*(?:of (?:them|those|whom|the|these)\b|more\b(?!\s+\w+\s+than|\s+than)|others?\b|"
+    r"additional\b)",
+    re.IGNORECASE,
 )
 # A figure given as what a count used to be: "from 115", "up from 64", "previous toll of".
-_EARLIER = re.compile(r"(?:\b(?:from|previous(?:ly)?|earlier|prior)\s+(?:\w+\s+){0,3})$")
+_EARLIER = re.compile(
+    r"(?:\bfrom\s+(?:about\s+|around\s+|some\s+|an estimated\s+)?|"
+    r"\b(?:previous(?:ly)?|earlier|prior)\s+(?:\w+\s+){0,3})$",
+    re.IGNORECASE,
+)
+# A figure the claim says is not so: "3,000 people did not die", "never killed 50".
+_NEGATION = re.compile(r"\b(?:not|n't|never|no one|did not|didn't|wasn't|weren't)\b", re.I)
 _BREAKDOWN = re.compile(r"\s[-–—]\s|[-–—:(]|\bincluding\b|\bamong\b")
 
 
@@ -117,6 +125,10 @@ class Figure:
     topic: str | None
     counted: str
     part: bool = False
+    negated: bool = False  # the claim denies it: "3,000 people did not die"
+    # How it was arrived at, when the words say: an "official" count, or an "estimate"
+    # (excess deaths, a study's projection); the two are not set against each other.
+    basis: str | None = None
 
     @property
     def whole(self) -> bool:
@@ -217,6 +229,21 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str) -> str | None:
     return found
 
 
+_OFFICIAL = re.compile(r"\bofficial(?:ly)?\b|\bconfirmed\b|\bcertified\b", re.IGNORECASE)
+_ESTIMATE = re.compile(
+    r"\bexcess\b|\bestimat\w*\b(?!\s*\d)|\bprojected\b|\bstudy\b|\bsurvey\b|\bmodel\w*\b",
+    re.IGNORECASE,
+)
+
+
+def _basis(words: str) -> str | None:
+    if _ESTIMATE.search(words):
+        return "estimate"
+    if _OFFICIAL.search(words):
+        return "official"
+    return None
+
+
 def figures_of(claim) -> list[Figure]:
     """Every quantity of a claim as a Figure (in order of appearance)."""
     text, offset = claim.text, claim.start
@@ -237,7 +264,9 @@ def figures_of(claim) -> list[Figure]:
                 part = True  # "seven missing - three Lebanese, three Syrians"
         if part and re.search(r"\banother\b", before, re.IGNORECASE) and found:
             part = False  # "killed 180, wounded another 6,000": a count of its own
-        found.append(Figure(q, topic, kind, part))
+        clause = _CLAUSE_END.split(text[end : end + 60])[0]
+        negated = bool(_NEGATION.search(clause))
+        found.append(Figure(q, topic, kind, part, negated, _basis(before[-50:] + " " + clause)))
     return found
 
 
@@ -245,6 +274,8 @@ def comparable(a: Figure, b: Figure) -> bool:
     """Both wholes, of the same kind of thing, for the same happening, in one measure."""
     if not (a.whole and b.whole) or a.topic != b.topic:
         return False
+    if a.basis and b.basis and a.basis != b.basis:
+        return False  # an official count and an estimate of excess deaths
     if a.counted == b.counted:
         return True
     broad = {c.split(":")[0] for c in (a.counted, b.counted)}
@@ -270,6 +301,20 @@ def compare(a: Figure, b: Figure) -> Comparison | None:
     if not comparable(a, b):
         return None
     assert a.topic is not None
+    if a.negated != b.negated:  # one denies what the other gives: a conflict if they meet
+        denied, given = (a, b) if a.negated else (b, a)
+        low, high = interval({**denied.quantity, "qualifier": "about"})
+        g_low, g_high = interval(given.quantity)
+        if g_high < low or high < g_low:
+            return None
+        return Comparison(
+            a.topic,
+            True,
+            f"denies that {denied.quantity['text']} {TOPIC_WORDS.get(a.topic, '')}; "
+            f"the other gives {describe(given.quantity, a.topic)}".replace("  ", " "),
+        )
+    if a.negated and b.negated:
+        return None
     (a_low, a_high), (b_low, b_high) = interval(a.quantity), interval(b.quantity)
     conflict = a_high < b_low or b_high < a_low
     joiner = "versus" if conflict else "agrees with"

@@ -46,6 +46,7 @@ CONTAINED = 92  # partial ratio when one sentence is quoted inside a longer one
 CONTAINED_SHARE = 0.6  # ... and is at least this share of it
 SHARED_STEMS = 4  # content words two accounts of one event share at least
 SHARED_SHARE = 0.3  # ... as a share of the shorter claim's words
+SAME_FIGURES_STEMS = 2  # words two claims with the very same figures share at least
 SUBJECT_REACH = 25  # characters between an actor's name and its verb
 # How much each kind of key counts when Postgres ranks candidates (services.matching).
 KEY_WEIGHTS = {"h": 3, "t": 2, "e": 1, "f": 1, "n": 1}
@@ -146,10 +147,19 @@ def judge(a: Profile, b: Profile) -> Proposal | None:
     figures = _figures(a, b)
     if figures is not None and figures.relation == "contradicts":
         return figures  # the same wording with another figure: an update of wire copy
-    return _same_sentence(a, b) or figures or _denied(a, b) or _denied(b, a) or _same_account(a, b)
+    return (
+        _same_sentence(a, b)
+        or figures
+        or _same_numbers(a, b)
+        or _denied(a, b)
+        or _denied(b, a)
+        or _same_account(a, b)
+    )
 
 
 def _same_sentence(a: Profile, b: Profile) -> Proposal | None:
+    if a.figures and b.figures and {f.topic for f in a.figures} != {f.topic for f in b.figures}:
+        return None  # "12 were killed" / "12 were injured": one word, another fact
     ratio = fuzz.ratio(a.plain, b.plain)
     short, long = sorted((a.plain, b.plain), key=len)
     if ratio < SAME_RATIO:
@@ -239,6 +249,18 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
     if agreements and not (a.hedged or b.hedged):
         result, fa, fb = agreements[0]
         figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
+        same = [(r, x, y) for r, x, y in agreements if _same_number(x.quantity, y.quantity)]
+        if same and len(same) == len(agreements):
+            result, fa, fb = same[0]
+            figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
+            return Proposal(
+                "same",
+                0.75,
+                f"the same {result.topic} figure in other words: {figures[0]} / {figures[1]}",
+                result.topic,
+                bool(a.sources & b.sources),
+                figures,
+            )
         # "over 100" agrees with nearly anything larger: weaker support than two estimates.
         bounded = math.isfinite(interval(fa.quantity)[1]) and math.isfinite(
             interval(fb.quantity)[1]
@@ -252,6 +274,37 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             figures,
         )
     return None
+
+
+def _numbers(p: Profile) -> tuple[frozenset, frozenset]:
+    """The numbers a claim states (of wholes, not dates or parts) and what they count."""
+    figures = [f for f in figures_of(p.claim) if not f.part]
+    values = frozenset(
+        v for f in figures for v in (f.quantity.get("low"), f.quantity.get("high")) if v is not None
+    )
+    return values, frozenset(f.topic for f in figures)
+
+
+def _same_numbers(a: Profile, b: Profile) -> Proposal | None:
+    """The same figures and some of the same words, in another order and style ("a crew
+    of about 40 firefighters held back some 500 acres" / "roughly 40 firefighters
+    contained around 500 acres"): the same claim, reworded as wire copy often is."""
+    if a.hedged != b.hedged:
+        return None
+    (values_a, topics_a), (values_b, topics_b) = _numbers(a), _numbers(b)
+    if not values_a or values_a != values_b or topics_a != topics_b or max(values_a) < 10:
+        return None
+    shared = a.stems & b.stems
+    if len(shared) < SAME_FIGURES_STEMS:
+        return None
+    said = ", ".join(f"{v:g}" for v in sorted(values_a))
+    return Proposal("same", 0.7, f"the same figures ({said}) in other words", "", False)
+
+
+def _same_number(a: dict, b: dict) -> bool:
+    """Both state the same number ("114" and "at least 114", "some 40" and "about 40")."""
+    stated = {v for v in (a.get("low"), a.get("high")) if v is not None}
+    return bool(stated & {v for v in (b.get("low"), b.get("high")) if v is not None})
 
 
 def _disagreement_counts(a: Profile, b: Profile) -> bool:
@@ -306,8 +359,8 @@ def _same_account(a: Profile, b: Profile) -> Proposal | None:
             who = a.claim.speaker or ", ".join(sorted(deniers))
             return Proposal("same", 0.7, f"both report the denial by {who}", "denial")
         return None
-    if not shared_families or a.hedged or b.hedged:
-        return None
+    if not shared_families or a.hedged or b.hedged or a.figures or b.figures:
+        return None  # claims with figures are the same only when their figures are
     shared = a.stems & b.stems
     smaller = min(len(a.stems), len(b.stems)) or 1
     if len(shared) >= SHARED_STEMS and len(shared) / smaller >= SHARED_SHARE:

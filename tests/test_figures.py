@@ -123,3 +123,29 @@ def test_a_cost_and_an_amount_of_a_substance_are_topics_of_their_own(nlp):
     cost, _ = figure(nlp, "The damage could cost $15 billion, the governor said.")
     mass, _ = figure(nlp, "The blast was caused by 2,750 tonnes of ammonium nitrate.")
     assert (cost.topic, mass.topic) == ("cost", "amount of ammonium nitrate")
+
+
+def test_a_denied_figure_contradicts_the_figure_it_denies(nlp):
+    denied, _ = figure(nlp, "3,000 people did not die in the storm.")
+    given, _ = figure(nlp, "The toll was raised from 64 to 2,975 dead.", 1)
+    result = compare(denied, given)
+    assert result.conflict and "denies" in result.reason
+
+
+def test_a_count_raised_from_one_figure_to_another_is_two_figures_not_a_range(nlp):
+    earlier, claim = figure(nlp, "The governor raised the toll from 64 to 2,975 dead.")
+    assert earlier.part and earlier.quantity["low"] == 64
+    assert figures_of(claim)[1].whole and figures_of(claim)[1].quantity["low"] == 2975
+
+
+def test_more_than_before_a_comparison_is_not_an_increment(nlp):
+    found, _ = figure(nlp, "The study found 1,052 more deaths than usual.")
+    assert found.whole
+
+
+def test_an_official_count_is_not_set_against_an_estimate(nlp):
+    official, _ = figure(nlp, "The official death toll stood at 64.")
+    estimate, _ = figure(nlp, "Researchers estimated 4,645 excess deaths.")
+    other, _ = figure(nlp, "The official death toll rose to 80.")
+    assert compare(official, estimate) is None
+    assert compare(official, other).conflict

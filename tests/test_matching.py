@@ -203,3 +203,36 @@ def test_different_figures_on_one_day_are_a_disagreement_not_an_update(nlp):
 def test_undated_articles_are_compared_as_disagreements(nlp):
     found = verdict(nlp, "The toll rose to 78 dead, officials said.", "The toll rose to 190 dead.")
     assert found.relation == "contradicts" and not found.update
+
+
+def test_the_same_figure_in_other_words_is_the_same_claim(nlp):
+    found = verdict(
+        nlp,
+        "A crew of about 40 firefighters held back some 500 acres of flames, officials said.",
+        "Roughly 40 firefighters contained around 500 acres, officials said.",
+    )
+    assert found.relation == "same" and "40" in found.reason
+    same = verdict(
+        nlp,
+        "Officials said 114 people were killed in the wildfire.",
+        "The wildfire death toll has risen to at least 114, officials said.",
+    )
+    assert same.relation == "same" and "114" in same.reason
+
+
+def test_claims_whose_figures_disagree_are_never_the_same(nlp):
+    found = verdict(
+        nlp,
+        "Officials said 114 people were killed in the wildfire on Maui.",
+        "Officials said 93 people were killed in the wildfire on Maui.",
+    )
+    assert found.relation == "contradicts"
+
+
+def test_the_same_number_for_different_happenings_is_not_the_same_claim(nlp):
+    found = verdict(
+        nlp,
+        "Officials said 12 people were killed in the flood.",
+        "Officials said 12 people were injured in the flood.",
+    )
+    assert found is None or found.relation != "same"

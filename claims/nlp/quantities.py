@@ -40,6 +40,11 @@ _DATE_WORD = re.compile(
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$|\d+(st|nd|rd|th)$|^\d+[/.]\d+")
 _GLUED_RANGE = re.compile(r"^(\d[\d,.]*)[–—~-](\d[\d,.]*)$")
 _FILLER = set("between and to from now up about around some nearly over under than at".split())
+# Verbs after which "from X to Y" says a count changed: two figures, not a range.
+CHANGE_VERBS = set(
+    "raise rise increase climb jump grow revise lower drop fall decline go push bring "
+    "reduce cut soar surge swell double triple update adjust change".split()
+)
 BELOW = {"less_than", "at_most"}
 ABOVE = {"more_than", "at_least"}
 _CONNECTOR = re.compile(r"^\s*(?:,|and|but|,\s*and|,\s*but)?\s*$", re.IGNORECASE)
@@ -194,6 +199,11 @@ def _range_end(doc: Doc, last: int, opened_by: str | None) -> tuple[float, int] 
     return _number_at(doc, sep + 1)
 
 
+def _follows_a_change(doc: Doc, at: int) -> bool:
+    """Whether the word at ``at`` ("from") follows a verb of change within a few words."""
+    return any(token.lemma_.lower() in CHANGE_VERBS for token in doc[max(0, at - 8) : at])
+
+
 def find_quantities(doc: Doc | Span) -> list[Quantity]:
     doc = doc if isinstance(doc, Doc) else doc.as_doc()
     text = doc.text
@@ -244,7 +254,9 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
             own_multiplier = doc[last].lower_ in MULTIPLIERS
             before = doc[first - 1].lower_ if first > 0 else ""
             opened_by = "between" if before == "between" else qualifier
-            upper = _range_end(doc, last, opened_by)
+            # "raised the toll from 64 to 2,975" is a change, two figures, not a range
+            change = before == "from" and _follows_a_change(doc, first - 1)
+            upper = None if change else _range_end(doc, last, opened_by)
             if upper is not None and upper[0] >= value:
                 high, last = upper
                 if high >= 1000 > low and doc[last].lower_ in MULTIPLIERS and not own_multiplier:
