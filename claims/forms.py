@@ -103,6 +103,15 @@ CONFLICT_STATUSES = [
     ("all", "Any status"),
 ]
 CONFLICT_SORTS = [("score", "Highest score"), ("date", "Newest")]
+# What kind of conflict, and how it is marked: the dashboard filters on these.
+CONFLICT_MARKS = [
+    ("", "Any kind"),
+    ("disagreement", "Disagreements"),
+    ("update", "Updates over time"),
+    ("hedged", "Hedged"),
+    ("different_sources", "Different sources"),
+    ("same_source", "Same source"),
+]
 
 
 class ConflictFilterForm(forms.Form):
@@ -111,6 +120,7 @@ class ConflictFilterForm(forms.Form):
     status = forms.ChoiceField(choices=CONFLICT_STATUSES, required=False)
     entity = forms.CharField(required=False, max_length=200)
     source = forms.CharField(required=False, max_length=200)
+    mark = forms.ChoiceField(choices=CONFLICT_MARKS, required=False)
     sort = forms.ChoiceField(choices=CONFLICT_SORTS, required=False)
 
 

@@ -278,6 +278,7 @@ class SuggestionQuerySet(models.QuerySet):
         status: str = "",
         entity: str = "",
         source: str = "",
+        mark: str = "",
     ) -> SuggestionQuerySet:
         qs = self
         if story:
@@ -295,6 +296,10 @@ class SuggestionQuerySet(models.QuerySet):
             qs = qs.filter(entity_keys__overlap=sorted(roots))
         if source:
             qs = qs.filter(speakers__icontains=source.strip())
+        if mark == "disagreement":
+            qs = qs.filter(update=False)
+        elif mark in {"update", "hedged", "different_sources", "same_source"}:
+            qs = qs.filter(**{mark: True})
         return qs
 
 

@@ -278,6 +278,7 @@ def test_conflicts_command_prints_json_lines_with_offsets(sample_articles):
     texts = {a.pk: a.text for a in sample_articles.values()}
     for line in lines:
         assert {"kind", "relation", "status", "score", "reason", "internal", "a", "b"} <= set(line)
+        assert isinstance(line["update"], bool) and isinstance(line["hedged"], bool)
         for end in (line["a"], line["b"]):
             assert texts[end["article"]][end["start"] : end["end"]] == end["text"]
     assert any(line["internal"] for line in lines)
@@ -329,3 +330,35 @@ def test_matching_on_demand_keeps_verdicts(analyst_client, sample_articles, anal
     assert response.status_code == 302
     row.refresh_from_db()
     assert row.status == "resolved"
+
+
+def _marked_rows():
+    from .factories import make_article, make_claim
+
+    a = make_article(body="Officials said 78 people died.")
+    b = make_article(body="Officials said 190 people died.")
+    rows = {}
+    for n, marks in enumerate([{"update": True}, {"hedged": True}, {}]):
+        rows[n] = Suggestion.objects.create(
+            key=f"marks-{n}",
+            article_a=a,
+            article_b=b,
+            claim_a=make_claim(a) if n == 0 else a.claims.first(),
+            claim_b=make_claim(b) if n == 0 else b.claims.first(),
+            relation="contradicts",
+            score=0.8,
+            reason=f"row {n}",
+            **marks,
+        )
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("mark", "expected"),
+    [("update", {0}), ("disagreement", {1, 2}), ("hedged", {1}), ("", {0, 1, 2})],
+)
+def test_the_dashboard_filters_on_kind_and_marks(viewer_client, mark, expected):
+    rows = _marked_rows()
+    page = viewer_client.get(reverse("claims:conflict_list"), {"mark": mark}).content.decode()
+    shown = {n for n, row in rows.items() if f'id="conflict-{row.pk}"' in page}
+    assert shown == expected

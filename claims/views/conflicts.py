@@ -11,7 +11,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from ..forms import CONFLICT_SORTS, CONFLICT_STATUSES, ConflictFilterForm, ReviewForm
+from ..forms import (
+    CONFLICT_MARKS,
+    CONFLICT_SORTS,
+    CONFLICT_STATUSES,
+    ConflictFilterForm,
+    ReviewForm,
+)
 from ..models import Outlet, Story, Suggestion
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError
@@ -33,9 +39,10 @@ def filtered(params) -> tuple[ConflictFilterForm, object, dict]:
         status=status,
         entity=data.get("entity") or "",
         source=data.get("source") or "",
+        mark=data.get("mark") or "",
     )
     sort = data.get("sort") or "score"
-    chosen = {"story": None, "outlet": None, **data, "status": status, "sort": sort}
+    chosen = {"story": None, "outlet": None, "mark": "", **data, "status": status, "sort": sort}
     return form, rows, chosen
 
 
@@ -71,6 +78,7 @@ def conflict_list(request: HtmxHttpRequest) -> HttpResponse:
         "can_review": has_role(request.user, ANALYST),
         "statuses": CONFLICT_STATUSES,
         "sorts": CONFLICT_SORTS,
+        "marks": CONFLICT_MARKS,
         "review_statuses": ReviewForm.base_fields["status"].choices,
     }
     template = "claims/conflict_list.html"
@@ -125,6 +133,7 @@ def _cell(value) -> str:
 
 
 CSV_HEADER = ["kind", "relation", "status", "score", "reason", "internal", "same_source"]
+CSV_HEADER += ["update", "hedged", "different_sources"]
 CSV_HEADER += ["story", "topic", "figures", "reviewed_by", "reviewed_at", "status_reason"]
 for _side in ("a", "b"):
     CSV_HEADER += [f"{_side}_{f}" for f in ("article", "outlet", "published", "speaker")]
@@ -133,7 +142,8 @@ for _side in ("a", "b"):
 
 def _csv_row(row: Suggestion) -> list[str]:
     cells = [row.kind, row.relation, row.status, f"{row.score:.3f}", row.reason]
-    cells += [row.internal, row.same_source, getattr(row.article_a.story, "name", ""), row.topic]
+    cells += [row.internal, row.same_source, row.update, row.hedged, row.different_sources]
+    cells += [getattr(row.article_a.story, "name", ""), row.topic]
     cells += ["; ".join(row.figures), row.reviewed_by, row.reviewed_at, row.status_reason]
     for article, claim in ((row.article_a, row.claim_a), (row.article_b, row.claim_b)):
         cells += [article.pk, getattr(article.outlet, "name", ""), article.published]

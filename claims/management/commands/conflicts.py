@@ -26,6 +26,9 @@ def conflict_json(row: Suggestion) -> dict:
         "reason": row.reason,
         "internal": row.internal,
         "same_source": row.same_source,
+        "update": row.update,
+        "hedged": row.hedged,
+        "different_sources": row.different_sources,
         "topic": row.topic,
         "story": row.article_a.story_id,
         "a": end(row.article_a_id, row.claim_a),
@@ -59,6 +62,9 @@ class Command(BaseCommand):
             else:
                 flags = " [internal]" if row.internal else ""
                 flags += " [same source]" if row.same_source else ""
+                flags += " [update]" if row.update else ""
+                flags += " [hedged]" if row.hedged else ""
+                flags += " [different sources]" if row.different_sources else ""
                 self.stdout.write(
                     f"{row.status:9} {row.score:.2f} {row.kind:10} {row.reason}{flags}\n"
                     f"    {row.article_a_id}:{row.claim_a.start}-{row.claim_a.end} "
