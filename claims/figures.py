@@ -103,7 +103,7 @@ _PART_BEFORE = re.compile(
 # ... and right after it: "two of them", "120 of the 5,000", "two more bodies".
 _PART_AFTER = re.compile(
     r"^\s*(?:of (?:them|those|whom|the|these)\b|more\b(?!\s+\w+\s+than|\s+than)|others?\b|"
-    r"additional\b)",
+    r"additional\b|new\b)",
     re.IGNORECASE,
 )
 # A figure given as what a count used to be: "from 115", "up from 64", "previous toll of".
@@ -191,7 +191,7 @@ def counted(q: dict, text: str, offset: int, entities: list[dict] = ()) -> str:
     return _FAMILY_OF.get(unit) or _FAMILY_OF.get(unit + "s") or unit
 
 
-def _topic(q: dict, text: str, start: int, end: int, kind: str) -> str | None:
+def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> str | None:
     unit = q.get("unit")
     if unit in MONEY:
         return "cost" if any(w.startswith(_COST_WORDS) for w in _words(text)) else None
@@ -203,7 +203,7 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str) -> str | None:
         return None
     before = _words(text[max(0, start - 80) : start])[::-1]
     after = _words(_CLAUSE_END.split(text[end : end + 60])[0])
-    own = _happening(_words(q.get("unit") or ""), skip=("homes", "attackers"))
+    own = _happening(_words(q["text"]) + _words(q.get("unit") or ""), skip=("homes", "attackers"))
     if own is not None:
         return own  # "200 to 300 injured", "190 dead": the figure says what it counts
     if kind == "buildings":
@@ -217,12 +217,15 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str) -> str | None:
     # Only fighters (or one side's men) are counted as a force's size.
     armed = kind == "fighters" or kind.startswith("nation")
     skip = ("homes",) if armed else ("homes", "attackers")
-    rest = _words(text[end:])
+    rest = _words(re.split(r"\d", text[end:], maxsplit=1)[0])  # up to the next figure
     found = (
         _happening(after[:4], skip=skip)
         or _happening(before[:8], skip=("homes", "attackers"))
         or _happening(rest, skip=skip)
-        or _happening(_words(text), skip=("attackers", "homes"))
+        # further back in the claim ("the death toll from the blast ... had reached 78")
+        or _happening(_words(text[:start])[::-1], skip=("attackers", "homes"))
+        # anywhere, when no other figure could be what those words count
+        or (_happening(_words(text), skip=("attackers", "homes")) if alone else None)
     )
     if found is None and kind == "fighters":
         return "attackers"
@@ -231,7 +234,9 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str) -> str | None:
 
 _OFFICIAL = re.compile(r"\bofficial(?:ly)?\b|\bconfirmed\b|\bcertified\b", re.IGNORECASE)
 _ESTIMATE = re.compile(
-    r"\bexcess\b|\bestimat\w*\b(?!\s*\d)|\bprojected\b|\bstudy\b|\bsurvey\b|\bmodel\w*\b",
+    r"\bexcess\b|\bestimat\w*\b(?!\s*\d)|\bprojected\b|\bstud(?:y|ies)\b|\bsurvey\w*\b|"
+    r"\bmodel\w*\b|\banaly[sz]\w*\b|\bresearchers?\b|\bcalculat\w*\b|\bextrapolat\w*\b|"
+    r"\bmore deaths than\b|\bunderestimat\w*\b",
     re.IGNORECASE,
 )
 
@@ -254,7 +259,7 @@ def figures_of(claim) -> list[Figure]:
             continue
         start, end = q["start"] - offset, q["end"] - offset
         kind = counted(q, text, offset, entities)
-        topic = _topic(q, text, start, end, kind)
+        topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
         before = text[max(0, start - 40) : start]
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
         part = part or bool(_EARLIER.search(before))
@@ -266,7 +271,7 @@ def figures_of(claim) -> list[Figure]:
             part = False  # "killed 180, wounded another 6,000": a count of its own
         clause = _CLAUSE_END.split(text[end : end + 60])[0]
         negated = bool(_NEGATION.search(clause))
-        found.append(Figure(q, topic, kind, part, negated, _basis(before[-50:] + " " + clause)))
+        found.append(Figure(q, topic, kind, part, negated, _basis(before[-80:] + " " + clause)))
     return found
 
 

@@ -67,6 +67,8 @@ class Profile:
     sources: frozenset[str]
     figures: tuple[Figure, ...]  # the wholes the claim gives of the event
     published: object  # the article's date, or None
+    numbers: frozenset  # every number it states but parts (for same claims reworded)
+    counts: frozenset  # what those numbers count (their topics)
     mentions: tuple[tuple[str, int, int], ...]  # (entity root, start, end) in the claim text
 
 
@@ -111,6 +113,7 @@ def profile(
         sources=source_keys(claim.speaker, aliases),
         figures=_event_figures(claim),
         published=published,
+        **_numbers(claim),
         mentions=tuple(
             (
                 entity_root(e["text"], e["label"], aliases),
@@ -276,13 +279,13 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
     return None
 
 
-def _numbers(p: Profile) -> tuple[frozenset, frozenset]:
+def _numbers(claim) -> dict[str, frozenset]:
     """The numbers a claim states (of wholes, not dates or parts) and what they count."""
-    figures = [f for f in figures_of(p.claim) if not f.part]
+    figures = [f for f in figures_of(claim) if not f.part]
     values = frozenset(
         v for f in figures for v in (f.quantity.get("low"), f.quantity.get("high")) if v is not None
     )
-    return values, frozenset(f.topic for f in figures)
+    return {"numbers": values, "counts": frozenset(f.topic for f in figures)}
 
 
 def _same_numbers(a: Profile, b: Profile) -> Proposal | None:
@@ -291,13 +294,13 @@ def _same_numbers(a: Profile, b: Profile) -> Proposal | None:
     contained around 500 acres"): the same claim, reworded as wire copy often is."""
     if a.hedged != b.hedged:
         return None
-    (values_a, topics_a), (values_b, topics_b) = _numbers(a), _numbers(b)
-    if not values_a or values_a != values_b or topics_a != topics_b or max(values_a) < 10:
+    values = a.numbers
+    if not values or values != b.numbers or a.counts != b.counts or max(values) < 10:
         return None
     shared = a.stems & b.stems
     if len(shared) < SAME_FIGURES_STEMS:
         return None
-    said = ", ".join(f"{v:g}" for v in sorted(values_a))
+    said = ", ".join(f"{v:g}" for v in sorted(values))
     return Proposal("same", 0.7, f"the same figures ({said}) in other words", "", False)
 
 

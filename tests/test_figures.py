@@ -149,3 +149,13 @@ def test_an_official_count_is_not_set_against_an_estimate(nlp):
     other, _ = figure(nlp, "The official death toll rose to 80.")
     assert compare(official, estimate) is None
     assert compare(official, other).conflict
+
+
+def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):
+    town, claim = figure(nlp, "The town of 12,000 people was destroyed, with at least 53 dead.")
+    assert town.topic != "death toll" and figures_of(claim)[1].topic == "death toll"
+
+
+def test_one_new_victim_is_an_increment_not_a_toll(nlp):
+    found, _ = figure(nlp, "Police confirmed the identity of one new victim of the fire.")
+    assert not found.whole

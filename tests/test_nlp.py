@@ -230,3 +230,8 @@ def test_ranges_and_bounds_keep_their_open_sides(nlp, sentence, notation):
 def test_a_number_the_tagger_takes_for_a_date_is_still_a_number(nlp):
     doc = nlp("The office said the death toll from the fires was now 36, up six from before.")
     assert 36 in [q.low for q in find_quantities(doc)]
+
+
+def test_days_after_a_month_are_dates_even_when_the_tagger_misses_them(nlp):
+    doc = nlp("The fire burned from August 8 to 9 and killed at least 80 people.")
+    assert [q.low for q in find_quantities(doc)] == [80]

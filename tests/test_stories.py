@@ -87,24 +87,25 @@ def test_the_same_event_weeks_apart_or_undated_joins_its_story():
     assert a.story == b.story == c.story
 
 
-def test_a_report_years_later_in_the_same_place_is_another_story():
-    first = {"source": "a.txt", "title": "Dam breach floods Harrowgate", "body": DAM}
-    late = {"source": "b.txt", "title": "Harrowgate floods: toll rises", "body": LATER}
-    a, b = stored(
-        ArticleInput(**first, published=dt.date(2021, 3, 1)),
-        ArticleInput(**late, published=dt.date(2026, 3, 1)),
-    )
-    assert a.story != b.story
+FIRE = (
+    "A fire broke out at the Harrowgate mill on Sunday, a month after the dam flood.\n\n"
+    "Mayor Ilse Varga said the fire was put out and nobody was hurt."
+)
 
 
-def test_another_kind_of_incident_in_the_same_town_is_another_story():
-    fire = (
-        "A fire broke out at the Harrowgate mill on Sunday, a month after the dam flood.\n\n"
-        "Mayor Ilse Varga said the fire was put out and nobody was hurt."
-    )
+@pytest.mark.parametrize(
+    ("other", "dates"),
+    [
+        # the same place and names, five years later
+        (("Harrowgate floods: toll rises", LATER), (dt.date(2021, 3, 1), dt.date(2026, 3, 1))),
+        # another kind of incident in the same town, undated
+        (("Fire at Harrowgate mill", FIRE), (None, None)),
+    ],
+)
+def test_another_incident_in_the_same_place_is_another_story(other, dates):
     a, b = stored(
-        ArticleInput(source="a.txt", title="Dam breach floods Harrowgate", body=DAM),
-        ArticleInput(source="b.txt", title="Fire at Harrowgate mill", body=fire),
+        ArticleInput("a.txt", "Dam breach floods Harrowgate", DAM, published=dates[0]),
+        ArticleInput("b.txt", *other, published=dates[1]),
     )
     assert a.story != b.story
 

@@ -39,6 +39,10 @@ _DATE_WORD = re.compile(
 )
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$|\d+(st|nd|rd|th)$|^\d+[/.]\d+")
 _GLUED_RANGE = re.compile(r"^(\d[\d,.]*)[–—~-](\d[\d,.]*)$")
+_MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|"
+    r"april|june|july|august|september|october|november|december)$"
+)
 _FILLER = set("between and to from now up about around some nearly over under than at".split())
 # Verbs after which "from X to Y" says a count changed: two figures, not a range.
 CHANGE_VERBS = set(
@@ -98,6 +102,12 @@ def _is_name_or_date(token: Token) -> bool:
         return not bare or any(_DATE_WORD.match(w) or _YEAR.match(w) for w in words)
     if token.ent_type_ in NAME_LABELS:
         return True
+    if (
+        token.is_digit
+        and int(token.text) <= 31
+        and any(_MONTH.match(t.lower_) for t in token.doc[max(0, token.i - 3) : token.i])
+    ):
+        return True  # "August 8 to 9": days the tagger left untagged
     before = token.doc[token.i - 1] if token.i > 0 else None
     return before is not None and before.text in {"#", "No.", "no."}
 

@@ -29,6 +29,10 @@ from ..models import (
 )
 from ..wording import plain
 
+# How many other figures (or dates) may stand between two figures of a running count
+# for them still to be set against each other: reports cluster, and one figure between
+# two others is often a revision or a rounding of one of them.
+BETWEEN = 1
 # Bounds ("more than 70", "up to 6,000") stand between other figures; "hundreds" does not.
 BOUNDS = {"more_than", "at_least", "less_than", "at_most"}
 # Candidates Postgres ranks for each claim of the new article.
@@ -273,11 +277,11 @@ def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple]]) -> set[int]
         if x is None or y is None:
             continue
         low, high = sorted((x, y))
-        next_in_value = not any(low < v < high for v in values)
+        next_in_value = sum(low < v < high for v in values) <= BETWEEN
         next_in_date = False
         if dx is not None and dy is not None:
             early, late = sorted((dx, dy))
-            next_in_date = not any(early < d < late for d in dates)
+            next_in_date = sum(early < d < late for d in dates) <= BETWEEN
         if not (next_in_value or next_in_date):
             far.add(row.pk)
     return far
