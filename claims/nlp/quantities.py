@@ -112,6 +112,18 @@ def _is_name_or_date(token: Token) -> bool:
     return before is not None and before.text in {"#", "No.", "no."}
 
 
+def _may_start_a_number(token: Token) -> bool:
+    """A cheap first look, so that most tokens cost one check."""
+    low = token.lower_
+    return (
+        token.like_num
+        or low in VAGUE
+        or low in FRACTIONS
+        or low in {"a", "negative", "minus"}
+        or (token.text[:1].isdigit())
+    )
+
+
 def _number_at(doc: Doc, index: int, *, bounded: bool = False) -> tuple[float, int] | None:
     """The number that starts at token ``index`` and the index of its last token.
     A bare "half" or "quarter" counts only after a bound ("more than half")."""
@@ -221,7 +233,7 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if _is_name_or_date(token):
+        if not _may_start_a_number(token) or _is_name_or_date(token):
             i += 1
             continue
         qualifier, text_start = _qualifier_before(doc, i)
