@@ -149,6 +149,8 @@ def score_corpus(corpus: Corpus, listing: bool) -> dict[str, Tally]:
             if listing:
                 marks = "GOLD " if hit else "     "
                 print(f"  {marks}{relation:11} {row.score:.2f} {row.reason[:150]}")
+                for claim in (row.claim_a, row.claim_b):
+                    print(f"         | {' '.join(claim.text.split())[:160]}")
         for ends, english in gold:
             found = None not in ends and any(matches(p, ends) for _, p in pairs)
             if english:

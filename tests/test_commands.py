@@ -100,6 +100,13 @@ def test_show_json_gives_claims_with_offsets_into_the_text(corpus):
     quantity = claim["quantities"][0]
     assert data["text"][quantity["start"] : quantity["end"]] == quantity["text"]
     assert (quantity["low"], quantity["qualifier"]) == (200, "about")
+    figure = claim["figures"][0]
+    assert (figure["topic"], figure["counted"], figure["part"]) == (
+        "death toll",
+        "nationality:russian",
+        False,
+    )
+    assert data["incident"]["kind"] == "attack"
 
 
 def test_show_unknown_article_is_a_clear_error():

@@ -66,7 +66,7 @@ def test_a_large_story_does_not_crowd_out_a_closer_small_one():
     new = make_article(body=DAM.replace("Friday", "Friday night"))
     new.entity_keys = keys
     incident = Incident(kind="flood", lead_names=frozenset(keys), names=frozenset(keys))
-    assert best_story(new, incident) == close
+    assert best_story(new, incident) == close.pk
 
 
 LATER = (

@@ -95,8 +95,12 @@ def _is_name_or_date(token: Token) -> bool:
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and following.lemma_.lower() in TIME_UNITS:
             return False  # "three hours", "four days": durations are quantities
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        words = [t.lower_ for t in entity] if entity is not None else [token.lower_]
+        doc, start, end = token.doc, token.i, token.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":  # the entity around the token,
+            start -= 1  # found from the token's tags (Doc.ents would build every span)
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        words = [t.lower_ for t in doc[start:end]]
         # "was now 36", "between 20 and 30": short bare numbers the tagger took for a date
         bare = all((w.isdigit() and len(w) <= 4) or w in _FILLER for w in words)
         return not bare or any(_DATE_WORD.match(w) or _YEAR.match(w) for w in words)

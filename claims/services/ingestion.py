@@ -137,7 +137,7 @@ def store_article(
     article.full_clean(exclude=["search_vector"], validate_unique=False, validate_constraints=False)
     if story is None:
         # Before the INSERT: updating the row after would compute its search vector again.
-        article.story = story_for(article, incident)
+        article.story_id = story_for(article, incident)
     article.save()
     Claim.objects.bulk_create(_claim_rows(article, claims or [], aliases))
     if claims is not None and article.story_id and match:

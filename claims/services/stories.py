@@ -22,9 +22,9 @@ from .matching import forget_across_stories, suggest_for_story
 # Stories looked at for a new article: those of the newest articles sharing a name (or,
 # for a text no model read, a figure) with it, the best few by names shared; and how
 # many of each story's newest articles say what the story is about.
-CANDIDATES = 200
+CANDIDATES = 100
 STORIES = 10
-PROFILED = 60
+PROFILED = 20
 EMPTY_NAME = "Give the story a name."
 SAME_STORY = "Choose another story to merge into."
 NOTHING_TO_SPLIT = "Choose at least one article, and not all of them, to split off."
@@ -81,8 +81,8 @@ def story_incidents(story_ids: list[int]) -> dict[int, StoryIncident]:
     return profiles
 
 
-def best_story(article: Article, incident: Incident) -> Story | None:
-    """The story whose incident this article reports, if one fits well enough
+def best_story(article: Article, incident: Incident) -> int | None:
+    """The id of the story whose incident this article reports, if one fits well enough
     (``claims.incidents.fit``); dates are one sign among several, so an undated report
     joins its event's story, and a report of another incident in the same place
     starts its own."""
@@ -94,15 +94,13 @@ def best_story(article: Article, incident: Incident) -> Story | None:
         score = fit(incident, profile)
         if score is not None and score >= JOIN_AT:
             scored.append((score, story))
-    if not scored:
-        return None
-    return Story.objects.get(pk=max(scored)[1])
+    return max(scored)[1] if scored else None
 
 
-def story_for(article: Article, incident: Incident) -> Story:
-    """The article's best story, or a new story named after its headline (saved; the
-    article is not: ingestion sets its story before its one INSERT)."""
-    return best_story(article, incident) or Story.objects.create(name=article.title[:300])
+def story_for(article: Article, incident: Incident) -> int:
+    """The id of the article's best story, or of a new story named after its headline
+    (saved; the article is not: ingestion sets its story before its one INSERT)."""
+    return best_story(article, incident) or Story.objects.create(name=article.title[:300]).pk
 
 
 def _clean_name(name: str) -> str:

@@ -6,7 +6,22 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims.figures import Figure, figures_of
 from claims.models import Article
+
+
+def figure_json(figure: Figure) -> dict:
+    """What a figure counts, as matching reads it (computed from the stored quantity)."""
+    return {
+        "text": figure.quantity["text"],
+        "start": figure.quantity["start"],
+        "end": figure.quantity["end"],
+        "topic": figure.topic,
+        "counted": figure.counted,
+        "part": figure.part,
+        "negated": figure.negated,
+        "basis": figure.basis,
+    }
 
 
 def article_json(article: Article) -> dict:
@@ -18,6 +33,7 @@ def article_json(article: Article) -> dict:
         "published": article.published.isoformat() if article.published else None,
         "language": article.language,
         "extraction_status": article.extraction_status,
+        "incident": article.incident,
         "text": article.text,
         "claims": [
             {
@@ -31,6 +47,7 @@ def article_json(article: Article) -> dict:
                 "hedged": c.hedged,
                 "entities": c.entities,
                 "quantities": c.quantities,
+                "figures": [figure_json(f) for f in figures_of(c)],
             }
             for c in article.claims.all()
         ],
