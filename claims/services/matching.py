@@ -218,10 +218,12 @@ def prune_conflicts(story_id: int) -> int:
     were withdrawn.
 
     Of a running count (a toll, the missing), two figures are set against each other
-    only when they are next to each other, in value or in date: a toll of 78, then 135,
-    then 190 is two steps (78/135, 135/190), each the disagreement or update worth
-    reading, not three. And a pair of figures repeated in both articles (a headline and
-    its body, with the same sources) is shown once, by its body sentences.
+    only when they are near each other in value or in date, with at most ``BETWEEN``
+    other figures (or dates) between them: reports of a toll of 78, 100, 135 and 190
+    give the steps worth reading (78/100, 78/135, 100/135, ...), not 78/190. And a pair
+    of figures repeated in both articles (a headline and its body, with the same
+    sources) is shown once, by its body sentences. Withdrawn rows are open matcher
+    suggestions only; ``suggest_for_story`` judges every pair again.
     """
     rows = list(
         Suggestion.objects.filter(
