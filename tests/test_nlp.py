@@ -218,6 +218,7 @@ def test_numbers_in_words_and_digits(nlp, sentence, expected):
         ("The toll may exceed 500.", "(500,)"),
         ("Up to 40 villages were cut off.", "(,40]"),
         ("Prices ranged from five hundred to two thousand.", "[500,2000]"),
+        ("It caused between $3.8 billion and $4.6 billion in damage.", "[3800000000,4600000000]"),
         ("More than half of the homes were lost.", "(0.5,)"),
     ],
 )

@@ -220,9 +220,12 @@ def _range_end(doc: Doc, last: int, opened_by: str | None) -> tuple[float, int] 
         return None
     if word == "to" and opened_by in ABOVE | BELOW:
         return None  # "up to 5 to ..." reads on as a new number
-    if _is_name_or_date(doc[sep + 1]) or doc[sep + 1].lower_ in VAGUE:
+    upper = sep + 1
+    if doc[upper].text in CURRENCIES and upper + 1 < len(doc):
+        upper += 1  # "between $3.8 billion and $4.6 billion"
+    if _is_name_or_date(doc[upper]) or doc[upper].lower_ in VAGUE:
         return None
-    return _number_at(doc, sep + 1)
+    return _number_at(doc, upper)
 
 
 def _follows_a_change(doc: Doc, at: int) -> bool:
@@ -278,10 +281,12 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
             value, last = number
             low = high = value
             own_multiplier = doc[last].lower_ in MULTIPLIERS
-            before = doc[first - 1].lower_ if first > 0 else ""
+            # the word before the number, or before its currency sign ("between $3.8")
+            opener = first - 2 if first > 1 and doc[first - 1].text in CURRENCIES else first - 1
+            before = doc[opener].lower_ if opener >= 0 else ""
             opened_by = "between" if before == "between" else qualifier
             # "raised the toll from 64 to 2,975" is a change, two figures, not a range
-            change = before == "from" and _follows_a_change(doc, first - 1)
+            change = before == "from" and _follows_a_change(doc, opener)
             upper = None if change else _range_end(doc, last, opened_by)
             if upper is not None and upper[0] >= value:
                 high, last = upper
@@ -289,7 +294,7 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
                     low *= MULTIPLIERS[doc[last].lower_]  # "2 to 3 million"
                 qualifier = "range"
                 if before in {"between", "from"}:
-                    text_start = first - 1
+                    text_start = opener
             else:
                 after, last = _qualifier_after(doc, last)
                 if after == "or_equal":
