@@ -112,6 +112,12 @@ _EARLIER = re.compile(
     r"\b(?:previous(?:ly)?|earlier|prior)\s+(?:\w+\s+){0,3})$",
     re.IGNORECASE,
 )
+_RATE = re.compile(
+    r"^\s*(?:\w+\s+)?(?:daily|a day|per day|each day|every day|a week|per week|weekly|"
+    r"a month|per month|monthly|a year|per year|annually|per capita|per \d)",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(?:ages?|aged|age of|ages of)\s+(?:of\s+|from\s+|between\s+)?$", re.I)
 # A figure the claim says is not so: "3,000 people did not die", "never killed 50".
 _NEGATION = re.compile(r"\b(?:not|n't|never|no one|did not|didn't|wasn't|weren't)\b", re.I)
 _BREAKDOWN = re.compile(r"\s[-–—]\s|[-–—:(]|\bincluding\b|\bamong\b")
@@ -263,6 +269,8 @@ def figures_of(claim) -> list[Figure]:
         before = text[max(0, start - 40) : start]
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
         part = part or bool(_EARLIER.search(before))
+        # a rate ("82 deaths daily") or an age ("between the ages of 2 and 15") is no count
+        part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))
         for earlier in found:
             gap = text[earlier.quantity["end"] - offset : start]
             if earlier.topic == topic and earlier.whole and _BREAKDOWN.search(gap):

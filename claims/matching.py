@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from .entities import NAMED, entity_root
 from .figures import RUNNING, Figure, about_the_event, compare, describe, figures_of, interval
+from .incidents import incident_name
 from .wording import (
     STEM,
     asserted_verbs,
@@ -98,9 +99,15 @@ def profile(
     *,
     headline_end: int = 0,
     published=None,
+    incident: str | None = None,
     aliases: Mapping[str, str] | None = None,
 ) -> Profile:
+    """What matching reads of a claim. ``incident``: the named storm or fire its article
+    reports, if any; a claim about another one ("Katrina's toll was 1,833", cited for
+    comparison) gives no figures of the event."""
     named = _named(claim)
+    other = incident_name(claim.text)
+    about_another = bool(incident and other and other != incident)
     return Profile(
         claim=claim,
         article=claim.article_id,
@@ -111,7 +118,7 @@ def profile(
         stems=stems(claim.text),
         plain=plain(claim.text),
         sources=source_keys(claim.speaker, aliases),
-        figures=_event_figures(claim),
+        figures=() if about_another else _event_figures(claim),
         published=published,
         **_numbers(claim),
         mentions=tuple(

@@ -159,3 +159,17 @@ def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):
 def test_one_new_victim_is_an_increment_not_a_toll(nlp):
     found, _ = figure(nlp, "Police confirmed the identity of one new victim of the fire.")
     assert not found.whole
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The director said he had an average of 82 deaths daily before the storm.",
+        "Three children between the ages of 2 and 15 died in the fire.",
+    ],
+)
+def test_rates_and_ages_are_not_counts(nlp, sentence):
+    doc = nlp(sentence)
+    claim = doc._.claims[0]
+    wholes = [f.quantity["low"] for f in figures_of(claim) if f.whole]
+    assert 82 not in wholes and 2 not in wholes

@@ -236,3 +236,17 @@ def test_the_same_number_for_different_happenings_is_not_the_same_claim(nlp):
         "Officials said 12 people were injured in the flood.",
     )
     assert found is None or found.relation != "same"
+
+
+def test_figures_of_another_named_storm_are_not_the_events(nlp):
+    other = profile(
+        claim(nlp, "The official death toll from Hurricane Katrina is 1,833.", 1), incident="lila"
+    )
+    event = profile(
+        claim(nlp, "Officials said 2,975 people died in the storm.", 2), incident="lila"
+    )
+    assert other.figures == () and judge(other, event) is None
+    same_storm = profile(
+        claim(nlp, "The official death toll from Hurricane Lila is 1,833.", 1), incident="lila"
+    )
+    assert same_storm.figures

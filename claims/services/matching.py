@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Length
 
 from ..figures import RUNNING, figures_of, representative
@@ -106,7 +107,9 @@ def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profil
     ids = {pk for pair in pairs for pk in pair}
     claims = Claim.objects.filter(pk__in=ids).only(*PROFILE_FIELDS)
     annotated = claims.annotate(
-        headline_end=Length("article__title"), published=F("article__published")
+        headline_end=Length("article__title"),
+        published=F("article__published"),
+        incident_name=KeyTextTransform("name", "article__incident"),
     )
     by_id = {c.pk: c for c in annotated}
     if len(profiles) > MAX_PROFILES:
@@ -114,7 +117,11 @@ def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profil
     for pk, c in by_id.items():
         if pk not in profiles:
             profiles[pk] = profile(
-                c, headline_end=c.headline_end, published=c.published, aliases=aliases
+                c,
+                headline_end=c.headline_end,
+                published=c.published,
+                incident=c.incident_name,
+                aliases=aliases,
             )
     judged: set[str] = set()
     found: dict[str, Found] = {}
