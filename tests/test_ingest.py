@@ -199,3 +199,37 @@ def test_canonical_text_joins_hard_wrapped_lines_and_collapses_blank_runs():
 def test_canonical_text_keeps_the_characters_of_the_source():
     body = "“Quoted,” she said.\u00a0It cost 5\u00a0€. 😀 (link)"
     assert canonical_text("T", body) == "T\n\n" + body
+
+
+def test_deeply_nested_json_is_one_clear_error_and_the_rest_goes_on(tmp_path):
+    from claims.ingest.formats import TOO_DEEP
+
+    (tmp_path / "a.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "b.jsonl").write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    (tmp_path / "c.json").write_text(json.dumps({"title": "T", "text": BODY}))
+    items = read(tmp_path / "a.json", tmp_path / "b.jsonl", tmp_path / "c.json")
+    assert [getattr(i, "error", None) for i in items] == [TOO_DEEP, TOO_DEEP, None]
+
+
+def test_markdown_headings_lists_quotes_and_html_become_plain_paragraphs(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# Flood hits valley\n\n> The **river** rose _two_ metres.\n\n"
+        "- 40 homes were <b>flooded</b>\n- ![map](m.png) Roads closed\n\n## Repairs\n\nWeeks.\n"
+    )
+    (item,) = read(path)
+    assert item.title == "Flood hits valley"
+    assert item.body.split("\n\n") == [
+        "The river rose two metres.",
+        "40 homes were flooded",
+        "Roads closed",
+        "Repairs",
+        "Weeks.",
+    ]
+
+
+def test_pathological_emphasis_is_read_as_text(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("# T\n\n" + "*a " * 16_000 + "\n\n" + "_" * 20_000 + "b\n")
+    (item,) = read(path)
+    assert item.title == "T" and item.body.count("a") >= 16_000

@@ -226,3 +226,15 @@ def test_an_alias_brings_articles_into_one_story(with_alias):
         ),
     )
     assert (a.story == b.story) is with_alias
+
+
+def test_two_analysts_adding_the_same_alias_at_once_get_one_row_and_a_refusal(monkeypatch):
+    from claims.models import EntityAlias
+    from claims.services.stories import ALIAS_EXISTS, add_alias
+
+    add_alias(alias="the Kremlin", canonical="Russian government", user=None)
+    # the second request passed its check before the first one's row was committed
+    monkeypatch.setattr(type(EntityAlias.objects.none()), "exists", lambda self: False)
+    with pytest.raises(ValueError, match=ALIAS_EXISTS):
+        add_alias(alias="the Kremlin", canonical="Russian government", user=None)
+    assert EntityAlias.objects.count() == 1

@@ -6,6 +6,8 @@ import json
 import re
 from collections.abc import Iterator
 
+from markdown_it import MarkdownIt
+
 from .errors import InputError
 from .records import ArticleInput, FailedInput, from_record, is_web_address, parse_date
 from .text import split_headline
@@ -13,22 +15,47 @@ from .text import split_headline
 NO_ARTICLE_IN_HTML = "no article text found in the HTML"
 BAD_JSON = "invalid JSON: {error}"
 EMPTY_JSON = "no articles in the JSON"
+TOO_DEEP = "the JSON is nested too deeply to hold articles"
 # Fewer words than this left after boilerplate removal is a menu or a link, not an article.
 MIN_ARTICLE_WORDS = 8
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
-_MD_RULES = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
-    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML tags
-    (re.compile(r"^\s{0,3}#{1,6}\s*", re.MULTILINE), ""),  # heading marks
-    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),  # block quotes
-    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # list markers
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
-    (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"^\s*([-*_]\s*){3,}$", re.MULTILINE), ""),  # horizontal rules
-]
+# Markdown is read by markdown-it-py (CommonMark, linear time), never by hand-written
+# regexes: those took seconds on crafted emphasis runs (quadratic backtracking).
+_MARKDOWN = MarkdownIt("commonmark")
+_SKIPPED_INLINE = {"image", "html_inline"}
+
+
+def _markdown_text(text: str) -> tuple[str | None, str]:
+    """(the first level-1 heading, if any, and the text of every other block, one
+    paragraph each) of a Markdown document: markup, images and HTML dropped."""
+    tokens = _MARKDOWN.parse(text)
+    title, paragraphs = None, []
+    for i, token in enumerate(tokens):
+        if token.type in {"fence", "code_block"}:
+            paragraphs.append(token.content.strip())
+        if token.type != "inline":
+            continue
+        words = []
+        for child in token.children or []:
+            if child.type in _SKIPPED_INLINE:
+                continue
+            if child.type in {"softbreak", "hardbreak"}:
+                words.append(" ")
+            elif child.content and child.type in {"text", "code_inline"}:
+                words.append(child.content)
+        line = " ".join("".join(words).split())
+        opener = tokens[i - 1] if i else None
+        if (
+            opener is not None
+            and opener.type == "heading_open"
+            and opener.tag == "h1"
+            and not title
+        ):
+            title = line
+        elif line:
+            paragraphs.append(line)
+    return title, "\n\n".join(paragraphs)
 
 
 def read_txt(text: str, source: str) -> ArticleInput:
@@ -50,12 +77,11 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 
 def read_markdown(text: str, source: str) -> ArticleInput:
     meta, text = _front_matter(text)
-    heading = re.search(r"^\s{0,3}#\s+(.+)$", text, re.MULTILINE)
+    heading, text = _markdown_text(text)
     if "title" not in meta and heading:
-        meta["title"] = heading.group(1).strip()
-        text = text[: heading.start()] + text[heading.end() :]
-    for pattern, replacement in _MD_RULES:
-        text = pattern.sub(replacement, text)
+        meta["title"] = heading
+    elif heading:
+        text = f"{heading}\n\n{text}"
     if "title" not in meta:
         meta["title"], text = split_headline(text)
     return ArticleInput(
@@ -99,11 +125,18 @@ def read_html(text: str, source: str) -> ArticleInput:
     )
 
 
-def read_json(text: str, source: str) -> Iterator[ArticleInput | FailedInput]:
+def _loads(text: str):
+    """JSON, or an InputError that says what is wrong with it in plain words."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(BAD_JSON.format(error=exc)) from exc
+    except RecursionError:  # "[[[[...]]]]": the parser gives up long before memory does
+        raise InputError(TOO_DEEP) from None
+
+
+def read_json(text: str, source: str) -> Iterator[ArticleInput | FailedInput]:
+    data = _loads(text)
     records = data if isinstance(data, list) else [data]
     if not records:
         raise InputError(EMPTY_JSON)
@@ -121,11 +154,7 @@ def read_jsonl(lines: Iterator[str], source: str) -> Iterator[ArticleInput | Fai
         item_source = f"{source}:{number}"
 
         def parse(line: str = line, item_source: str = item_source) -> ArticleInput:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(BAD_JSON.format(error=exc)) from exc
-            return from_record(record, item_source)
+            return from_record(_loads(line), item_source)
 
         yield _guarded(parse, item_source)
     if not seen:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
@@ -166,7 +166,11 @@ def add_alias(*, alias: str, canonical: str, user) -> EntityAlias:
         raise ValueError(ALIAS_NEEDED)
     if EntityAlias.objects.filter(alias__iexact=alias).exists():
         raise ValueError(ALIAS_EXISTS)
-    return EntityAlias.objects.create(alias=alias, canonical=canonical, created_by=user)
+    try:
+        with transaction.atomic():  # two analysts adding it at once: one row, one refusal
+            return EntityAlias.objects.create(alias=alias, canonical=canonical, created_by=user)
+    except IntegrityError:
+        raise ValueError(ALIAS_EXISTS) from None
 
 
 @transaction.atomic
