@@ -127,3 +127,32 @@ class ConflictFilterForm(forms.Form):
 class ReviewForm(forms.Form):
     status = forms.ChoiceField(choices=ReviewStatus.choices)
     reason = forms.CharField(required=False, max_length=2000)
+
+
+# The writes' text fields, read through forms so that every value is checked the same
+# way (length, and no NUL characters: Django's CharField refuses them) before a service
+# sees it. Emptiness is the services' rule, with their own messages.
+class NoteForm(forms.Form):
+    body = forms.CharField(required=False, max_length=5000, strip=False)
+
+
+class AliasForm(forms.Form):
+    alias = forms.CharField(required=False, max_length=200)
+    canonical = forms.CharField(required=False, max_length=200)
+
+
+class StoryNameForm(forms.Form):
+    name = forms.CharField(required=False, max_length=300)
+
+
+class DismissForm(forms.Form):
+    reason = forms.CharField(required=False, max_length=2000)
+
+
+def first_error(form: forms.Form) -> str:
+    """The form's first error, in the words Django gives it ("Null characters are not
+    allowed."), with the field's name when it belongs to one."""
+    for name, errors in form.errors.items():
+        label = "" if name == "__all__" else f"{form.fields[name].label or name.capitalize()}: "
+        return f"{label}{errors[0]}"
+    return "That request could not be read."

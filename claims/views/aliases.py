@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from ..forms import AliasForm, first_error
 from ..models import EntityAlias
 from ..roles import ANALYST, has_role, role_required
 from ..services import stories as service
@@ -24,10 +25,13 @@ def alias_list(request: HtmxHttpRequest) -> HttpResponse:
 @require_POST
 @role_required(ANALYST)
 def alias_add(request: HtmxHttpRequest) -> HttpResponse:
+    form = AliasForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, first_error(form), reverse("claims:alias_list"))
     try:
         alias = service.add_alias(
-            alias=request.POST.get("alias", ""),
-            canonical=request.POST.get("canonical", ""),
+            alias=form.cleaned_data["alias"],
+            canonical=form.cleaned_data["canonical"],
             user=request.user,
         )
     except ValueError as exc:

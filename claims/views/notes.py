@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ..forms import NoteForm, first_error
 from ..models import Claim, Link, Note
 from ..roles import ANALYST, has_role, role_required
 from ..services import AnnotationError, add_note, delete_note, edit_note
@@ -47,8 +48,11 @@ def note_list(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
 @role_required(ANALYST)
 def note_add(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     obj = _subject(kind, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, first_error(form), _home(obj))
     try:
-        add_note(body=request.POST.get("body", ""), author=request.user, **{kind: obj})
+        add_note(body=form.cleaned_data["body"], author=request.user, **{kind: obj})
     except AnnotationError as exc:
         return refuse(request, exc.message, _home(obj))
     if not request.htmx:
@@ -72,8 +76,11 @@ def note_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         template = "claims/note_edit.html" + ("#form" if request.htmx else "")
         return render(request, template, {"note": note})
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, first_error(form), _home(subject))
     try:
-        edit_note(note=note, body=request.POST.get("body", ""), user=request.user)
+        edit_note(note=note, body=form.cleaned_data["body"], user=request.user)
     except AnnotationError as exc:
         return refuse(request, exc.message, _home(subject))
     if not request.htmx:

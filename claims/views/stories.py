@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from ..forms import StoryNameForm, first_error
 from ..models import Article, Story
 from ..roles import ANALYST, has_role, role_required
 from ..services import stories as service
@@ -52,8 +53,11 @@ def _done(request: HtmxHttpRequest, message: str, story: Story) -> HttpResponse:
 @role_required(ANALYST)
 def story_rename(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=pk)
+    form = StoryNameForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, first_error(form), story.get_absolute_url())
     try:
-        service.rename_story(story=story, name=request.POST.get("name", ""))
+        service.rename_story(story=story, name=form.cleaned_data["name"])
     except ValueError as exc:
         return refuse(request, str(exc), story.get_absolute_url())
     return _done(request, "Story renamed.", story)
@@ -78,11 +82,14 @@ def story_merge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def story_split(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=pk)
     ids = [i for i in map(parse_int, request.POST.getlist("articles")) if i is not None]
+    form = StoryNameForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, first_error(form), story.get_absolute_url())
     try:
         new = service.split_story(
             story=story,
             articles=list(Article.objects.filter(pk__in=ids)),
-            name=request.POST.get("name", ""),
+            name=form.cleaned_data["name"],
         )
     except ValueError as exc:
         return refuse(request, str(exc), story.get_absolute_url())

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ..forms import DismissForm, first_error
 from ..models import Article, Suggestion
 from ..roles import ANALYST, role_required
 from ..services import AnnotationError
@@ -49,7 +50,10 @@ def suggestion_accept(request: HtmxHttpRequest, a: int, b: int, pk: int) -> Http
 def suggestion_dismiss(request: HtmxHttpRequest, a: int, b: int, pk: int) -> HttpResponse:
     first, second = article_pair(a, b)
     suggestion = _suggestion_between(first, second, pk)
-    reason = request.POST.get("reason", "") or "dismissed in the compare view"
+    form = DismissForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, first_error(form), reverse("claims:compare", args=[a, b]))
+    reason = form.cleaned_data["reason"] or "dismissed in the compare view"
     try:
         review(suggestion=suggestion, status="dismissed", reason=reason, user=request.user)
     except AnnotationError as exc:
