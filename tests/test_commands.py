@@ -129,3 +129,18 @@ def test_extract_runs_again_and_keeps_links(sample_articles):
 def test_extract_needs_ids_or_all():
     with pytest.raises(CommandError, match="--all"):
         call_command("extract")
+
+
+def test_a_data_command_on_a_database_without_its_tables_says_what_to_run(monkeypatch, tmp_path):
+    from django.core.management.base import CommandError
+    from django.db.migrations.executor import MigrationExecutor
+
+    from claims.management.database import NOT_MIGRATED
+
+    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [1, 2])
+    path = tmp_path / "a.txt"
+    path.write_text("Dam breach\n\nOfficials said 12 people died on Monday.")
+    for command in (["ingest", str(path)], ["show", "1"], ["conflicts", "--json"]):
+        with pytest.raises(CommandError) as raised:
+            call_command(*command)
+        assert str(raised.value) == NOT_MIGRATED.format(count=2)

@@ -11,6 +11,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.forms import CONFLICT_STATUSES
+from claims.management.database import require_migrated
 from claims.models import Story, Suggestion
 
 
@@ -48,6 +49,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        require_migrated()
         if options["story"] and not Story.objects.filter(pk=options["story"]).exists():
             raise CommandError(f"no story with id {options['story']}")
         rows = (

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from claims.extraction import Extractor
+from claims.management.database import require_migrated
 from claims.models import Article, ExtractionStatus
 from claims.services import replace_extracted_claims
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--processes", type=int, default=None)
 
     def handle(self, *args, article_ids: list[int], **options) -> None:
+        require_migrated()
         if not (article_ids or options["all"] or options["stale"]):
             raise CommandError("name ARTICLE_IDs, or use --all or --stale")
         with Extractor(processes=options["processes"]) as extractor:

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
 from claims.ingest.readers import expand, read_paths
+from claims.management.database import require_migrated
 from claims.models import Story
 from claims.services import IngestResult, ingest
 from claims.services.matching import match_pending
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths: list[str], **options) -> None:
+        require_migrated()
         story = None
         if options["story"]:
             story = Story.objects.get_or_create(name=options["story"].strip()[:300])[0]

@@ -7,6 +7,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.figures import Figure, figures_of
+from claims.management.database import require_migrated
 from claims.models import Article
 
 
@@ -62,6 +63,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, article_id: int, **options) -> None:
+        require_migrated()
         article = Article.objects.select_related("outlet").filter(pk=article_id).first()
         if article is None:
             raise CommandError(f"no article with id {article_id}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims.management.database import require_migrated
 from claims.models import Story
 from claims.services.matching import match_pending, suggest_for_story
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        require_migrated()
         if options["pending"]:
             count = match_pending()
             self.stdout.write(f"{count} suggestions for the articles that waited")
