@@ -184,7 +184,7 @@ def _happening(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
     return found
 
 
-def counted(q: dict, text: str, offset: int, entities: list[dict] = ()) -> str:
+def counted(q: dict, entities: list[dict] = ()) -> str:
     """The kind of thing a figure counts: a family ("fighters"), a nationality
     ("nationality:russian"), or the head noun itself when no family knows it."""
     end = q["end"]
@@ -264,7 +264,7 @@ def figures_of(claim) -> list[Figure]:
         if q.get("low") is None and q.get("high") is None:
             continue
         start, end = q["start"] - offset, q["end"] - offset
-        kind = counted(q, text, offset, entities)
+        kind = counted(q, entities)
         topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
         before = text[max(0, start - 40) : start]
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
@@ -336,21 +336,6 @@ def compare(a: Figure, b: Figure) -> Comparison | None:
         conflict,
         f"{describe(a.quantity, a.topic)} {joiner} {describe(b.quantity, b.topic)}",
     )
-
-
-def topic_of(q: dict, text: str, offset: int = 0) -> str | None:
-    """What a lone quantity of a claim counts (for index keys)."""
-    claim = _Claim(text, offset, [q])
-    figures = figures_of(claim)
-    return figures[0].topic if figures and figures[0].whole else None
-
-
-@dataclass
-class _Claim:
-    text: str
-    start: int
-    quantities: list
-    entities: tuple = ()
 
 
 def representative(q: dict) -> float:

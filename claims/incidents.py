@@ -202,7 +202,7 @@ def unread_incident(
 ) -> Incident:
     """What can be read of a text in a language the pipeline does not handle: names
     written in Latin letters, and figures written in digits."""
-    headline, lead, lead_end = _lead(text)
+    *_, lead_end = _lead(text)
     names, lead_names = set(), set()
     for found in _CAPITALISED.finditer(text):
         opens_sentence = found.start() < 2 or text[found.start() - 2] in ".!?\n"

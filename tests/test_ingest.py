@@ -226,10 +226,3 @@ def test_markdown_headings_lists_quotes_and_html_become_plain_paragraphs(tmp_pat
         "Repairs",
         "Weeks.",
     ]
-
-
-def test_pathological_emphasis_is_read_as_text(tmp_path):
-    path = tmp_path / "a.md"
-    path.write_text("# T\n\n" + "*a " * 16_000 + "\n\n" + "_" * 20_000 + "b\n")
-    (item,) = read(path)
-    assert item.title == "T" and item.body.count("a") >= 16_000

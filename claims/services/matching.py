@@ -250,10 +250,17 @@ def prune_conflicts(story_id: int) -> int:
         .annotate(n=Length("title"))
         .values_list("pk", "n", "published")
     }
+    values: dict[tuple[int, str], tuple[float | None, bool]] = {}  # a claim ends many rows
+
+    def value(claim: Claim, topic: str) -> tuple[float | None, bool]:
+        if (claim.pk, topic) not in values:
+            values[claim.pk, topic] = _conflict_value(claim, topic)
+        return values[claim.pk, topic]
+
     by_topic: dict[str, list[tuple[Suggestion, tuple]]] = {}
     for row in rows:
         ends = tuple(
-            (*_conflict_value(c, row.topic), articles.get(c.article_id, (0, None))[1])
+            (*value(c, row.topic), articles.get(c.article_id, (0, None))[1])
             for c in (row.claim_a, row.claim_b)
         )
         by_topic.setdefault(row.topic, []).append((row, ends))
