@@ -21,6 +21,7 @@ app_name = "claims"
 urlpatterns = [
     path("", browse.article_list, name="article_list"),
     path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("articles/<int:pk>/", reader.article_detail, name="article_detail"),
     path("articles/<int:pk>/claims/<int:claim_id>/", reader.claim_detail, name="claim_detail"),
     path("articles/<int:pk>/delete/", reader.article_delete, name="article_delete"),

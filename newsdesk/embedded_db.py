@@ -50,12 +50,23 @@ def start(data_dir: Path) -> Any:
 
 
 def stop(server: Any) -> None:
-    """Stop the server now, whoever else still holds it (the launcher's Ctrl-C)."""
-    from pgserver._commands import pg_ctl
+    """Stop the server now, whoever else still holds it (the launcher's Ctrl-C).
 
-    info = server.get_postmaster_info()
-    if info.process is not None and info.process.is_running():
+    The server's files say which postmaster runs now: if it was restarted since this
+    process joined it, the one to stop is the new one.
+    """
+    from pgserver._commands import pg_ctl
+    from pgserver.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(server.pgdata)
+    if info is not None and info.is_running():
         pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.system_user)
+
+
+def restart(server: Any) -> None:
+    """Start the server again after it stopped (used by the fault tests)."""
+    with server._lock:
+        server.ensure_postgres_running()
 
 
 def database_settings(data_dir: Path) -> dict[str, Any]:

@@ -35,6 +35,8 @@ def main() -> int:
     try:
         subprocess.run([*MANAGE, "migrate", "--noinput", "-v", "0"], env=env, check=True)
         subprocess.run([*MANAGE, "demo"], env=env, check=True)
+        # Articles an interrupted upload or ingest stored but did not match.
+        subprocess.run([*MANAGE, "suggest", "--pending", "--quiet-if-none"], env=env, check=True)
         print(f"Newsdesk is running at http://127.0.0.1:{port}/  (Ctrl-C to stop)", flush=True)
         web = subprocess.Popen([*MANAGE, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env)
         signal.signal(signal.SIGTERM, lambda *_: web.terminate())

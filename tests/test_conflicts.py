@@ -63,7 +63,7 @@ def test_a_bulk_ingest_can_store_first_and_match_later(db, corpus, gold, capsys)
     assert Article.objects.filter(match_pending=True).count() == 2
     assert not Suggestion.objects.exists()
     call_command("suggest", "--pending")
-    assert "suggestions for the articles that waited" in capsys.readouterr().out
+    assert "2 articles that waited:" in capsys.readouterr().out
     assert not Article.objects.filter(match_pending=True).exists()
     articles = {r.source: Article.objects.get(pk=r.article) for r in results}
     contradicts = score(pairs_of("contradicts"), gold_pairs(gold["contradicts"], articles))
@@ -78,7 +78,7 @@ def test_the_ingest_command_matches_after_storing_unless_told_not_to(db, corpus,
     assert Article.objects.get().match_pending
     call_command("ingest", str(corpus / ARTICLE_B))
     err = capsys.readouterr().err
-    assert "matching 1 new articles against their stories" in err
+    assert "matching 1 new articles and 1 stored earlier but not matched" in err
     # The second article's matching reaches the first (its story's other article).
     assert Suggestion.objects.filter(relation="contradicts").exists()
     assert not Article.objects.filter(match_pending=True).exists()

@@ -56,3 +56,48 @@ def test_migrations_are_up_to_date(db):
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_check_deploy_is_clean_with_the_compose_settings(compose):
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    compose_env = compose["services"]["web"]["environment"]
+    assert compose_env["NEWSDESK_HTTPS"] == "${NEWSDESK_HTTPS:-true}", "HTTPS is the default"
+    env.update(
+        NEWSDESK_HTTPS="true",
+        DEBUG=compose_env["DEBUG"],
+        SECRET_KEY="x" * 20 + "-deploy-check-only-" + "y" * 30,
+        ALLOWED_HOSTS="news.example.org",
+        DATABASE_URL=os.environ.get("DATABASE_URL") or "postgres://check@localhost/check",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_behind_https_plain_http_is_redirected_and_hsts_sent(db, settings):
+    from django.test import Client
+
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    client = Client()  # a new client builds its middleware from these settings
+    plain = client.get("/accounts/login/")
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+    assert client.get("/readyz").status_code == 200, "probes are not redirected"
+    secure = client.get("/accounts/login/", headers={"X-Forwarded-Proto": "https"})
+    assert secure.status_code == 200
+    assert secure["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_browser_features_nobody_uses_are_switched_off(client, db):
+    policy = client.get("/accounts/login/")["Permissions-Policy"]
+    assert "camera=()" in policy and "geolocation=()" in policy and "microphone=()" in policy

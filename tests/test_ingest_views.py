@@ -6,8 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from claims.ingest.fetching import PRIVATE_ADDRESS, UNKNOWN_HOST
+from claims.ingest.records import ArticleInput
 from claims.models import Article
-from claims.views.ingest import CANNOT_FETCH, PRIVATE_ADDRESS
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -79,10 +80,36 @@ def test_a_url_that_cannot_be_fetched_gets_a_clear_message(analyst_client):
     url = "https://newsdesk-test.invalid/story"
     response = analyst_client.post(reverse("claims:ingest_url"), {"url": url}, headers=HX)
     assert response.status_code == 400
-    assert CANNOT_FETCH.format(url=url).split(":")[0] in response.content.decode()
+    assert UNKNOWN_HOST.format(host="newsdesk-test.invalid") in response.content.decode()
 
 
 def test_paste_without_javascript_returns_the_whole_page(analyst_client):
     data = {"title": "Unrest in Leeds", "text": BODY}
     html = analyst_client.post(reverse("claims:ingest_paste"), data).content.decode()
     assert "<html" in html and 'data-result="created"' in html
+
+
+def test_an_upload_out_of_time_says_what_was_not_read_and_stores_nothing(analyst_client, settings):
+    from claims.services.ingestion import OUT_OF_TIME
+
+    settings.NEWSDESK_REQUEST_SECONDS = -1  # the budget is spent before the first input
+    response = paste(analyst_client)
+    html = response.content.decode()
+    assert 'data-result="skipped"' in html and OUT_OF_TIME.capitalize()[:40] in html
+    assert not Article.objects.exists()
+
+
+def test_articles_stored_but_not_matched_in_time_wait_and_are_matched_later(db):
+    import time
+
+    from claims.services import ingest
+    from claims.services.matching import match_pending
+
+    first = ArticleInput(source="a", title="Unrest in Leeds", body=BODY)
+    second = ArticleInput(source="b", title="Leeds riot", body=BODY.replace("14", "40"))
+    results = ingest([first, second], match=False)
+    ids = [r.article for r in results]
+    assert match_pending(ids, deadline=time.monotonic() - 1) == 0
+    assert Article.objects.filter(match_pending=True).count() == 2
+    match_pending(ids)
+    assert not Article.objects.filter(match_pending=True).exists()

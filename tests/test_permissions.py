@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     "article_list": ("get", 200, 200, 200),
     "healthz": ("get", 200, 200, 200),
+    "readyz": ("get", 200, 200, 200),
     "article_detail": ("get", 200, 200, 200),
     "claim_detail": ("get", 200, 200, 200),
     "article_delete": ("get", 403, 403, 200),
@@ -50,7 +51,7 @@ EXPECTED = {
     "suggestion_accept": ("post", 403, 302, 302),
     "suggestion_dismiss": ("post", 403, 302, 302),
 }
-PUBLIC = {"healthz"}
+PUBLIC = {"healthz", "readyz"}
 
 
 @pytest.fixture

@@ -68,3 +68,30 @@ def test_every_page_sends_a_strict_content_security_policy(viewer_client):
     assert directives["style-src"] == "'self'"
     assert directives["object-src"] == "'none'"
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+
+
+def test_logging_in_is_paused_after_too_many_wrong_passwords(client, analyst, settings):
+    from django.urls import reverse
+
+    wrong = {"username": analyst.username, "password": "not the password"}
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert client.post(reverse("login"), wrong).status_code == 200
+    locked = client.post(reverse("login"), wrong)
+    assert locked.status_code == 429
+    right = client.post(reverse("login"), {**wrong, "password": "correct horse battery"})
+    assert right.status_code == 429, "the right password does not open a locked account"
+    text = right.content.decode()
+    assert "Too many failed log-ins" in text and "15 minutes" in text and analyst.username in text
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_right_password_before_the_limit_resets_the_count(client, analyst, settings):
+    from django.urls import reverse
+
+    wrong = {"username": analyst.username, "password": "not the password"}
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        client.post(reverse("login"), wrong)
+    right = client.post(reverse("login"), {**wrong, "password": "correct horse battery"})
+    assert right.status_code == 302
+    client.logout()
+    assert client.post(reverse("login"), wrong).status_code == 200, "not locked out"

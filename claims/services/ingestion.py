@@ -6,11 +6,13 @@ and does not stop the rest of a batch.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count
 
 from ..extraction import Extractor
@@ -25,10 +27,13 @@ from .matching import match_pending, suggest_for_article
 from .stories import entity_keys_of, story_for
 
 TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
+NOT_STORED = "could not be stored (the database refused it); nothing of it was saved"
+OUT_OF_TIME = "not read: time ran out for this upload; nothing of it was saved, send it again"
 BATCH = 128
 REEXTRACTED = ["text", "speaker", "is_quote", "hedged", "entities", "quantities", "match_keys"]
 
-Status = Literal["created", "duplicate", "error"]
+Status = Literal["created", "duplicate", "error", "skipped"]
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -165,12 +170,18 @@ def ingest(
     max_chars: int = 1_000_000,
     on_result: Callable[[IngestResult], None] | None = None,
     match: bool = True,
+    deadline: float | None = None,
+    batch_size: int = BATCH,
 ) -> list[IngestResult]:
     """Ingest a stream of inputs in batches; returns one result per input, in order.
 
     Articles are stored first and matched against their stories after the last batch
     (each against the whole story as it then stands), or, without ``match``, left
     pending for ``match_pending()`` (``manage.py suggest --pending``).
+
+    With a ``deadline`` (a ``time.monotonic()`` value: a web request's time budget) no
+    batch starts after it: the inputs left are "skipped", and articles not matched by
+    then stay pending. Whatever is reported "created" is stored whole.
     """
     results: list[IngestResult] = []
 
@@ -180,10 +191,15 @@ def ingest(
             on_result(result)
 
     with Extractor(processes=processes) as extractor:
-        for batch in _batches(items, BATCH):
+        for batch in _batches(items, batch_size):
+            if deadline is not None and time.monotonic() > deadline:
+                for item in batch:
+                    emit(IngestResult(item.source, "skipped", error=OUT_OF_TIME))
+                continue
             _ingest_batch(batch, extractor, outlet, story, max_chars, emit)
     if match:
-        match_pending([r.article for r in results if r.status == "created"])
+        created = [r.article for r in results if r.status == "created" and r.article]
+        match_pending(created, deadline=deadline)
     return results
 
 
@@ -253,8 +269,9 @@ def _store_one(entry, claims, version, outlet, story, aliases) -> IngestResult:
         if existing is None:
             raise
         return IngestResult(source, "duplicate", existing.pk, existing.claims.count())
-    except Exception as exc:  # noqa: BLE001  the batch goes on; the message says why
-        return IngestResult(source, "error", error=f"{type(exc).__name__}: {exc}")
+    except DatabaseError:  # a value the database refuses; the batch goes on
+        logger.exception("storing %s failed", source)
+        return IngestResult(source, "error", error=NOT_STORED)
     return IngestResult(source, "created", article.pk, len(claims or []))
 
 

@@ -9,6 +9,7 @@ A row's ``key`` names the pair by its articles and sentences, so an analyst's ve
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -166,9 +167,10 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
     ).delete()
 
 
-def match_pending(ids: list[int] | None = None) -> int:
+def match_pending(ids: list[int] | None = None, *, deadline: float | None = None) -> int:
     """Match the articles a bulk ingest left pending (those of ``ids``, or all), each in
-    its own transaction; returns how many pairs were proposed."""
+    its own transaction; returns how many pairs were proposed. Past ``deadline`` (a
+    ``time.monotonic()`` value) the rest stay pending for the next call."""
     pending = Article.objects.filter(match_pending=True).order_by("pk")
     if ids is not None:
         pending = pending.filter(pk__in=ids)
@@ -176,6 +178,8 @@ def match_pending(ids: list[int] | None = None) -> int:
     count = 0
     stories: set[int] = set()
     for article in pending.only("pk", "story_id"):
+        if deadline is not None and time.monotonic() > deadline:
+            break
         with transaction.atomic():
             count += suggest_for_article(article, aliases=aliases, profiles=profiles, prune=False)
             Article.objects.filter(pk=article.pk).update(match_pending=False)

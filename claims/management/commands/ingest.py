@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from claims.ingest.readers import expand, read_paths
 from claims.management.database import require_migrated
-from claims.models import Story
+from claims.models import Article, Story
 from claims.services import IngestResult, ingest
 from claims.services.matching import match_pending
 
@@ -90,15 +90,19 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def _match(self, created: list[int], options) -> None:
-        """Suggestions for the new articles, once all are stored (or a hint to do it).
+        """Suggestions for the new articles once all are stored, and for any an earlier
+        run stored but did not match (it was interrupted); or a hint to do it later.
         With --json, stderr stays as quiet as the summary does."""
         say = (lambda _: None) if options["json"] else self.stderr.write
-        if not created:
+        earlier = Article.objects.filter(match_pending=True).exclude(pk__in=created).count()
+        waiting = len(created) + earlier
+        if not waiting:
             return
+        left = f" and {earlier} stored earlier but not matched" if earlier else ""
         if options["no_match"]:
-            say(f"{len(created)} articles wait for: manage.py suggest --pending")
+            say(f"{len(created)} new articles{left} wait for: manage.py suggest --pending")
             return
-        say(f"matching {len(created)} new articles against their stories...")
+        say(f"matching {len(created)} new articles{left} against their stories...")
         started = time.perf_counter()
-        count = match_pending(created)
+        count = match_pending()
         say(f"{count} suggestions in {time.perf_counter() - started:.1f} s")

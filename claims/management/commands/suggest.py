@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from claims.management.database import require_migrated
-from claims.models import Story
+from claims.models import Article, Story
 from claims.services.matching import match_pending, suggest_for_story
 
 
@@ -17,14 +17,21 @@ class Command(BaseCommand):
         group.add_argument("--story", type=int, help="one story")
         group.add_argument("--all", action="store_true", help="every story")
         group.add_argument(
-            "--pending", action="store_true", help="articles ingested with --no-match"
+            "--pending",
+            action="store_true",
+            help="articles stored but not matched (--no-match, or an interrupted ingest)",
+        )
+        parser.add_argument(
+            "--quiet-if-none", action="store_true", help="with --pending: say nothing if none wait"
         )
 
     def handle(self, *args, **options) -> None:
         require_migrated()
         if options["pending"]:
-            count = match_pending()
-            self.stdout.write(f"{count} suggestions for the articles that waited")
+            waiting = Article.objects.filter(match_pending=True).count()
+            if waiting or not options["quiet_if_none"]:
+                count = match_pending()
+                self.stdout.write(f"{waiting} articles that waited: {count} suggestions")
             return
         if options["story"]:
             if not Story.objects.filter(pk=options["story"]).exists():
