@@ -46,7 +46,14 @@ class LinkForm(forms.Form):
     note = forms.CharField(required=False, max_length=5000)
 
 
-class LinkEditForm(forms.Form):
+class VersionForm(forms.Form):
+    """The version of the row the user saw: a change made on an older one is refused.
+    Left out, the change applies to the latest version (scripts, older pages)."""
+
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+
+class LinkEditForm(VersionForm):
     relation = forms.ChoiceField(choices=Relation.choices, widget=forms.RadioSelect)
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -124,7 +131,7 @@ class ConflictFilterForm(forms.Form):
     sort = forms.ChoiceField(choices=CONFLICT_SORTS, required=False)
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(VersionForm):
     status = forms.ChoiceField(choices=ReviewStatus.choices)
     reason = forms.CharField(required=False, max_length=2000)
 
@@ -145,7 +152,7 @@ class StoryNameForm(forms.Form):
     name = forms.CharField(required=False, max_length=300)
 
 
-class DismissForm(forms.Form):
+class DismissForm(VersionForm):
     reason = forms.CharField(required=False, max_length=2000)
 
 

@@ -203,6 +203,8 @@ class Link(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Raised by every change; a change made on an older version is refused (409).
+    version = models.PositiveIntegerField(default=0)
 
     objects = LinkQuerySet.as_manager()
 
@@ -345,6 +347,8 @@ class Suggestion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Raised by every review; a review made on an older version is refused (409).
+    version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SuggestionQuerySet.as_manager()

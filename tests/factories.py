@@ -36,3 +36,23 @@ def make_claim(article: Article, fragment: str | None = None, **kw) -> Claim:
         origin=kw.pop("origin", Origin.EXTRACTED),
         **kw,
     )
+
+
+def make_suggestion(claim_a: Claim, claim_b: Claim, relation: str = "contradicts", **kw):
+    """A matcher's suggestion between two claims of different articles."""
+    from claims.models import Suggestion
+    from claims.services.matching import pair_key
+
+    key, first, second = pair_key(claim_a, claim_b)
+    row = Suggestion(key=key, relation=relation, score=kw.pop("score", 0.9), **kw)
+    row.reason = kw.get("reason", "the figures differ")
+    row.set_ends(first, second)
+    row.save()
+    return row
+
+
+def make_conflict(**kw):
+    """Two invented reports that disagree on a toll, and the suggestion between them."""
+    a = make_article(body="Officials said 12 people died in the flood on Monday.")
+    b = make_article(body="Rescuers said 40 people died in the flood on Monday.")
+    return make_suggestion(make_claim(a), make_claim(b), **kw)

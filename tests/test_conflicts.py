@@ -249,7 +249,7 @@ def test_a_contradiction_linked_by_hand_is_on_the_dashboard_until_deleted(sample
     )
     row = Suggestion.objects.get(link=link)
     assert (row.kind, row.status) == ("link", "confirmed")
-    delete_link(link=Link.objects.get(pk=link.pk))
+    delete_link(link=Link.objects.get(pk=link.pk), user=analyst)
     assert not Suggestion.objects.filter(pk=row.pk).exists()
 
 

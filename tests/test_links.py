@@ -228,10 +228,13 @@ def test_stored_claim_text_equals_the_article_text_at_its_offsets(analyst_client
     assert claim.text == fragment.strip() == TRICKY[claim.start : claim.end]
 
 
-def test_edit_and_delete_a_link(analyst_client, pair):
+def test_edit_and_delete_a_link(analyst_client, analyst, pair):
     a, b = pair
     link = Link.objects.create(
-        source=claim_with(a, ABOUT_100), target=claim_with(b, AROUND_200), relation="related"
+        source=claim_with(a, ABOUT_100),
+        target=claim_with(b, AROUND_200),
+        relation="related",
+        author=analyst,
     )
     edit = reverse("claims:link_edit", args=[a.pk, b.pk, link.pk])
     assert analyst_client.get(edit, headers=HX).content.decode().lstrip().startswith("<form")
@@ -247,11 +250,11 @@ def test_edit_and_delete_a_link(analyst_client, pair):
     assert not Link.objects.exists()
 
 
-def test_changing_a_link_to_a_relation_the_pair_has_is_refused(analyst_client, pair):
+def test_changing_a_link_to_a_relation_the_pair_has_is_refused(analyst_client, analyst, pair):
     a, b = pair
     source, target = claim_with(a, ABOUT_100), claim_with(b, AROUND_200)
     Link.objects.create(source=source, target=target, relation="contradicts")
-    other = Link.objects.create(source=source, target=target, relation="related")
+    other = Link.objects.create(source=source, target=target, relation="related", author=analyst)
     edit = reverse("claims:link_edit", args=[a.pk, b.pk, other.pk])
     response = analyst_client.post(edit, {"relation": "contradicts"}, headers=HX)
     message = escape(DUPLICATE_RELATION.format(relation="contradicts"))

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import pytest
+from django.db import DataError
 
 from claims import extraction
 from claims.ingest.records import ArticleInput, FailedInput
 from claims.models import Article, Claim, ExtractionStatus, Link, Note, Origin, Relation, Story
 from claims.services import TEXT_TOO_LONG, ingest, replace_extracted_claims
+from claims.services.ingestion import NOT_STORED
 
 from .conftest import ARTICLE_A, ARTICLE_B, sample_input
 
@@ -53,14 +55,14 @@ def test_a_failure_leaves_no_partial_article_and_the_batch_goes_on(monkeypatch):
 
     def failing(rows, *args, **kwargs):
         if any("Bradford" in row.text for row in rows):
-            raise RuntimeError("disk full")
+            raise DataError("value too long for type character varying(300)")
         return real(rows, *args, **kwargs)
 
     monkeypatch.setattr(Claim.objects, "bulk_create", failing)
     bad = item("Bradford", "Police said 9 people were hurt in Bradford on Sunday.")
     results = ingest([item("Leeds"), bad, item("York", BODY.replace("Leeds", "York"))])
     assert [r.status for r in results] == ["created", "error", "created"]
-    assert results[1].error == "RuntimeError: disk full"
+    assert results[1].error == NOT_STORED, "plain words, no exception class or SQL"
     assert not Article.objects.filter(title="Bradford").exists()
     assert Article.objects.count() == 2
 

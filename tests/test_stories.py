@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from claims.ingest.records import ArticleInput
 from claims.models import Article, Story
-from claims.services import ingest
+from claims.services import ServiceError, ingest
 from claims.services.stories import (
     NOTHING_TO_SPLIT,
     SAME_STORY,
@@ -144,11 +144,11 @@ def test_rename_merge_split_and_move():
     story, other = Story.objects.create(name="One"), Story.objects.create(name="Two")
     a, b, c = (make_article(title=t, story=story) for t in ("A", "B", "C"))
     assert rename_story(story=story, name="  Dam   breach ").name == "Dam breach"
-    with pytest.raises(ValueError, match=NOTHING_TO_SPLIT):
+    with pytest.raises(ServiceError, match=NOTHING_TO_SPLIT):
         split_story(story=story, articles=[a, b, c], name="All of them")
     new = split_story(story=story, articles=[c], name="Aftermath")
     assert list(new.articles.all()) == [c]
-    with pytest.raises(ValueError, match=SAME_STORY):
+    with pytest.raises(ServiceError, match=SAME_STORY):
         merge_stories(story=story, into=story)
     merge_stories(story=story, into=other)
     assert set(other.articles.all()) == {a, b} and not Story.objects.filter(pk=story.pk).exists()
@@ -235,6 +235,6 @@ def test_two_analysts_adding_the_same_alias_at_once_get_one_row_and_a_refusal(mo
     add_alias(alias="the Kremlin", canonical="Russian government", user=None)
     # the second request passed its check before the first one's row was committed
     monkeypatch.setattr(type(EntityAlias.objects.none()), "exists", lambda self: False)
-    with pytest.raises(ValueError, match=ALIAS_EXISTS):
+    with pytest.raises(ServiceError, match=ALIAS_EXISTS):
         add_alias(alias="the Kremlin", canonical="Russian government", user=None)
     assert EntityAlias.objects.count() == 1

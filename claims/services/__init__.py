@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .annotation import (
-    AnnotationError,
     add_note,
     claim_for_selection,
     create_link,
@@ -14,6 +13,7 @@ from .annotation import (
     link_selection,
     update_link,
 )
+from .errors import ServiceError
 from .ingestion import (
     TEXT_TOO_LONG,
     IngestResult,
@@ -25,7 +25,7 @@ from .ingestion import (
 
 __all__ = [
     "TEXT_TOO_LONG",
-    "AnnotationError",
+    "ServiceError",
     "IngestResult",
     "PreparedArticle",
     "add_note",

@@ -1,6 +1,6 @@
 """Writes an analyst makes: manual claims from selections, links, notes.
 
-Each function validates, then writes in one transaction; errors are ``AnnotationError``
+Each function validates, then writes in one transaction; errors are ``ServiceError``
 with one of the messages below, which views show in the panel and tests reuse.
 """
 
@@ -10,9 +10,11 @@ from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from ..models import SAME_ARTICLE, Article, Claim, Link, Note, Origin, Relation
 from ..roles import ADMIN, has_role
+from .errors import ServiceError
 from .link_reviews import forget_link, record_link
 
 MAX_SELECTION = 3000
@@ -26,28 +28,27 @@ DUPLICATE_RELATION = "These two claims already have a '{relation}' link."
 EMPTY_NOTE = "Write something in the note."
 NOTE_TOO_LONG = f"Keep notes under {MAX_NOTE:,} characters."
 NOT_YOUR_NOTE = "Only the note's author can change it."
-
-
-class AnnotationError(ValueError):
-    @property
-    def message(self) -> str:
-        return str(self.args[0])
+NOT_YOUR_LINK = "Only {author} (who drew this link) or an admin can change or delete it."
+STALE_LINK = (
+    "This link was changed at {when}, after you opened it: reload to see the change, "
+    "then try again."
+)
 
 
 def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Validate a selection's code-point offsets and trim surrounding whitespace."""
     if start < 0 or end > len(text):
-        raise AnnotationError(OUT_OF_RANGE)
+        raise ServiceError(OUT_OF_RANGE)
     if start >= end:
-        raise AnnotationError(BAD_ORDER if start > end else EMPTY_SELECTION)
+        raise ServiceError(BAD_ORDER if start > end else EMPTY_SELECTION)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if start == end:
-        raise AnnotationError(EMPTY_SELECTION)
+        raise ServiceError(EMPTY_SELECTION)
     if end - start > MAX_SELECTION:
-        raise AnnotationError(SELECTION_TOO_LONG)
+        raise ServiceError(SELECTION_TOO_LONG)
     return start, end
 
 
@@ -66,7 +67,7 @@ def claim_for_selection(*, article: Article, start: int, end: int, user) -> tupl
 
 def _check_relation(relation: str) -> None:
     if relation not in Relation.values:
-        raise AnnotationError(UNKNOWN_RELATION)
+        raise ServiceError(UNKNOWN_RELATION)
 
 
 def _same_pair(a: Claim, b: Claim, relation: str):
@@ -82,7 +83,7 @@ def create_link(
     """Link two claims; a second request for the same link returns the first one."""
     _check_relation(relation)
     if source.article_id == target.article_id:
-        raise AnnotationError(SAME_ARTICLE)
+        raise ServiceError(SAME_ARTICLE)
     existing = _same_pair(source, target, relation).first()
     if existing is not None:
         return existing, False
@@ -97,19 +98,38 @@ def create_link(
     return link, True
 
 
+def may_change_link(link: Link, user) -> bool:
+    """Its author may change or delete a link, and admins may."""
+    return (link.author_id is not None and link.author_id == user.pk) or has_role(user, ADMIN)
+
+
+def _check_link(link: Link, user, version: int | None) -> Link:
+    """The link locked for a change by ``user`` on ``version`` (None: the latest)."""
+    current = Link.objects.select_for_update(of=("self",)).select_related("author").get(pk=link.pk)
+    if not may_change_link(current, user):
+        author = current.author.get_username() if current.author else "its author"
+        raise ServiceError(NOT_YOUR_LINK.format(author=author), status=403)
+    if version is not None and version != current.version:
+        when = timezone.localtime(current.updated_at).strftime("%H:%M on %d %b %Y")
+        raise ServiceError(STALE_LINK.format(when=when), status=409)
+    return current
+
+
 @transaction.atomic
-def update_link(*, link: Link, relation: str, note: str) -> Link:
+def update_link(*, link: Link, relation: str, note: str, user, version: int | None = None) -> Link:
     _check_relation(relation)
+    link = _check_link(link, user, version)
     if relation != link.relation and _same_pair(link.source, link.target, relation).exists():
-        raise AnnotationError(DUPLICATE_RELATION.format(relation=relation))
-    link.relation, link.note = relation, note.strip()
-    link.save(update_fields=["relation", "note", "updated_at"])
+        raise ServiceError(DUPLICATE_RELATION.format(relation=relation))
+    link.relation, link.note, link.version = relation, note.strip(), link.version + 1
+    link.save(update_fields=["relation", "note", "version", "updated_at"])
     record_link(link)
     return link
 
 
 @transaction.atomic
-def delete_link(*, link: Link) -> None:
+def delete_link(*, link: Link, user, version: int | None = None) -> None:
+    link = _check_link(link, user, version)
     forget_link(link)
     link.delete()
 
@@ -117,9 +137,9 @@ def delete_link(*, link: Link) -> None:
 def _clean_body(body: str) -> str:
     body = body.strip()
     if not body:
-        raise AnnotationError(EMPTY_NOTE)
+        raise ServiceError(EMPTY_NOTE)
     if len(body) > MAX_NOTE:
-        raise AnnotationError(NOTE_TOO_LONG)
+        raise ServiceError(NOTE_TOO_LONG)
     return body
 
 
@@ -135,7 +155,7 @@ def may_change(note: Note, user) -> bool:
 
 def _check_author(note: Note, user) -> None:
     if not may_change(note, user):
-        raise AnnotationError(NOT_YOUR_NOTE)
+        raise ServiceError(NOT_YOUR_NOTE, status=403)
 
 
 @transaction.atomic
@@ -176,7 +196,7 @@ def link_selection(
     claim unless it coincides with an existing one. Nothing is written on error."""
     _check_relation(relation)
     if target is None or target.article_id == article.pk:
-        raise AnnotationError(TARGET_NOT_IN_OTHER)
+        raise ServiceError(TARGET_NOT_IN_OTHER)
     source, new_claim = claim_for_selection(article=article, start=start, end=end, user=author)
     link, created = create_link(
         source=source, target=target, relation=relation, note=note, author=author

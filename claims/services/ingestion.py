@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from ..extraction import Extractor
 from ..incidents import incident_of, unread_incident
+from ..ingest.errors import InputError
 from ..ingest.records import ArticleInput, FailedInput
 from ..ingest.text import canonical_text, content_hash
 from ..matching import match_keys
@@ -65,7 +66,7 @@ class PreparedArticle:
 def prepare(item: ArticleInput, *, max_chars: int) -> PreparedArticle:
     text = canonical_text(item.title, item.body)
     if len(text) > max_chars:
-        raise ValueError(TEXT_TOO_LONG.format(length=len(text), limit=max_chars))
+        raise InputError(TEXT_TOO_LONG.format(length=len(text), limit=max_chars))
     return PreparedArticle(item, text, content_hash(text), detect_language(text))
 
 
@@ -211,8 +212,8 @@ def _prepare_all(batch: list, max_chars: int) -> list[PreparedArticle | IngestRe
             continue
         try:
             prepared.append(prepare(item, max_chars=max_chars))
-        except ValueError as exc:
-            prepared.append(IngestResult(item.source, "error", error=str(exc)))
+        except InputError as exc:
+            prepared.append(IngestResult(item.source, "error", error=exc.message))
     return prepared
 
 
@@ -269,7 +270,7 @@ def _store_one(entry, claims, version, outlet, story, aliases) -> IngestResult:
         if existing is None:
             raise
         return IngestResult(source, "duplicate", existing.pk, existing.claims.count())
-    except DatabaseError:  # a value the database refuses; the batch goes on
+    except Exception:  # one input's failure, logged in full; the batch goes on
         logger.exception("storing %s failed", source)
         return IngestResult(source, "error", error=NOT_STORED)
     return IngestResult(source, "created", article.pk, len(claims or []))

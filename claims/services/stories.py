@@ -17,6 +17,7 @@ from django.db.models.functions import RowNumber
 from ..entities import NAMED, entity_key
 from ..incidents import JOIN_AT, Incident, StoryIncident, fit
 from ..models import Article, EntityAlias, Story
+from .errors import ServiceError
 from .matching import forget_across_stories, suggest_for_story
 
 # Stories looked at for a new article: those of the newest articles sharing a name (or,
@@ -106,7 +107,7 @@ def story_for(article: Article, incident: Incident) -> int:
 def _clean_name(name: str) -> str:
     name = " ".join(name.split())[:300]
     if not name:
-        raise ValueError(EMPTY_NAME)
+        raise ServiceError(EMPTY_NAME)
     return name
 
 
@@ -122,7 +123,7 @@ def merge_stories(*, story: Story, into: Story) -> Story:
     """Move every article of ``story`` into ``into``, delete ``story``, and look for
     suggestions between the articles that now share a story."""
     if story.pk == into.pk:
-        raise ValueError(SAME_STORY)
+        raise ServiceError(SAME_STORY)
     story.articles.update(story=into)
     story.delete()
     suggest_for_story(into.pk)
@@ -136,7 +137,7 @@ def split_story(*, story: Story, articles: list[Article], name: str) -> Story:
     own = {a.pk for a in story.articles.all()}
     chosen = {a.pk for a in articles}
     if not chosen or not chosen <= own or chosen == own:
-        raise ValueError(NOTHING_TO_SPLIT)
+        raise ServiceError(NOTHING_TO_SPLIT)
     new = Story.objects.create(name=_clean_name(name))
     Article.objects.filter(pk__in=chosen).update(story=new)
     forget_across_stories(chosen)
@@ -163,14 +164,14 @@ ALIAS_EXISTS = "That alias is already defined."
 def add_alias(*, alias: str, canonical: str, user) -> EntityAlias:
     alias, canonical = " ".join(alias.split())[:200], " ".join(canonical.split())[:200]
     if not alias or not canonical:
-        raise ValueError(ALIAS_NEEDED)
+        raise ServiceError(ALIAS_NEEDED)
     if EntityAlias.objects.filter(alias__iexact=alias).exists():
-        raise ValueError(ALIAS_EXISTS)
+        raise ServiceError(ALIAS_EXISTS)
     try:
         with transaction.atomic():  # two analysts adding it at once: one row, one refusal
             return EntityAlias.objects.create(alias=alias, canonical=canonical, created_by=user)
     except IntegrityError:
-        raise ValueError(ALIAS_EXISTS) from None
+        raise ServiceError(ALIAS_EXISTS) from None
 
 
 @transaction.atomic

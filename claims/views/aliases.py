@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ..forms import AliasForm, first_error
 from ..models import EntityAlias
 from ..roles import ANALYST, has_role, role_required
+from ..services import ServiceError
 from ..services import stories as service
 from .common import HtmxHttpRequest, refuse
 
@@ -34,8 +35,8 @@ def alias_add(request: HtmxHttpRequest) -> HttpResponse:
             canonical=form.cleaned_data["canonical"],
             user=request.user,
         )
-    except ValueError as exc:
-        return refuse(request, str(exc), reverse("claims:alias_list"))
+    except ServiceError as exc:
+        return refuse(request, exc.message, reverse("claims:alias_list"), exc.status)
     messages.success(request, f"“{alias.alias}” now stands for “{alias.canonical}”.")
     return redirect("claims:alias_list")
 

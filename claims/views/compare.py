@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from ..models import Article, Claim, EntityAlias, Link, Relation, Suggestion
 from ..reading import ClaimSpan, render_text_cached, shorten, state_digest
 from ..roles import ANALYST, has_role, role_required
-from ..services import AnnotationError
+from ..services import ServiceError
 from ..services.annotation import trimmed_span
 from ..suggest import entities_in, suggest
 from .common import HtmxHttpRequest, parse_int, refuse, url_maker
@@ -26,7 +26,15 @@ SAME_ARTICLE_PAGE = "Choose two different articles to compare."
 MAX_SUGGESTIONS = 50
 BAD_SELECTION = "The selection could not be read; select the text again."
 # What the links list reads of a link and its ends.
-LINK_LIST_FIELDS = ["relation", "note", "created_at", "updated_at", "source_id", "target_id"]
+LINK_LIST_FIELDS = [
+    "relation",
+    "note",
+    "created_at",
+    "updated_at",
+    "version",
+    "source_id",
+    "target_id",
+]
 LINK_LIST_FIELDS += [f"{end}__{f}" for end in ("source", "target") for f in ("article_id", "text")]
 LINK_LIST_FIELDS += ["author__username"]
 
@@ -136,7 +144,9 @@ def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
         Link.objects.between(a, b)
         .annotate(note_count=Count("notes"))
         .order_by("-created_at")
-        .values_list("pk", "source_id", "target_id", "relation", "updated_at", "note_count")
+        .values_list(
+            "pk", "source_id", "target_id", "relation", "updated_at", "version", "note_count"
+        )
         .annotate(author=F("author__username"))
     )
     rows = [(source, target, relation) for _, source, target, relation, *_ in listed]
@@ -197,8 +207,8 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
     source, other = by_side(first, second, side)
     try:
         start, end = trimmed_span(source.text, start, end)
-    except AnnotationError as exc:
-        return refuse(request, exc.message, page)
+    except ServiceError as exc:
+        return refuse(request, exc.message, page, exc.status)
     own = list(source.claims.filter(start__lt=end, end__gt=start).only(*OWN_FIELDS))
     fields = ("pk", "article_id", "start", "end", "text", "names")
     theirs = [CandidateClaim(*row) for row in other.claims.with_names().values_list(*fields)]

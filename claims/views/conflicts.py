@@ -20,7 +20,7 @@ from ..forms import (
 )
 from ..models import Outlet, Story, Suggestion
 from ..roles import ANALYST, has_role, role_required
-from ..services import AnnotationError
+from ..services import ServiceError
 from ..services.review import review
 from .common import HtmxHttpRequest, back_to, page_of_ids, query_without_page, refuse
 
@@ -101,12 +101,12 @@ def conflict_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     else:
         try:
             review(suggestion=suggestion, user=request.user, **form.cleaned_data)
-        except AnnotationError as exc:
-            error = exc.message
+        except ServiceError as exc:
+            error, status = exc.message, exc.status
     if error:
-        status = 400
+        status = 400 if status == 200 else status
         if not request.htmx:
-            return refuse(request, error, reverse("claims:conflict_list"))
+            return refuse(request, error, reverse("claims:conflict_list"), status)
     if not request.htmx:
         messages.success(request, "Review saved.")
         return back_to(request, reverse("claims:conflict_list"))

@@ -22,11 +22,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
-from ..forms import LinkEditForm, LinkForm
+from ..forms import LinkEditForm, LinkForm, VersionForm, first_error
 from ..models import Article, Claim, Link
 from ..reading import ClaimSpan, highlight_changes
 from ..roles import ANALYST, has_role, role_required
-from ..services import AnnotationError, delete_link, link_selection, update_link
+from ..services import ServiceError, delete_link, link_selection, update_link
 from .common import HtmxHttpRequest, refuse
 from .compare import BAD_SELECTION, LinkDecorator, article_pair, by_side, draw_columns
 from .reader import relations_by_claim
@@ -124,8 +124,8 @@ def link_create(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
             note=data["note"],
             author=request.user,
         )
-    except AnnotationError as exc:
-        return refuse(request, exc.message, page)
+    except ServiceError as exc:
+        return refuse(request, exc.message, page, exc.status)
     link = made.link
     message = "Link saved." if made.created else "These claims were already linked that way."
     if not request.htmx:
@@ -161,9 +161,9 @@ def link_edit(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpRes
         if not form.is_valid():
             return refuse(request, "Choose a relation.", page)
         try:
-            update_link(link=link, **form.cleaned_data)
-        except AnnotationError as exc:
-            return refuse(request, exc.message, page)
+            update_link(link=link, user=request.user, **form.cleaned_data)
+        except ServiceError as exc:
+            return refuse(request, exc.message, page, exc.status)
         if not request.htmx:
             messages.success(request, "Link updated.")
             return redirect(f"{page}#link-{link.pk}")
@@ -183,8 +183,14 @@ def link_delete(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpR
         return render(
             request, "claims/link_confirm_delete.html", {"a": first, "b": second, "link": link}
         )
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, first_error(form), page)
     removed, ends = link.pk, [link.source, link.target]
-    delete_link(link=link)
+    try:
+        delete_link(link=link, user=request.user, version=form.cleaned_data["version"])
+    except ServiceError as exc:
+        return refuse(request, exc.message, page, exc.status)
     if not request.htmx:
         messages.success(request, "Link deleted.")
         return redirect(page)

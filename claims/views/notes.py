@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ..forms import NoteForm, first_error
 from ..models import Claim, Link, Note
 from ..roles import ANALYST, has_role, role_required
-from ..services import AnnotationError, add_note, delete_note, edit_note
+from ..services import ServiceError, add_note, delete_note, edit_note
 from ..services.annotation import NOT_YOUR_NOTE, may_change
 from .common import HtmxHttpRequest, back_to, refuse
 
@@ -53,8 +53,8 @@ def note_add(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
         return refuse(request, first_error(form), _home(obj))
     try:
         add_note(body=form.cleaned_data["body"], author=request.user, **{kind: obj})
-    except AnnotationError as exc:
-        return refuse(request, exc.message, _home(obj))
+    except ServiceError as exc:
+        return refuse(request, exc.message, _home(obj), exc.status)
     if not request.htmx:
         return back_to(request, _home(obj))
     return notes_region(request, kind, obj)
@@ -81,8 +81,8 @@ def note_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return refuse(request, first_error(form), _home(subject))
     try:
         edit_note(note=note, body=form.cleaned_data["body"], user=request.user)
-    except AnnotationError as exc:
-        return refuse(request, exc.message, _home(subject))
+    except ServiceError as exc:
+        return refuse(request, exc.message, _home(subject), exc.status)
     if not request.htmx:
         return back_to(request, _home(subject))
     return notes_region(request, kind, subject)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ..forms import StoryNameForm, first_error
 from ..models import Article, Story
 from ..roles import ANALYST, has_role, role_required
+from ..services import ServiceError
 from ..services import stories as service
 from ..services.matching import suggest_for_story
 from .common import HtmxHttpRequest, parse_int, refuse
@@ -58,8 +59,8 @@ def story_rename(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return refuse(request, first_error(form), story.get_absolute_url())
     try:
         service.rename_story(story=story, name=form.cleaned_data["name"])
-    except ValueError as exc:
-        return refuse(request, str(exc), story.get_absolute_url())
+    except ServiceError as exc:
+        return refuse(request, exc.message, story.get_absolute_url(), exc.status)
     return _done(request, "Story renamed.", story)
 
 
@@ -72,8 +73,8 @@ def story_merge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return refuse(request, UNKNOWN_STORY, story.get_absolute_url())
     try:
         service.merge_stories(story=story, into=into)
-    except ValueError as exc:
-        return refuse(request, str(exc), story.get_absolute_url())
+    except ServiceError as exc:
+        return refuse(request, exc.message, story.get_absolute_url(), exc.status)
     return _done(request, f"Merged into “{into.name}”.", into)
 
 
@@ -91,8 +92,8 @@ def story_split(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             articles=list(Article.objects.filter(pk__in=ids)),
             name=form.cleaned_data["name"],
         )
-    except ValueError as exc:
-        return refuse(request, str(exc), story.get_absolute_url())
+    except ServiceError as exc:
+        return refuse(request, exc.message, story.get_absolute_url(), exc.status)
     return _done(request, f"Split off “{new.name}”.", new)
 
 

@@ -8,10 +8,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ..forms import DismissForm, first_error
+from ..forms import DismissForm, VersionForm, first_error
 from ..models import Article, Suggestion
 from ..roles import ANALYST, role_required
-from ..services import AnnotationError
+from ..services import ServiceError
 from ..services.review import review
 from .common import HtmxHttpRequest, refuse
 from .compare import article_pair
@@ -38,10 +38,18 @@ def _answer(request, a, b, suggestion_id, message, link=None) -> HttpResponse:
 def suggestion_accept(request: HtmxHttpRequest, a: int, b: int, pk: int) -> HttpResponse:
     first, second = article_pair(a, b)
     suggestion = _suggestion_between(first, second, pk)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return refuse(request, first_error(form), reverse("claims:compare", args=[a, b]))
     try:
-        suggestion = review(suggestion=suggestion, status="confirmed", user=request.user)
-    except AnnotationError as exc:
-        return refuse(request, exc.message, reverse("claims:compare", args=[a, b]))
+        suggestion = review(
+            suggestion=suggestion,
+            status="confirmed",
+            user=request.user,
+            version=form.cleaned_data["version"],
+        )
+    except ServiceError as exc:
+        return refuse(request, exc.message, reverse("claims:compare", args=[a, b]), exc.status)
     return _answer(request, first, second, pk, "Suggestion accepted: link saved.", suggestion.link)
 
 
@@ -55,7 +63,13 @@ def suggestion_dismiss(request: HtmxHttpRequest, a: int, b: int, pk: int) -> Htt
         return refuse(request, first_error(form), reverse("claims:compare", args=[a, b]))
     reason = form.cleaned_data["reason"] or "dismissed in the compare view"
     try:
-        review(suggestion=suggestion, status="dismissed", reason=reason, user=request.user)
-    except AnnotationError as exc:
-        return refuse(request, exc.message, reverse("claims:compare", args=[a, b]))
+        review(
+            suggestion=suggestion,
+            status="dismissed",
+            reason=reason,
+            user=request.user,
+            version=form.cleaned_data["version"],
+        )
+    except ServiceError as exc:
+        return refuse(request, exc.message, reverse("claims:compare", args=[a, b]), exc.status)
     return _answer(request, first, second, pk, "Suggestion dismissed; it will not be made again.")
