@@ -172,7 +172,7 @@ def run_corpus(folder: Path, listing: bool) -> tuple[Corpus, tuple[float, float]
 
     call_command("flush", interactive=False, verbosity=0)
     corpus, paths = load(folder)
-    results = ingest(read_paths(paths, max_bytes=10_000_000))
+    results = ingest(read_paths(paths, max_chars=10_000_000))
     if len(results) != len(corpus.pages):
         raise SystemExit(f"{folder.name}: {len(results)} inputs read, {len(corpus.pages)} pages")
     for page, result in zip(corpus.pages.values(), results, strict=True):

@@ -6,8 +6,10 @@ one text at a time so that only the broken text fails.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections.abc import Sequence
+from dataclasses import dataclass
 from types import TracebackType
 
 from django.conf import settings
@@ -17,25 +19,39 @@ from .nlp.claims import ExtractedClaim  # noqa: F401  (re-exported for callers)
 from .nlp.pipeline import load_pipeline, pipeline_version
 
 CHUNK = 32
+FAILED = "the language analysis failed on this text, so it was not stored"
+logger = logging.getLogger(__name__)
 
 
-def _extract_chunk(job: tuple[str, list[str]]) -> list[list[ExtractedClaim] | str]:
-    model, texts = job
+@dataclass(frozen=True)
+class ExtractionFailed:
+    """In place of a text's claims: the analysis broke on it (the log has the details)."""
+
+    message: str = FAILED
+
+
+Extracted = list[ExtractedClaim] | ExtractionFailed
+
+
+def _extract_chunk(job: tuple[str, int, list[str]]) -> list[Extracted]:
+    model, max_length, texts = job
     nlp = load_pipeline(model)
+    nlp.max_length = max(nlp.max_length, max_length + 1)
     try:
         return [doc._.claims for doc in nlp.pipe(texts, batch_size=len(texts))]
     except Exception:
-        results: list[list[ExtractedClaim] | str] = []
+        results: list[Extracted] = []
         for text in texts:
             try:
                 results.append(nlp(text)._.claims)
-            except Exception as exc:  # one broken text must not sink the batch
-                results.append(f"extraction failed: {type(exc).__name__}: {exc}")
+            except Exception:  # one broken text must not sink the batch
+                logger.exception("extraction failed on a text of %d characters", len(text))
+                results.append(ExtractionFailed())
         return results
 
 
 class Extractor:
-    """Claims for lists of texts; a string in place of a list is that text's error."""
+    """Claims for lists of texts; an ``ExtractionFailed`` in place of a text's claims."""
 
     def __init__(self, *, model: str | None = None, processes: int | None = None) -> None:
         self.model = model or settings.NEWSDESK_SPACY_MODEL
@@ -62,8 +78,11 @@ class Extractor:
             self._pool.join()
             self._pool = None
 
-    def run(self, texts: Sequence[str]) -> list[list[ExtractedClaim] | str]:
-        jobs = [(self.model, list(texts[i : i + CHUNK])) for i in range(0, len(texts), CHUNK)]
+    def run(self, texts: Sequence[str]) -> list[Extracted]:
+        limit = settings.NEWSDESK_MAX_ARTICLE_CHARS
+        jobs = [
+            (self.model, limit, list(texts[i : i + CHUNK])) for i in range(0, len(texts), CHUNK)
+        ]
         if self._pool is None:
             chunks = map(_extract_chunk, jobs)
         else:

@@ -90,7 +90,10 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(label="Files (.txt, .md, .html, .json, .jsonl)")
+    # An empty file is reported with the others ("empty file"), not refused with the batch.
+    files = MultipleFileField(
+        label="Files (.txt, .md, .html, .json, .jsonl)", allow_empty_file=True
+    )
 
 
 class FetchForm(forms.Form):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pghistory
+import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -14,6 +16,15 @@ from django.db.models.functions import Greatest, Least
 from django.urls import reverse
 
 from .querysets import ArticleQuerySet, ClaimQuerySet, LinkQuerySet, SuggestionQuerySet
+
+
+# The audit trail (django-pghistory): triggers in PostgreSQL copy each change an analyst
+# makes into an event table, with who (HistoryMiddleware) and when, whatever code made
+# it. What the matcher and the extractor write in bulk is not tracked.
+def every_change() -> tuple[pghistory.RowEvent, ...]:
+    """Fresh trackers for each model (pghistory fits a tracker to the model it tracks)."""
+    return (pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
+
 
 SPAN_MISMATCH = "The claim text must equal the article text between start and end."
 SPAN_OUT_OF_RANGE = "The claim span must lie within the article text (0 <= start < end <= length)."
@@ -32,6 +43,12 @@ class Outlet(models.Model):
         return self.name
 
 
+@pghistory.track(
+    *every_change(),
+    fields=["name"],
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
+    model_name="StoryEvent",
+)
 class Story(models.Model):
     """A group of articles about one event."""
 
@@ -56,6 +73,12 @@ class ExtractionStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+@pghistory.track(
+    *every_change(),
+    fields=["title", "outlet", "story", "url", "author", "published"],
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
+    model_name="ArticleEvent",
+)
 class Article(models.Model):
     title = models.CharField(max_length=1000)
     outlet = models.ForeignKey(
@@ -132,6 +155,13 @@ class Origin(models.TextChoices):
     MANUAL = "manual", "Manual"
 
 
+@pghistory.track(
+    pghistory.InsertEvent(condition=pgtrigger.Q(new__origin="manual")),
+    pghistory.DeleteEvent(condition=pgtrigger.Q(old__origin="manual")),
+    fields=["article", "start", "end", "text", "origin", "created_by"],
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
+    model_name="ManualClaimEvent",
+)
 class Claim(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     start = models.PositiveIntegerField(help_text="Unicode code point offset into the text")
@@ -191,6 +221,12 @@ class Relation(models.TextChoices):
     RELATED = "related", "Related"
 
 
+@pghistory.track(
+    *every_change(),
+    fields=["source", "target", "relation", "note", "author"],
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
+    model_name="LinkEvent",
+)
 class Link(models.Model):
     """An analyst's judgement that two claims in different articles relate."""
 
@@ -230,6 +266,12 @@ class Link(models.Model):
             raise ValidationError(SAME_ARTICLE)
 
 
+@pghistory.track(
+    *every_change(),
+    fields=["claim", "link", "author", "body"],
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
+    model_name="NoteEvent",
+)
 class Note(models.Model):
     claim = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
@@ -266,6 +308,12 @@ class EntityAliasQuerySet(models.QuerySet):
         return normal_aliases(dict(self.values_list("alias", "canonical")))
 
 
+@pghistory.track(
+    *every_change(),
+    fields=["alias", "canonical"],
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
+    model_name="AliasEvent",
+)
 class EntityAlias(models.Model):
     """An analyst's ruling that a name stands for an entity: "the Kremlin" -> "Russia"."""
 
@@ -298,6 +346,16 @@ class SuggestionOrigin(models.TextChoices):
     ANALYST = "analyst", "Linked by an analyst"
 
 
+@pghistory.track(
+    pghistory.InsertEvent(condition=pgtrigger.Q(new__origin="analyst")),
+    pghistory.UpdateEvent(
+        "review", condition=pghistory.AnyChange("status", "status_reason", "link")
+    ),
+    pghistory.DeleteEvent(condition=~pgtrigger.Q(old__status="open")),
+    fields=["article_a", "article_b", "relation", "status", "status_reason", "link"],
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
+    model_name="ReviewEvent",
+)
 class Suggestion(models.Model):
     """Two claims that Newsdesk proposes go together, and the analyst's verdict on it.
 

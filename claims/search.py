@@ -25,11 +25,11 @@ HEADLINE_OPTIONS = "MaxWords=35, MinWords=15, MaxFragments=2"
 # snippet is never lost, only slower. (string_to_table splits faster than
 # regexp_split_to_table.)
 SNIPPETS_SQL = """
-SELECT a.id, ts_headline(%(config)s::regconfig, coalesce(
+SELECT a.id, ts_headline(%(config)s::regconfig, translate(coalesce(
     (SELECT t.p FROM string_to_table(a.text, E'\\n\\n') WITH ORDINALITY AS t(p, n)
      WHERE t.p ~* %(stems)s AND to_tsvector(%(config)s::regconfig, t.p) @@ q
      ORDER BY t.n LIMIT 1),
-    a.text), q, %(options)s)
+    a.text), %(marks)s, ''), q, %(options)s)
 FROM claims_article a, websearch_to_tsquery(%(config)s::regconfig, %(query)s) AS q
 WHERE a.id = ANY(%(ids)s)
 """
@@ -55,6 +55,9 @@ def snippets(ids: list[int], text: str, marks: tuple[str, str]) -> dict[int, str
             "stems": stem_pattern(cursor.fetchone()[0]),
             "options": f"{HEADLINE_OPTIONS}, StartSel={marks[0]}, StopSel={marks[1]}",
             "ids": ids,
+            # The marks never come from the text itself (texts stored before private-use
+            # characters were dropped at ingestion may hold them).
+            "marks": marks[0] + marks[1],
         }
         cursor.execute(SNIPPETS_SQL, params)
         return dict(cursor.fetchall())

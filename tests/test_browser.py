@@ -318,24 +318,60 @@ PAYLOADS = [
     "<script>alert(2)</script>",
     '"><svg onload=alert(3)>',
     "{{ 7|add:7 }}{% now 'Y' %}",
+    "' onmouseover='alert(5)' x='",
+    "javascript:alert(6)",
+    "</textarea></title><script>alert(7)</script>",
 ]
 
 
-def test_hostile_text_in_every_field_runs_no_script(page, transactional_db):
-    from claims.models import Article, Outlet, Story
+def test_hostile_text_in_every_field_runs_no_script(page, transactional_db, django_user_model):
+    from claims.models import Article, EntityAlias, Note, Outlet, Story
 
-    from .factories import make_article, make_claim
+    from .factories import make_article, make_claim, make_suggestion
 
     story = Story.objects.create(name=PAYLOADS[0] + PAYLOADS[3])
     outlet = Outlet.objects.create(name=PAYLOADS[1])
     article = make_article(
         title=PAYLOADS[2], body=" ".join(PAYLOADS) + " said 3 died.", story=story, outlet=outlet
     )
-    make_claim(article, article.text.split("\n\n")[-1])
+    other = make_article(
+        title=PAYLOADS[6], body=PAYLOADS[4] + " said 30 died.", story=story, outlet=outlet
+    )
+    claim, other_claim = make_claim(article), make_claim(other)
     Article.objects.filter(pk=article.pk).update(url="javascript:alert(4)")
+    Article.objects.filter(pk=other.pk).update(url="data:text/html,<script>alert(8)</script>")
+    author = django_user_model.objects.get(username="ana")
+    link = Link.objects.create(
+        source=claim, target=other_claim, relation="contradicts", note=PAYLOADS[4], author=author
+    )
+    Note.objects.create(claim=claim, body=PAYLOADS[1] + PAYLOADS[6], author=author)
+    Note.objects.create(link=link, body=PAYLOADS[0] + PAYLOADS[2], author=author)
+    EntityAlias.objects.create(alias=PAYLOADS[2], canonical=PAYLOADS[6])
+    row = make_suggestion(claim, other_claim, reason=PAYLOADS[0])
+    row.status, row.status_reason = "dismissed", PAYLOADS[6] + PAYLOADS[4]
+    row.save()
     page.add_init_script("window.__alerts = []; window.alert = (m) => window.__alerts.push(m);")
-    for path in ["/", f"/articles/{article.pk}/", "/stories/", f"/stories/{story.pk}/"]:
+    paths = [
+        "/",
+        f"/articles/{article.pk}/",
+        f"/compare/{article.pk}/{other.pk}/",
+        "/stories/",
+        f"/stories/{story.pk}/",
+        f"/stories/{story.pk}/facts/",
+        "/conflicts/?status=all",
+        "/aliases/",
+        f"/claims/{claim.pk}/notes/",
+        f"/links/{link.pk}/notes/",
+        f"/links/{link.pk}/history/",
+        f"/conflicts/{row.pk}/history/",
+        f"/articles/{article.pk}/history/",
+        "/?q=alert",
+    ]
+    for path in paths:
         page.goto(page.base + path)
+        page.mouse.move(200, 200)
+        page.mouse.move(400, 300)
         assert page.evaluate("window.__alerts") == [], path
-        assert page.locator("img[src=x], svg[onload]").count() == 0, path
+        assert page.locator("img[src=x], svg[onload], [onmouseover]").count() == 0, path
+        assert page.locator("a[href^='data:']").count() == 0, path
         assert page.locator("a[href^='javascript:']").count() == 0, path

@@ -92,7 +92,7 @@ def invented_reports(count: int, seed: int = 7) -> str:
             "title": f"Floods in Exampleton, report {i}",
             "text": body,
             "outlet": f"Outlet {i % 9}",
-            "published": f"2031-03-{1 + i % 5:02d}",
+            "published": f"2025-03-{1 + i % 5:02d}",
         }
         lines.append(json.dumps(record))
     return "\n".join(lines) + "\n"

@@ -12,12 +12,12 @@ from claims.ingest.readers import read_paths
 from claims.ingest.records import ArticleInput, FailedInput
 from claims.ingest.text import canonical_text
 
-LIMIT = 2_000_000
+LIMIT = 500_000  # characters: files of 2 MB at most (4 bytes each)
 BODY = "The council said 40 homes were flooded on Monday.\nRepairs will take weeks."
 
 
 def read(*paths: str, **kw) -> list[ArticleInput | FailedInput]:
-    return list(read_paths([str(p) for p in paths], max_bytes=kw.pop("max_bytes", LIMIT), **kw))
+    return list(read_paths([str(p) for p in paths], max_chars=kw.pop("max_chars", LIMIT), **kw))
 
 
 def only_error(items) -> str:

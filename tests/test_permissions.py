@@ -50,6 +50,9 @@ EXPECTED = {
     "story_match": ("post", 403, 302, 302),
     "suggestion_accept": ("post", 403, 302, 302),
     "suggestion_dismiss": ("post", 403, 302, 302),
+    "link_history": ("get", 200, 200, 200),
+    "conflict_history": ("get", 200, 200, 200),
+    "article_history": ("get", 200, 200, 200),
 }
 PUBLIC = {"healthz", "readyz"}
 
@@ -105,6 +108,9 @@ def urls(sample_articles, django_user_model):
         "link_note_add": [link.pk],
         "note_edit": [note.pk],
         "note_delete": [note.pk],
+        "link_history": [link.pk],
+        "conflict_history": [suggestion.pk],
+        "article_history": [a.pk],
     }
     query = {"selection_panel": f"?side=a&start={claim.start}&end={claim.end}"}
     return {

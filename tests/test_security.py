@@ -56,7 +56,7 @@ def test_the_ingest_service_refuses_a_data_url(db, tmp_path):
 
     path = tmp_path / "a.json"
     path.write_text(json.dumps({"title": "T", "text": "Officials said 3 died.", "url": "data:,x"}))
-    (result,) = ingest(read_paths([str(path)], max_bytes=10_000))
+    (result,) = ingest(read_paths([str(path)], max_chars=10_000))
     assert result.status == "error" and result.error == BAD_URL
     assert not Article.objects.exists()
 

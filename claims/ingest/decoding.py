@@ -15,7 +15,8 @@ LEGACY_ENCODINGS = ("cp1252", "latin-1")
 def _looks_binary(text: str) -> bool:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     c1 = sum(1 for ch in text if 0x80 <= ord(ch) < 0xA0)
-    return (controls + c1) > max(2, len(text) // 100)
+    # Text may carry a few stray control characters (they are dropped); binary has many.
+    return (controls + c1) > max(16, len(text) // 100)
 
 
 def decode(data: bytes) -> str:

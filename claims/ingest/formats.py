@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from markdown_it import MarkdownIt
 
 from .errors import InputError
-from .records import ArticleInput, FailedInput, from_record, is_web_address, parse_date
+from .records import (
+    ArticleInput,
+    FailedInput,
+    from_record,
+    headline_of,
+    is_web_address,
+    parse_date,
+)
 from .text import split_headline
 
 NO_ARTICLE_IN_HTML = "no article text found in the HTML"
@@ -59,7 +66,8 @@ def _markdown_text(text: str) -> tuple[str | None, str]:
 
 
 def read_txt(text: str, source: str) -> ArticleInput:
-    title, body = split_headline(text)
+    """The first line is the headline; a text on one line gives its first sentence."""
+    title, body = headline_of(text)
     return ArticleInput(source=source, title=title, body=body)
 
 

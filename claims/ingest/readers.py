@@ -21,8 +21,21 @@ NOT_FOUND = "no such file or directory"
 UNSUPPORTED = "unsupported file type '{suffix}' (use .txt, .md, .html, .json or .jsonl)"
 TOO_LARGE = "file is {size:.1f} MB; the limit is {limit:.1f} MB"
 UNREADABLE = "cannot read file: {error}"
-# A JSON file may hold many articles, so it may be this many times larger than one article.
-JSON_FILE_FACTOR = 20
+# File limits, from the one limit on an article's text (in characters): a text of N
+# characters is at most 4N bytes of UTF-8; a web page carries markup besides its text;
+# a JSON or JSONL file may hold many articles.
+BYTES_PER_CHAR = 4
+FACTORS = {".html": 2, ".htm": 2, ".json": 20, ".jsonl": 20}
+
+
+def file_limit(suffix: str, max_chars: int) -> int:
+    """The largest file of this kind read for articles of at most ``max_chars``."""
+    return max_chars * BYTES_PER_CHAR * FACTORS.get(suffix.lower(), 1)
+
+
+def largest_file(max_chars: int) -> int:
+    return max(file_limit(suffix, max_chars) for suffix in SUFFIXES)
+
 
 Item = ArticleInput | FailedInput
 
@@ -74,13 +87,13 @@ def read_bytes(name: str, data: bytes, suffix: str) -> Iterator[Item]:
         yield FailedInput(name, exc.message)
 
 
-def read_file(name: str, max_bytes: int) -> Iterator[Item]:
+def read_file(name: str, max_chars: int) -> Iterator[Item]:
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield FailedInput(name, UNSUPPORTED.format(suffix=suffix or "(none)"))
         return
-    limit = max_bytes * JSON_FILE_FACTOR if suffix in {".json", ".jsonl"} else max_bytes
+    limit = file_limit(suffix, max_chars)
     try:
         size = path.stat().st_size
         if size > limit:
@@ -99,7 +112,7 @@ def read_file(name: str, max_bytes: int) -> Iterator[Item]:
 def read_paths(
     paths: Iterable[str],
     *,
-    max_bytes: int,
+    max_chars: int,
     stdin: BinaryIO | None = None,
     stdin_format: str = ".txt",
 ) -> Iterator[Item]:
@@ -109,22 +122,22 @@ def read_paths(
         elif name == "-":
             stream = stdin or sys.stdin.buffer
             try:
-                data = _read_limited(stream, max_bytes * JSON_FILE_FACTOR)
+                data = _read_limited(stream, file_limit(stdin_format, max_chars))
             except InputError as exc:
                 yield FailedInput("<stdin>", exc.message)
                 continue
             yield from read_bytes("<stdin>", data, stdin_format)
         else:
-            yield from read_file(name, max_bytes)
+            yield from read_file(name, max_chars)
 
 
-def read_upload(name: str, data: bytes, max_bytes: int) -> Iterator[Item]:
+def read_upload(name: str, data: bytes, max_chars: int) -> Iterator[Item]:
     """An uploaded file's articles; ``data`` may be one byte over the limit to tell."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         yield FailedInput(name, UNSUPPORTED.format(suffix=suffix or "(none)"))
         return
-    limit = max_bytes * JSON_FILE_FACTOR if suffix in {".json", ".jsonl"} else max_bytes
+    limit = file_limit(suffix, max_chars)
     if len(data) > limit:
         yield FailedInput(name, TOO_LARGE.format(size=_mb(len(data)), limit=_mb(limit)))
         return

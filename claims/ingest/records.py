@@ -11,11 +11,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from .errors import InputError
-from .text import split_headline
+from .text import clean_headline, split_headline
 
 MISSING_FIELD = "missing field '{name}'"
 WRONG_TYPE = "field '{name}' must be {expected}, not {actual}"
 BAD_DATE = "field 'published' must be a date like 2018-02-13, not {value!r}"
+DATE_OUT_OF_RANGE = "field 'published' must be a date between {first} and {last}, not {value}"
+# News is dated: a date outside these years is a typing error or a placeholder (9999).
+FIRST_YEAR = 1800
 NO_HEADLINE = "no headline"
 NO_BODY = "no article text after the headline"
 NOT_AN_OBJECT = "each article must be a JSON object, not {actual}"
@@ -46,6 +49,10 @@ class ArticleInput:
     published: dt.date | None = None
 
     def __post_init__(self) -> None:
+        # One-line fields keep no control characters: NUL in an outlet's name would be
+        # refused by the database, a newline would break the lists that show it.
+        self.outlet, self.author = clean_headline(self.outlet), clean_headline(self.author)
+        self.source = clean_headline(self.source)
         self.url = web_address(self.url)
         if not self.title.strip():
             raise InputError(NO_HEADLINE)
@@ -81,16 +88,24 @@ def is_web_address(value: str) -> bool:
 def parse_date(value: Any) -> dt.date | None:
     if value in (None, ""):
         return None
-    if isinstance(value, dt.date):
-        return value
+    if isinstance(value, dt.datetime):
+        value = value.date()
     if isinstance(value, str):
         text = value.strip()
         for parse in (dt.date.fromisoformat, lambda v: dt.datetime.fromisoformat(v).date()):
             try:
-                return parse(text.replace("Z", "+00:00"))
+                value = parse(text.replace("Z", "+00:00"))
+                break
             except ValueError:
                 continue
-    raise InputError(BAD_DATE.format(value=value))
+    if not isinstance(value, dt.date):
+        raise InputError(BAD_DATE.format(value=value))
+    last = dt.date.today().year + 1
+    if not FIRST_YEAR <= value.year <= last:
+        raise InputError(
+            DATE_OUT_OF_RANGE.format(first=FIRST_YEAR, last=last, value=value.isoformat())
+        )
+    return value
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’]?\s+(?=[\"“¿¡(]?[^\W\d_])")

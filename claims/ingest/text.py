@@ -18,13 +18,15 @@ _SPACES = re.compile(r"[ \t]+")
 
 
 def normalise(raw: str) -> str:
-    """NFC, \\n line ends, no control characters but newlines and tabs."""
+    """NFC, \\n line ends, no control characters but newlines and tabs, no private-use
+    characters (they mean nothing outside the font that drew them, and Newsdesk uses
+    two to mark search matches)."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     return "".join(
         ch
         for ch in text
         if ch in "\n\t"
-        or unicodedata.category(ch) not in {"Cc", "Cf"}
+        or unicodedata.category(ch) not in {"Cc", "Cf", "Co"}
         or ch == "\u200d"  # zero-width joiner is part of emoji sequences
     )
 

@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
-from ..extraction import Extractor
+from ..extraction import ExtractionFailed, Extractor
 from ..incidents import incident_of, unread_incident
 from ..ingest.errors import InputError
 from ..ingest.records import ArticleInput, FailedInput
@@ -168,7 +169,7 @@ def ingest(
     outlet: str = "",
     story: Story | None = None,
     processes: int | None = None,
-    max_chars: int = 1_000_000,
+    max_chars: int | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
     match: bool = True,
     deadline: float | None = None,
@@ -185,6 +186,7 @@ def ingest(
     then stay pending. Whatever is reported "created" is stored whole.
     """
     results: list[IngestResult] = []
+    max_chars = max_chars or settings.NEWSDESK_MAX_ARTICLE_CHARS
 
     def emit(result: IngestResult) -> None:
         results.append(result)
@@ -253,8 +255,8 @@ def _ingest_batch(batch, extractor, outlet, story, max_chars, emit) -> None:
 
 def _store_one(entry, claims, version, outlet, story, aliases) -> IngestResult:
     source = entry.input.source
-    if isinstance(claims, str):
-        return IngestResult(source, "error", error=claims)
+    if isinstance(claims, ExtractionFailed):
+        return IngestResult(source, "error", error=claims.message)
     try:
         article = store_article(
             prepared=entry,

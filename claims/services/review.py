@@ -92,7 +92,11 @@ def _stale(suggestion: Suggestion) -> str:
 def _withdraw(suggestion: Suggestion, user) -> None:
     """A confirmation withdrawn: the link it stands on goes, if its author or an admin
     asks and no notes hang on it (those would be lost)."""
-    link = Link.objects.select_for_update(of=("self",)).select_related("author").get(pk=suggestion.link_id)
+    link = (
+        Link.objects.select_for_update(of=("self",))
+        .select_related("author")
+        .get(pk=suggestion.link_id)
+    )
     if not may_change_link(link, user):
         author = link.author.get_username() if link.author else "its author"
         raise ServiceError(NOT_YOUR_CONFIRMATION.format(author=author), status=403)

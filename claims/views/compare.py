@@ -109,6 +109,7 @@ class LinkDecorator:
         self.edit_url = url_maker("claims:link_edit", a.pk, b.pk)
         self.delete_url = url_maker("claims:link_delete", a.pk, b.pk)
         self.notes_url = url_maker("claims:link_notes")
+        self.history_url = url_maker("claims:link_history")
 
     def __call__(self, link: Link) -> Link:
         link.a_end, link.b_end, link.a_text, link.b_text = in_columns(
@@ -116,6 +117,7 @@ class LinkDecorator:
         )
         link.edit_url, link.delete_url = self.edit_url(link.pk), self.delete_url(link.pk)
         link.notes_url = self.notes_url(link.pk)
+        link.history_url = self.history_url(link.pk)
         return link
 
 

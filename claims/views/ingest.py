@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -13,7 +14,7 @@ from ..forms import FetchForm, PasteForm, UploadForm
 from ..ingest.errors import InputError
 from ..ingest.fetching import fetch_page
 from ..ingest.formats import read_html
-from ..ingest.readers import read_upload
+from ..ingest.readers import file_limit, read_upload
 from ..ingest.records import ArticleInput, FailedInput
 from ..models import Article
 from ..roles import ANALYST, role_required
@@ -22,8 +23,6 @@ from .common import HtmxHttpRequest
 
 # Inputs read between two looks at the clock: small, so a request ends near its budget.
 WEB_BATCH = 8
-# A web page may carry several times its article's text in markup.
-PAGE_BYTES_PER_TEXT_CHAR = 4
 
 
 def _page(request: HtmxHttpRequest, status: int = 200, **context) -> HttpResponse:
@@ -41,7 +40,7 @@ def _results(request: HtmxHttpRequest, items: list, form_name: str, form) -> Htt
     time ran out for, and which stored articles still wait for their suggestions."""
     results = ingest(
         items,
-        max_chars=settings.NEWSDESK_MAX_ARTICLE_BYTES,
+        max_chars=settings.NEWSDESK_MAX_ARTICLE_CHARS,
         deadline=time.monotonic() + settings.NEWSDESK_REQUEST_SECONDS,
         batch_size=WEB_BATCH,
     )
@@ -91,9 +90,9 @@ def ingest_upload(request: HtmxHttpRequest) -> HttpResponse:
         return _page(request, status=400, upload=form, active="upload")
     items = []
     for upload in form.cleaned_data["files"]:
-        limit = settings.NEWSDESK_MAX_ARTICLE_BYTES * 20
+        limit = file_limit(Path(upload.name).suffix, settings.NEWSDESK_MAX_ARTICLE_CHARS)
         data = upload.read(limit + 1)
-        items.extend(read_upload(upload.name, data, settings.NEWSDESK_MAX_ARTICLE_BYTES))
+        items.extend(read_upload(upload.name, data, settings.NEWSDESK_MAX_ARTICLE_CHARS))
     return _results(request, items, "upload", form)
 
 
@@ -104,7 +103,7 @@ def ingest_url(request: HtmxHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, status=400, fetch=form, active="fetch")
     url = form.cleaned_data["url"]
-    limit = settings.NEWSDESK_MAX_ARTICLE_BYTES * PAGE_BYTES_PER_TEXT_CHAR
+    limit = file_limit(".html", settings.NEWSDESK_MAX_ARTICLE_CHARS)
     try:
         html, url = fetch_page(url, max_bytes=limit)
     except InputError as exc:

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         if not Article.objects.exists():
             story = Story.objects.create(name=DEMO_STORY)
             results = ingest(
-                read_paths([str(DEMO_DIR)], max_bytes=settings.NEWSDESK_MAX_ARTICLE_BYTES),
+                read_paths([str(DEMO_DIR)], max_chars=settings.NEWSDESK_MAX_ARTICLE_CHARS),
                 story=story,
             )
             created = sum(r.status == "created" for r in results)

@@ -7,7 +7,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from claims.extraction import Extractor
+from claims.extraction import ExtractionFailed, Extractor
 from claims.management.database import require_migrated
 from claims.models import Article, ExtractionStatus
 from claims.services import replace_extracted_claims
@@ -49,8 +49,8 @@ class Command(BaseCommand):
                     for article, claims in zip(
                         batch, extractor.run([a.text for a in batch]), strict=True
                     ):
-                        if isinstance(claims, str):
-                            self.stderr.write(f"article {article.pk}: {claims}")
+                        if isinstance(claims, ExtractionFailed):
+                            self.stderr.write(f"article {article.pk}: {claims.message}")
                             continue
                         counts = replace_extracted_claims(
                             article=article, claims=claims, pipeline_version=extractor.version

@@ -71,7 +71,7 @@ class Command(BaseCommand):
         results = ingest(
             read_paths(
                 paths,
-                max_bytes=settings.NEWSDESK_MAX_ARTICLE_BYTES,
+                max_chars=settings.NEWSDESK_MAX_ARTICLE_CHARS,
                 stdin_format=f".{options['stdin_format']}",
             ),
             outlet=options["outlet"],
