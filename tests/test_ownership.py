@@ -175,3 +175,16 @@ def test_twenty_analysts_drawing_the_same_link_at_once(django_user_model):
     assert not [r for r in results if isinstance(r, Exception)], results
     assert Link.objects.count() == 1
     assert sum(1 for _, created in results if created) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_analysts_adding_the_same_alias_at_once():
+    from claims.models import EntityAlias
+    from claims.services.stories import ALIAS_EXISTS, add_alias
+
+    results = _at_once(
+        20, lambda i: add_alias(alias="the Kremlin", canonical="Russian government", user=None)
+    )
+    refused = [r for r in results if isinstance(r, ServiceError)]
+    assert len(refused) == 19 and all(r.message == ALIAS_EXISTS for r in refused), results
+    assert EntityAlias.objects.count() == 1

@@ -60,6 +60,13 @@ def test_make_run_serves_the_demo_and_stops_cleanly(tmp_path: Path):
         ).encode()
         articles = opener.open(f"{base}/accounts/login/", data=form, timeout=10).read().decode()
         assert "Harrowgate" in articles
+        # The database restarts under the running app (a crash, an upgrade): Ctrl-C must
+        # still stop the postgres that runs now, not only the one the launcher started.
+        from pgserver._commands import pg_ctl
+
+        user = "pgserver" if os.geteuid() == 0 else None  # as pgserver runs it
+        pg_ctl(["-w", "-m", "fast", "restart"], pgdata=tmp_path / "pgdata", user=user)
+        wait_for(f"{base}/readyz", opener)
     finally:
         app.send_signal(signal.SIGINT)
         output, _ = app.communicate(timeout=60)
