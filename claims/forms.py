@@ -106,10 +106,7 @@ class FetchForm(forms.Form):
 
 CONFLICT_STATUSES = [
     ("active", "Open and confirmed"),
-    ("open", "Open"),
-    ("confirmed", "Confirmed"),
-    ("dismissed", "Dismissed"),
-    ("resolved", "Resolved"),
+    *ReviewStatus.choices,
     ("all", "Any status"),
 ]
 CONFLICT_SORTS = [("score", "Highest score"), ("date", "Newest")]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .choices import Relation
 from .entities import NAMED, entity_root
 from .figures import RUNNING, Figure, about_the_event, compare, describe, figures_of, interval
 from .incidents import incident_name
@@ -153,9 +154,9 @@ def judge(a: Profile, b: Profile) -> Proposal | None:
     Within one article only contradictions are worth showing (marked internal)."""
     if a.article == b.article:
         found = _figures(a, b) or _denied(a, b) or _denied(b, a)
-        return found if found and found.relation == "contradicts" else None
+        return found if found and found.relation == Relation.CONTRADICTS else None
     figures = _figures(a, b)
-    if figures is not None and figures.relation == "contradicts":
+    if figures is not None and figures.relation == Relation.CONTRADICTS:
         return figures  # the same wording with another figure: an update of wire copy
     return (
         _same_sentence(a, b)
@@ -186,7 +187,7 @@ def _same_sentence(a: Profile, b: Profile) -> Proposal | None:
     spellings = _spelling_differences(a, b)
     if spellings:
         reason += "; different spelling of " + ", ".join(spellings)
-    return Proposal("same", round(0.8 + 0.2 * ratio / 100, 3), reason)
+    return Proposal(Relation.SAME, round(0.8 + 0.2 * ratio / 100, 3), reason)
 
 
 def _spelling_differences(a: Profile, b: Profile) -> list[str]:
@@ -246,7 +247,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
         score = 0.85 + (0.1 if same_source else 0.0) - (0.1 if hedged or different else 0.0)
         return Proposal(
-            "contradicts",
+            Relation.CONTRADICTS,
             round(score - (0.05 if update else 0.0), 3),
             reason,
             result.topic,
@@ -264,7 +265,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             result, fa, fb = same[0]
             figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
             return Proposal(
-                "same",
+                Relation.SAME,
                 0.75,
                 f"the same {result.topic} figure in other words: {figures[0]} / {figures[1]}",
                 result.topic,
@@ -276,7 +277,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             interval(fb.quantity)[1]
         )
         return Proposal(
-            "supports",
+            Relation.SUPPORTS,
             0.5 if bounded else 0.4,
             f"both give a {result.topic}: {result.reason}",
             result.topic,
@@ -308,7 +309,7 @@ def _same_numbers(a: Profile, b: Profile) -> Proposal | None:
     if len(shared) < SAME_FIGURES_STEMS:
         return None
     said = ", ".join(f"{v:g}" for v in sorted(values))
-    return Proposal("same", 0.7, f"the same figures ({said}) in other words", "", False)
+    return Proposal(Relation.SAME, 0.7, f"the same figures ({said}) in other words", "", False)
 
 
 def _same_number(a: dict, b: dict) -> bool:
@@ -357,7 +358,7 @@ def _denied(a: Profile, b: Profile) -> Proposal | None:
                 if root in deniers and 0 <= verb.start() - end <= SUBJECT_REACH:
                     said = " ".join(b.claim.text[start : verb.end()].split())
                     reason = f"{a.claim.speaker} denies the {family}; the other says “{said}”"
-                    return Proposal("contradicts", 0.75, reason, family)
+                    return Proposal(Relation.CONTRADICTS, 0.75, reason, family)
     return None
 
 
@@ -367,7 +368,7 @@ def _same_account(a: Profile, b: Profile) -> Proposal | None:
         deniers = _deniers(a, hedged_too=True) & _deniers(b, hedged_too=True)
         if deniers:
             who = a.claim.speaker or ", ".join(sorted(deniers))
-            return Proposal("same", 0.7, f"both report the denial by {who}", "denial")
+            return Proposal(Relation.SAME, 0.7, f"both report the denial by {who}", "denial")
         return None
     if not shared_families or a.hedged or b.hedged or a.figures or b.figures:
         return None  # claims with figures are the same only when their figures are
@@ -377,6 +378,6 @@ def _same_account(a: Profile, b: Profile) -> Proposal | None:
         family = sorted(shared_families)[0]
         words = ", ".join(sorted({w for w in word_list(a.claim.text) if w[:STEM] in shared})[:5])
         return Proposal(
-            "same", 0.6, f"both describe the {family} in the same terms ({words})", family
+            Relation.SAME, 0.6, f"both describe the {family} in the same terms ({words})", family
         )
     return None

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 from django.urls import reverse
 
+from .choices import ExtractionStatus, Origin, Relation, ReviewStatus, SuggestionOrigin
 from .querysets import ArticleQuerySet, ClaimQuerySet, LinkQuerySet, SuggestionQuerySet
 
 
@@ -64,13 +65,6 @@ class Story(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:story_detail", args=[self.pk])
-
-
-class ExtractionStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    DONE = "done", "Analysed"
-    NOT_ANALYSED = "not_analysed", "Not analysed (language not supported)"
-    FAILED = "failed", "Failed"
 
 
 @pghistory.track(
@@ -150,14 +144,9 @@ class Article(models.Model):
         return self.url if self.url.lower().startswith(("http://", "https://")) else ""
 
 
-class Origin(models.TextChoices):
-    EXTRACTED = "extracted", "Extracted"
-    MANUAL = "manual", "Manual"
-
-
 @pghistory.track(
-    pghistory.InsertEvent(condition=pgtrigger.Q(new__origin="manual")),
-    pghistory.DeleteEvent(condition=pgtrigger.Q(old__origin="manual")),
+    pghistory.InsertEvent(condition=pgtrigger.Q(new__origin=Origin.MANUAL)),
+    pghistory.DeleteEvent(condition=pgtrigger.Q(old__origin=Origin.MANUAL)),
     fields=["article", "start", "end", "text", "origin", "created_by"],
     obj_field=pghistory.ObjForeignKey(related_name="events"),
     model_name="ManualClaimEvent",
@@ -211,14 +200,6 @@ class Claim(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.check_span()
         super().save(*args, **kwargs)
-
-
-class Relation(models.TextChoices):
-    SAME = "same", "Same"
-    SUPPORTS = "supports", "Supports"
-    CONTRADICTS = "contradicts", "Contradicts"
-    REFINES = "refines", "Refines"
-    RELATED = "related", "Related"
 
 
 @pghistory.track(
@@ -334,24 +315,12 @@ class EntityAlias(models.Model):
         return f"{self.alias} → {self.canonical}"
 
 
-class ReviewStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    CONFIRMED = "confirmed", "Confirmed"
-    DISMISSED = "dismissed", "Dismissed"
-    RESOLVED = "resolved", "Resolved"
-
-
-class SuggestionOrigin(models.TextChoices):
-    MATCHER = "matcher", "Suggested by Newsdesk"
-    ANALYST = "analyst", "Linked by an analyst"
-
-
 @pghistory.track(
-    pghistory.InsertEvent(condition=pgtrigger.Q(new__origin="analyst")),
+    pghistory.InsertEvent(condition=pgtrigger.Q(new__origin=SuggestionOrigin.ANALYST)),
     pghistory.UpdateEvent(
         "review", condition=pghistory.AnyChange("status", "status_reason", "link")
     ),
-    pghistory.DeleteEvent(condition=~pgtrigger.Q(old__status="open")),
+    pghistory.DeleteEvent(condition=~pgtrigger.Q(old__status=ReviewStatus.OPEN)),
     fields=["article_a", "article_b", "relation", "status", "status_reason", "link"],
     obj_field=pghistory.ObjForeignKey(related_name="events"),
     model_name="ReviewEvent",

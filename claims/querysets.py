@@ -6,56 +6,36 @@ import datetime as dt
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchRank
-from django.db import connection, models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db import models
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
+from . import sql
+from .choices import ExtractionStatus, Origin, Relation, ReviewStatus
 from .entities import NAMED
 from .search import web_query
 
 NEWEST = [F("published").desc(nulls_last=True), F("id").desc()]
 # How many of the newest candidates the "compare with" picker ranks.
 COMPARE_CANDIDATES = 100
-# Newest first, as NEWEST: the article_newest_idx order.
-_NEWEST_SQL = "a.published DESC NULLS LAST, a.id DESC"
-_CANDIDATE = "SELECT a.id, a.published, a.story_id, a.entity_keys FROM claims_article a"
-# The candidates carry what ranking reads: joining their ids back to the table made
-# Postgres hash the whole table. The keys are a parameter, not read by the query: with
-# them in hand the planner weighs how common they are, and walks the newest-first index
-# for common names rather than gather every article that shares one.
-COMPARABLE_SQL = f"""
-WITH candidates AS (
-    ({_CANDIDATE} WHERE a.story_id = %(story)s AND a.id <> %(id)s
-     ORDER BY {_NEWEST_SQL} LIMIT %(candidates)s)
-    UNION
-    ({_CANDIDATE} WHERE a.entity_keys && %(keys)s::varchar[] AND a.id <> %(id)s
-     ORDER BY {_NEWEST_SQL} LIMIT %(candidates)s)
-    UNION
-    ({_CANDIDATE} WHERE a.id <> %(id)s ORDER BY {_NEWEST_SQL} LIMIT 10)
-)
-SELECT a.id, coalesce(a.story_id = %(story)s, false) AS same_story,
-       (SELECT count(*) FROM unnest(a.entity_keys) AS k WHERE k = ANY(%(keys)s)) AS shared
-FROM candidates AS a
-ORDER BY same_story DESC, shared DESC, {_NEWEST_SQL}
-LIMIT %(limit)s
-"""
 
 
-# Claim count and link flags per article (one EXISTS per link end: index probes).
-PAGE_DETAILS_SQL = """
-SELECT a.id,
-    (SELECT count(*) FROM claims_claim c WHERE c.article_id = a.id),
-    EXISTS (SELECT FROM claims_link l JOIN claims_claim c ON c.id = l.source_id
-            WHERE c.article_id = a.id)
-    OR EXISTS (SELECT FROM claims_link l JOIN claims_claim c ON c.id = l.target_id
-               WHERE c.article_id = a.id),
-    EXISTS (SELECT FROM claims_link l JOIN claims_claim c ON c.id = l.source_id
-            WHERE c.article_id = a.id AND l.relation = 'contradicts')
-    OR EXISTS (SELECT FROM claims_link l JOIN claims_claim c ON c.id = l.target_id
-               WHERE c.article_id = a.id AND l.relation = 'contradicts')
-FROM claims_article a
-WHERE a.id = ANY(%s)
-"""
+def _related(model: type[models.Model], *names: str) -> type[models.Model]:
+    """The model reached from ``model`` through the relations ``names``: querysets name
+    their neighbours this way, not by importing the models module (which imports them)."""
+    for name in names:
+        model = model._meta.get_field(name).related_model
+    return model
 
 
 # Columns only SQL reads: the search vector is as long as the text, and the name keys
@@ -80,32 +60,40 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by(*NEWEST)
 
     def needing_extraction(self, version: str) -> ArticleQuerySet:
-        return self.exclude(extraction_status="not_analysed").exclude(
-            extraction_status="done", pipeline_version=version
+        return self.exclude(extraction_status=ExtractionStatus.NOT_ANALYSED).exclude(
+            extraction_status=ExtractionStatus.DONE, pipeline_version=version
         )
 
     def _links_exist(self, relation: str | None = None) -> Q:
         """Two EXISTS, one per end: each an index probe, where one OR'd join is a scan."""
-        from .models import Link
-
-        links = Link.objects.filter(relation=relation) if relation else Link.objects.all()
+        links = _related(self.model, "claims", "links_out").objects.all()
+        if relation:
+            links = links.filter(relation=relation)
         return Q(Exists(links.filter(source__article=OuterRef("pk")))) | Q(
             Exists(links.filter(target__article=OuterRef("pk")))
         )
 
     def page_details(self, ids: list[int]) -> dict[int, dict]:
-        """Claim counts and link flags for the rows of one page, in one query.
-
-        Computed for the page only: annotating the whole filtered list would make the
-        paginator's COUNT evaluate them for every article. Written out in SQL: the same
-        query built by the ORM costs more to compile than to run.
-        """
-        with connection.cursor() as cursor:
-            cursor.execute(PAGE_DETAILS_SQL, [ids])
-            return {
-                pk: {"claim_count": count, "has_links": links, "has_conflicts": conflicts}
-                for pk, count, links, conflicts in cursor.fetchall()
-            }
+        """Claim counts and link flags for the rows of one page, in one query: for the
+        page only, as annotating the whole filtered list would make the paginator's
+        COUNT evaluate them for every article."""
+        claims = _related(self.model, "claims").objects.filter(article=OuterRef("pk"))
+        count = claims.order_by().values("article").annotate(n=Count("pk")).values("n")
+        rows = (
+            self.model.objects.filter(pk__in=ids)
+            .annotate(
+                claim_count=Coalesce(Subquery(count), 0),
+                has_links=ExpressionWrapper(self._links_exist(), output_field=BooleanField()),
+                has_conflicts=ExpressionWrapper(
+                    self._links_exist(Relation.CONTRADICTS), output_field=BooleanField()
+                ),
+            )
+            .values_list("pk", "claim_count", "has_links", "has_conflicts")
+        )
+        return {
+            pk: {"claim_count": count, "has_links": links, "has_conflicts": conflicts}
+            for pk, count, links, conflicts in rows
+        }
 
     def ranked_ids(self, text: str, limit: int) -> list[int]:
         """The newest ``limit`` matches, best first: ranked in the scan that finds them,
@@ -148,7 +136,7 @@ class ArticleQuerySet(models.QuerySet):
         if has_links:
             qs = qs.filter(self._links_exist())
         if has_conflicts:
-            qs = qs.filter(self._links_exist("contradicts"))
+            qs = qs.filter(self._links_exist(Relation.CONTRADICTS))
         return qs
 
     def comparable_with(self, article, limit: int) -> list:
@@ -158,11 +146,9 @@ class ArticleQuerySet(models.QuerySet):
         same story and of those sharing a key, and the newest ten (so that any article
         can be picked), so that the cost stays flat as the archive grows. Each has
         ``same_story`` and ``shared`` set."""
-        with connection.cursor() as cursor:
-            params = {"id": article.pk, "story": article.story_id, "keys": article.entity_keys}
-            params |= {"candidates": COMPARE_CANDIDATES, "limit": limit}
-            cursor.execute(COMPARABLE_SQL, params)
-            ranked = cursor.fetchall()
+        ranked = sql.comparable(
+            article.pk, article.story_id, article.entity_keys, COMPARE_CANDIDATES, limit
+        )
         found = self.headers().select_related("outlet").in_bulk([pk for pk, *_ in ranked])
         result = []
         for pk, same_story, shared in ranked:
@@ -177,15 +163,12 @@ class ClaimQuerySet(models.QuerySet):
         """Annotate ``names``: the texts of the claim's named entities, read out of its
         JSON by Postgres (decoding every entity in Python costs more than the query)."""
         names = RawSQL(
-            "ARRAY(SELECT e->>'text' FROM jsonb_array_elements(claims_claim.entities) e"
-            " WHERE e->>'label' = ANY(%s))",
-            (sorted(NAMED),),
-            output_field=ArrayField(models.TextField()),
+            sql.entity_names_sql(), (sorted(NAMED),), output_field=ArrayField(models.TextField())
         )
         return self.annotate(names=names)
 
     def extracted(self) -> ClaimQuerySet:
-        return self.filter(origin="extracted")
+        return self.filter(origin=Origin.EXTRACTED)
 
     def with_activity(self) -> ClaimQuerySet:
         """Claims that links or notes hang on, which re-extraction must keep."""
@@ -209,29 +192,7 @@ class ClaimQuerySet(models.QuerySet):
         the newest ``pool`` of those are ranked, so the work per claim stays bounded
         however large the story grows, and no pair of unrelated claims is looked at.
         """
-        weight = " ".join(f"WHEN '{kind}' THEN {w}" for kind, w in sorted(weights.items()))
-        sql = f"""
-            SELECT x.id, c.id FROM claims_claim x
-            CROSS JOIN LATERAL (
-                SELECT p.id FROM (
-                    SELECT c.id, c.match_keys FROM claims_claim c
-                    JOIN claims_article a ON a.id = c.article_id
-                    WHERE a.story_id = %s AND a.extraction_status = 'done'
-                        AND c.match_keys && x.match_keys AND c.id <> x.id
-                    ORDER BY c.id DESC
-                    LIMIT %s
-                ) p
-                ORDER BY (
-                    SELECT sum(CASE left(k, 1) {weight} ELSE 1 END)
-                    FROM unnest(p.match_keys) k WHERE k = ANY(x.match_keys)
-                ) DESC, p.id
-                LIMIT %s
-            ) c
-            WHERE x.article_id = %s AND cardinality(x.match_keys) > 0
-        """  # noqa: S608  (the weights are constants of claims.matching, not input)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [story_id, pool, per_claim, article_id])
-            return cursor.fetchall()
+        return sql.match_candidates(article_id, story_id, per_claim, weights, pool)
 
 
 # The dashboard's orders: grouped by story, then topic, as the page shows them.
@@ -247,17 +208,21 @@ class SuggestionQuerySet(models.QuerySet):
 
     def shown(self) -> SuggestionQuerySet:
         """Suggestions whose claims still exist and that nobody dismissed."""
-        return self.filter(claim_a__isnull=False, claim_b__isnull=False).exclude(status="dismissed")
+        return self.filter(claim_a__isnull=False, claim_b__isnull=False).exclude(
+            status=ReviewStatus.DISMISSED
+        )
 
     def between(self, a, b) -> SuggestionQuerySet:
         return self.filter(Q(article_a=a, article_b=b) | Q(article_a=b, article_b=a))
 
     def pending(self) -> SuggestionQuerySet:
-        return self.shown().filter(status="open", link__isnull=True)
+        return self.shown().filter(status=ReviewStatus.OPEN, link__isnull=True)
 
     def conflicts(self) -> SuggestionQuerySet:
         """What the dashboard lists: suggested and linked contradictions."""
-        return self.filter(claim_a__isnull=False, claim_b__isnull=False, relation="contradicts")
+        return self.filter(
+            claim_a__isnull=False, claim_b__isnull=False, relation=Relation.CONTRADICTS
+        )
 
     def for_display(self) -> SuggestionQuerySet:
         return self.select_related(
@@ -286,7 +251,7 @@ class SuggestionQuerySet(models.QuerySet):
         if outlet:
             qs = qs.filter(Q(article_a__outlet_id=outlet) | Q(article_b__outlet_id=outlet))
         if status == "active":  # what needs attention: not dismissed, not resolved
-            qs = qs.filter(status__in=["open", "confirmed"])
+            qs = qs.filter(status__in=[ReviewStatus.OPEN, ReviewStatus.CONFIRMED])
         elif status and status != "all":
             qs = qs.filter(status=status)
         if entity:  # any spelling: "Bashir Assad" finds claims naming "Bashar al-Assad"
@@ -310,10 +275,9 @@ class LinkQuerySet(models.QuerySet):
         Written as IN (claims of a) / IN (claims of b): index probes per side, where
         joining both claims with an OR makes Postgres scan every claim.
         """
-        from .models import Claim
-
-        of_a = Claim.objects.filter(article=a).values("pk")
-        of_b = Claim.objects.filter(article=b).values("pk")
+        claims = _related(self.model, "source").objects
+        of_a = claims.filter(article=a).values("pk")
+        of_b = claims.filter(article=b).values("pk")
         return self.filter(
             Q(source__in=of_a, target__in=of_b) | Q(source__in=of_b, target__in=of_a)
         )
@@ -321,9 +285,8 @@ class LinkQuerySet(models.QuerySet):
     def touching(self, article) -> LinkQuerySet:
         """Links with an end in ``article``: each end found through its index from the
         article's claims, then the two joined (one join with an OR read every link)."""
-        from .models import Claim
-
-        own = Claim.objects.filter(article=article).values("pk")
+        claims = _related(self.model, "source").objects
+        own = claims.filter(article=article).values("pk")
         return self.filter(source__in=own).union(self.filter(target__in=own), all=True)
 
     def of_claim(self, claim) -> LinkQuerySet:

@@ -10,6 +10,7 @@ from html import escape
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
+from .choices import Relation
 from .models import Claim
 
 
@@ -81,7 +82,13 @@ def paragraphs(
     return result
 
 
-RELATION_ORDER = ["contradicts", "same", "supports", "refines", "related"]
+RELATION_ORDER = [
+    Relation.CONTRADICTS,
+    Relation.SAME,
+    Relation.SUPPORTS,
+    Relation.REFINES,
+    Relation.RELATED,
+]
 
 
 def _strongest(relations: set[str]) -> str:

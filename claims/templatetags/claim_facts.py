@@ -10,6 +10,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from ..choices import Origin
+
 register = template.Library()
 
 
@@ -42,7 +44,7 @@ def facts(claim) -> SafeString:
         for shown, label in (
             (claim.is_quote, "quote"),
             (claim.hedged, "hedged"),
-            (claim.origin == "manual", "manual"),
+            (claim.origin == Origin.MANUAL, "manual"),
         )
         if shown
     ]

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from ..choices import ReviewStatus
 from ..forms import (
     CONFLICT_MARKS,
     CONFLICT_SORTS,
@@ -53,7 +54,7 @@ def _story_counts(params) -> list[dict]:
     _, rows, _ = filtered(without_story)
     return list(
         rows.values("article_a__story_id", "article_a__story__name")
-        .annotate(total=Count("id"), open=Count("id", filter=Q(status="open")))
+        .annotate(total=Count("id"), open=Count("id", filter=Q(status=ReviewStatus.OPEN)))
         .order_by("article_a__story__name")
     )
 

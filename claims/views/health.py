@@ -7,6 +7,8 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from .. import sql
+
 
 @login_not_required
 @require_GET
@@ -20,8 +22,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def readyz(request: HttpRequest) -> HttpResponse:
     """Readiness, for load balancers: 503 while the database does not answer."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        sql.ping()
     except DatabaseError:
         connection.close()  # the next request opens a fresh connection
         return HttpResponse(

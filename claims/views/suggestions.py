@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ..choices import ReviewStatus
 from ..forms import DismissForm, VersionForm, first_error
 from ..models import Article, Suggestion
 from ..roles import ANALYST, role_required
@@ -44,7 +45,7 @@ def suggestion_accept(request: HtmxHttpRequest, a: int, b: int, pk: int) -> Http
     try:
         suggestion = review(
             suggestion=suggestion,
-            status="confirmed",
+            status=ReviewStatus.CONFIRMED,
             user=request.user,
             version=form.cleaned_data["version"],
         )
@@ -65,7 +66,7 @@ def suggestion_dismiss(request: HtmxHttpRequest, a: int, b: int, pk: int) -> Htt
     try:
         review(
             suggestion=suggestion,
-            status="dismissed",
+            status=ReviewStatus.DISMISSED,
             reason=reason,
             user=request.user,
             version=form.cleaned_data["version"],

@@ -1,0 +1,41 @@
+"""The choices of Newsdesk's fields: statuses, relations, origins.
+
+A leaf module: models, querysets, forms, services and SQL all name these values from
+here, so none of them spells a status out as a literal.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    DONE = "done", "Analysed"
+    NOT_ANALYSED = "not_analysed", "Not analysed (language not supported)"
+    FAILED = "failed", "Failed"
+
+
+class Origin(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    MANUAL = "manual", "Manual"
+
+
+class Relation(models.TextChoices):
+    SAME = "same", "Same"
+    SUPPORTS = "supports", "Supports"
+    CONTRADICTS = "contradicts", "Contradicts"
+    REFINES = "refines", "Refines"
+    RELATED = "related", "Related"
+
+
+class ReviewStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CONFIRMED = "confirmed", "Confirmed"
+    DISMISSED = "dismissed", "Dismissed"
+    RESOLVED = "resolved", "Resolved"
+
+
+class SuggestionOrigin(models.TextChoices):
+    MATCHER = "matcher", "Suggested by Newsdesk"
+    ANALYST = "analyst", "Linked by an analyst"
