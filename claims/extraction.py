@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from multiprocessing.pool import Pool
 from types import TracebackType
 
 from django.conf import settings
@@ -58,11 +59,11 @@ class Extractor:
         self.processes = processes or settings.NEWSDESK_INGEST_PROCESSES
         self.nlp = load_pipeline(self.model)
         self.version = pipeline_version(self.model)
-        self._pool = None
+        self._pool: Pool | None = None
 
     @property
     def language(self) -> str:
-        return self.nlp.lang
+        return str(self.nlp.lang)
 
     def __enter__(self) -> Extractor:
         if self.processes > 1:
@@ -83,6 +84,7 @@ class Extractor:
         jobs = [
             (self.model, limit, list(texts[i : i + CHUNK])) for i in range(0, len(texts), CHUNK)
         ]
+        chunks: Iterable[list[Extracted]]
         if self._pool is None:
             chunks = map(_extract_chunk, jobs)
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .figures import RUNNING, TOPIC_WORDS, about_the_event, compare, figures_of
+from .figures import RUNNING, TOPIC_WORDS, Figure, about_the_event, compare, figures_of
 
 QUALIFIERS = {
     "about": "approximate",
@@ -33,7 +33,7 @@ class Entry:
     qualifier: str
     speaker: str
     claim: object
-    figure: object  # claims.figures.Figure
+    figure: Figure
     conflicts: list[str] = field(default_factory=list)
     updates: list[str] = field(default_factory=list)
 
@@ -64,7 +64,7 @@ def build(articles: Iterable, claims: Iterable) -> tuple[list[str], list[Row]]:
             continue
         for figure in figures_of(claim):
             q = figure.quantity
-            if not figure.whole or not about_the_event(q, claim):
+            if not figure.whole or figure.topic is None or not about_the_event(q, claim):
                 continue
             qualifier = QUALIFIERS.get(q.get("qualifier", "exact"), "")
             entry = Entry(q["text"], qualifier, claim.speaker, claim, figure)

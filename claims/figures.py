@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # How loose an approximate figure is, either way.
@@ -153,11 +154,11 @@ def interval(q: dict) -> tuple[float, float]:
     low = q.get("low")
     high = q.get("high")
     kind = q.get("qualifier", "exact")
-    if kind == "about":
+    if kind == "about" and low is not None and high is not None:
         return low * (1 - ABOUT), high * (1 + ABOUT)
-    if kind in {"more_than", "at_least"}:
+    if kind in {"more_than", "at_least"} and low is not None:
         return low, math.inf
-    if kind in {"less_than", "at_most"}:
+    if kind in {"less_than", "at_most"} and high is not None:
         return 0.0, high
     return (low if low is not None else 0.0), (high if high is not None else math.inf)
 
@@ -184,7 +185,7 @@ def _happening(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
     return found
 
 
-def counted(q: dict, entities: list[dict] = ()) -> str:
+def counted(q: dict, entities: Sequence[dict] = ()) -> str:
     """The kind of thing a figure counts: a family ("fighters"), a nationality
     ("nationality:russian"), or the head noun itself when no family knows it."""
     end = q["end"]
@@ -342,7 +343,7 @@ def representative(q: dict) -> float:
     """One value to order figures by: the middle of a range, the bound of a bound."""
     low, high = q.get("low"), q.get("high")
     if low is None:
-        return float(high)
+        return float(high or 0)
     if high is None:
         return float(low)
-    return (low + high) / 2
+    return float(low + high) / 2

@@ -91,7 +91,9 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(forms.Form):
     # An empty file is reported with the others ("empty file"), not refused with the batch.
-    files = MultipleFileField(
+    # (a field named "files": the form metaclass takes it off the class, so it does not
+    # shadow Form.files at run time)
+    files = MultipleFileField(  # type: ignore[assignment]
         label="Files (.txt, .md, .html, .json, .jsonl)", allow_empty_file=True
     )
 

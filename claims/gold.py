@@ -8,8 +8,9 @@ the gold offset). Used by ``bench/quality.py`` and by the tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 Span = tuple[int, int, int]  # (article id, start, end)
 
@@ -25,7 +26,7 @@ def locate(text: str, quote: str, near: int) -> tuple[int, int] | None:
     return start, start + len(quote)
 
 
-def gold_pairs(pairs: Iterable[dict], articles: Mapping[str, object]) -> list[tuple[Span, Span]]:
+def gold_pairs(pairs: Iterable[dict], articles: Mapping[str, Any]) -> list[tuple[Span, Span]]:
     """Gold pairs as spans in the stored articles (``articles``: file name -> Article)."""
     result = []
     for pair in pairs:
@@ -69,7 +70,7 @@ class Score:
 def score(
     suggested: list[tuple[Span, Span]],
     gold: list[tuple[Span, Span]],
-    also_right: list[tuple[Span, Span]] = (),
+    also_right: Sequence[tuple[Span, Span]] = (),
 ) -> Score:
     """``also_right``: gold pairs of another list that a suggestion may match without
     counting as wrong (internal conflicts, for contradictions)."""

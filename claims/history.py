@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import models
 from pghistory.models import Events
 
 from .models import Article, Claim, Link, Outlet, ReviewStatus, Story, Suggestion
@@ -56,7 +56,7 @@ class Entry:
     changes: list[Change] = field(default_factory=list)
 
 
-def _names(model: type[models.Model], ids: set, attribute: str) -> dict[int, str]:
+def _names(model: Any, ids: set[int], attribute: str) -> dict[int, str]:
     rows = model.objects.filter(pk__in=ids).values_list("pk", attribute) if ids else []
     return {pk: str(name) for pk, name in rows}
 
@@ -91,7 +91,7 @@ def entries(events: Iterable[Events]) -> list[Entry]:
     """Newest first; an update shows each field that changed since the object's last event."""
     events = sorted(events, key=lambda e: (e.pgh_created_at, e.pgh_id))
     labels = _Labels(events)
-    last: dict[tuple[str, str], dict] = {}
+    last: dict[tuple[str, str | None], dict[str, Any]] = {}
     shown: list[Entry] = []
     for event in events:
         noun, fields = SUBJECTS.get(event.pgh_model, ("record", {}))

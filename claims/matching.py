@@ -20,9 +20,11 @@ The rules, in order:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
@@ -54,11 +56,24 @@ SUBJECT_REACH = 25  # characters between an actor's name and its verb
 KEY_WEIGHTS = {"h": 3, "t": 2, "e": 1, "f": 1, "n": 1}
 
 
+class ClaimLike(Protocol):
+    """What matching reads of a claim: a Claim row, or anything shaped like one."""
+
+    text: str
+    speaker: str
+    start: int
+    end: int
+    hedged: bool
+    article_id: int
+    entities: list[dict[str, Any]]
+    quantities: list[dict[str, Any]]
+
+
 @dataclass(frozen=True)
 class Profile:
     """What matching reads of one claim, worked out once per claim."""
 
-    claim: object
+    claim: ClaimLike
     article: int
     headline: bool
     hedged: bool
@@ -68,9 +83,9 @@ class Profile:
     plain: str
     sources: frozenset[str]
     figures: tuple[Figure, ...]  # the wholes the claim gives of the event
-    published: object  # the article's date, or None
-    numbers: frozenset  # every number it states but parts (for same claims reworded)
-    counts: frozenset  # what those numbers count (their topics)
+    published: dt.date | None  # the article's date
+    numbers: frozenset[float]  # every number it states but parts (for same claims reworded)
+    counts: frozenset[str]  # what those numbers count (their topics)
     mentions: tuple[tuple[str, int, int], ...]  # (entity root, start, end) in the claim text
 
 
@@ -87,19 +102,19 @@ class Proposal:
     different_sources: bool = False  # two named sources gave the two figures
 
 
-def _named(claim) -> list[dict]:
+def _named(claim: ClaimLike) -> list[dict[str, Any]]:
     return [e for e in claim.entities if e.get("label") in NAMED]
 
 
-def _event_figures(claim) -> tuple[Figure, ...]:
+def _event_figures(claim: ClaimLike) -> tuple[Figure, ...]:
     return tuple(f for f in figures_of(claim) if f.whole and about_the_event(f.quantity, claim))
 
 
 def profile(
-    claim,
+    claim: ClaimLike,
     *,
     headline_end: int = 0,
-    published=None,
+    published: dt.date | None = None,
     incident: str | None = None,
     aliases: Mapping[str, str] | None = None,
 ) -> Profile:
@@ -212,7 +227,8 @@ def _spellings(p: Profile) -> dict[str, set[str]]:
 def _figures(a: Profile, b: Profile) -> Proposal | None:
     if not (a.figures and b.figures):
         return None
-    conflicts, agreements = [], []
+    conflicts: list[tuple[Any, Figure, Figure]] = []
+    agreements: list[tuple[Any, Figure, Figure]] = []
     for fa in a.figures:
         for fb in b.figures:
             result = compare(fa, fb)
@@ -236,7 +252,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             reason += f"; both cite {cited}"
         elif different:
             reason += f"; {a.claim.speaker} against {b.claim.speaker}"
-        if update:
+        if update and a.published is not None and b.published is not None:
             first, second = sorted([(a.published, fa), (b.published, fb)], key=lambda x: x[0])
             reason = (
                 f"{result.topic} went from {describe(first[1].quantity, result.topic)} "

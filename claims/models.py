@@ -405,5 +405,5 @@ class Suggestion(models.Model):
         return "link" if self.link_id else "suggestion"
 
     @property
-    def ends(self) -> tuple[tuple[Article, Claim], tuple[Article, Claim]]:
+    def ends(self) -> tuple[tuple[Article, Claim | None], tuple[Article, Claim | None]]:
         return (self.article_a, self.claim_a), (self.article_b, self.claim_b)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchRank
@@ -30,12 +31,13 @@ NEWEST = [F("published").desc(nulls_last=True), F("id").desc()]
 COMPARE_CANDIDATES = 100
 
 
-def _related(model: type[models.Model], *names: str) -> type[models.Model]:
+def _related(model: type[models.Model], *names: str) -> Any:
     """The model reached from ``model`` through the relations ``names``: querysets name
     their neighbours this way, not by importing the models module (which imports them)."""
+    reached: Any = model
     for name in names:
-        model = model._meta.get_field(name).related_model
-    return model
+        reached = reached._meta.get_field(name).related_model
+    return reached
 
 
 # Columns only SQL reads: the search vector is as long as the text, and the name keys

@@ -8,6 +8,7 @@ parameter. Each statement says why it is SQL.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from django.apps import apps
 from django.db import connection
@@ -103,7 +104,7 @@ def match_candidates(
 ) -> list[tuple[int, int]]:
     """(claim of the article, candidate claim) pairs; see ``ClaimQuerySet``."""
     kinds = sorted(weights)
-    params = {
+    params: dict[str, Any] = {
         "story": story_id,
         "done": ExtractionStatus.DONE.value,
         "pool": pool,
@@ -148,7 +149,7 @@ def headlines(
     ids: list[int], *, config: str, query: str, stems: str, options: str, marks: str
 ) -> dict[int, str]:
     """Article id -> ts_headline of the paragraph that matches ``query``."""
-    params = {
+    params: dict[str, Any] = {
         "config": config,
         "query": query,
         "stems": stems,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from collections.abc import Mapping
 from functools import lru_cache
 
 from .entities import entity_key
@@ -97,7 +98,7 @@ def plain(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", letters))
 
 
-def _sources(speaker: str, aliases: dict[str, str] | None = None) -> dict[str, str]:
+def _sources(speaker: str, aliases: Mapping[str, str] | None = None) -> dict[str, str]:
     names = re.split(r"\s*\(via\s+|\)\s*$", speaker) if speaker else []
     found = {}
     for name in names:
@@ -108,7 +109,7 @@ def _sources(speaker: str, aliases: dict[str, str] | None = None) -> dict[str, s
     return found
 
 
-def source_keys(speaker: str, aliases: dict[str, str] | None = None) -> frozenset[str]:
+def source_keys(speaker: str, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
     """Who a claim cites, one key per name: "two Russians (via Bloomberg)" ->
     {"russians", "bloomberg"}."""
     return frozenset(_sources(speaker, aliases))

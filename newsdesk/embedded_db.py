@@ -55,7 +55,7 @@ def stop(server: Any) -> None:
     The server's files say which postmaster runs now: if it was restarted since this
     process joined it, the one to stop is the new one.
     """
-    from pgserver._commands import pg_ctl
+    from pgserver._commands import pg_ctl  # type: ignore[attr-defined]
     from pgserver.utils import PostmasterInfo
 
     info = PostmasterInfo.read_from_pgdata(server.pgdata)

@@ -119,7 +119,7 @@ if os.environ.get("DATABASE_URL"):
 else:
     from newsdesk import embedded_db
 
-    DATABASES = {"default": embedded_db.database_settings(DATA_DIR)}
+    DATABASES = {"default": embedded_db.database_settings(DATA_DIR)}  # type: ignore[dict-item]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

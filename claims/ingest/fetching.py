@@ -16,6 +16,7 @@ import ipaddress
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
 import urllib3
@@ -37,7 +38,7 @@ MAX_REDIRECTS = 3
 REDIRECTS = {301, 302, 303, 307, 308}
 USER_AGENT = "Newsdesk/0.1 (article fetch)"
 
-Lookup = Callable[..., list]
+Lookup = Callable[..., list[Any]]
 
 
 def is_public_address(address: str) -> bool:
@@ -86,7 +87,6 @@ def resolve(
 
 def _request(target: Target) -> urllib3.BaseHTTPResponse:
     host = target.url.host.strip("[]") if target.url.host else ""
-    options = {"timeout": TIMEOUT, "retries": False, "maxsize": 1}
     pool: urllib3.HTTPConnectionPool
     if target.url.scheme == "https":
         # The TLS name and certificate are checked against the name, not the address.
@@ -96,10 +96,14 @@ def _request(target: Target) -> urllib3.BaseHTTPResponse:
             server_hostname=host,
             assert_hostname=host,
             cert_reqs="CERT_REQUIRED",
-            **options,
+            timeout=TIMEOUT,
+            retries=False,
+            maxsize=1,
         )
     else:
-        pool = urllib3.HTTPConnectionPool(target.address, target.port, **options)
+        pool = urllib3.HTTPConnectionPool(
+            target.address, target.port, timeout=TIMEOUT, retries=False, maxsize=1
+        )
     host_header = host if target.url.port is None else f"{target.url.host}:{target.url.port}"
     return pool.urlopen(
         "GET",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -106,6 +108,7 @@ def read_markdown(text: str, source: str) -> ArticleInput:
 def read_html(text: str, source: str) -> ArticleInput:
     """Article text and metadata from a web page; scripts, styles and navigation dropped."""
     import trafilatura
+    from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(
         text,
@@ -115,16 +118,17 @@ def read_html(text: str, source: str) -> ArticleInput:
         include_images=False,
         deduplicate=True,
     )
-    if doc is None or len((doc.text or "").split()) < MIN_ARTICLE_WORDS:
+    if not isinstance(doc, Document) or len((doc.text or "").split()) < MIN_ARTICLE_WORDS:
         raise InputError(NO_ARTICLE_IN_HTML)
+    body = doc.text or ""
     try:
         published = parse_date(doc.date)
     except InputError:
         published = None  # a page's date is a hint, not something to refuse the page for
     return ArticleInput(
         source=source,
-        title=(doc.title or "").strip() or split_headline(doc.text)[0],
-        body=doc.text,
+        title=(doc.title or "").strip() or split_headline(body)[0],
+        body=body,
         # The page's own address is a hint: one that is not a web address is dropped.
         url=doc.url if doc.url and is_web_address(doc.url) else "",
         outlet=doc.sitename or "",
@@ -133,7 +137,7 @@ def read_html(text: str, source: str) -> ArticleInput:
     )
 
 
-def _loads(text: str):
+def _loads(text: str) -> Any:
     """JSON, or an InputError that says what is wrong with it in plain words."""
     try:
         return json.loads(text)
@@ -150,7 +154,7 @@ def read_json(text: str, source: str) -> Iterator[ArticleInput | FailedInput]:
         raise InputError(EMPTY_JSON)
     for index, record in enumerate(records):
         item_source = source if len(records) == 1 else f"{source}[{index}]"
-        yield _guarded(lambda r=record, s=item_source: from_record(r, s), item_source)
+        yield _guarded(partial(from_record, record, item_source), item_source)
 
 
 def read_jsonl(lines: Iterator[str], source: str) -> Iterator[ArticleInput | FailedInput]:
@@ -169,7 +173,7 @@ def read_jsonl(lines: Iterator[str], source: str) -> Iterator[ArticleInput | Fai
         yield FailedInput(source, EMPTY_JSON)
 
 
-def _guarded(make, source: str) -> ArticleInput | FailedInput:
+def _guarded(make: Callable[[], ArticleInput], source: str) -> ArticleInput | FailedInput:
     try:
         return make()
     except InputError as exc:

@@ -123,7 +123,7 @@ def headline_of(text: str) -> tuple[str, str]:
     return title[: ends.start()].strip(), title[ends.end() :]
 
 
-def _string(record: dict, name: str, *, required: bool = False) -> str:
+def _string(record: dict[str, Any], name: str, *, required: bool = False) -> str:
     value = record.get(name)
     if value is None:
         if required:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -80,8 +81,8 @@ class ExtractedClaim:
     speaker: str = ""
     is_quote: bool = False
     hedged: bool = False
-    entities: list[dict] = field(default_factory=list)
-    quantities: list[dict] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
 
 
 if not Doc.has_extension("claims"):

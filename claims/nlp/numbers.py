@@ -227,7 +227,9 @@ def number_phrase(words: list[str], glued: list[bool] | None = None) -> tuple[fl
     return _word_number(words, glued, i, negative)
 
 
-def _word_number(words: list[str], glued: list[bool], i: int, negative: bool):
+def _word_number(
+    words: list[str], glued: list[bool], i: int, negative: bool
+) -> tuple[float, int] | None:
     total = current = 0.0
     seen = False
     while i < len(words):

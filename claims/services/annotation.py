@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ..models import SAME_ARTICLE, Article, Claim, Link, Note, Origin, Relation
@@ -53,7 +54,9 @@ def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @transaction.atomic
-def claim_for_selection(*, article: Article, start: int, end: int, user) -> tuple[Claim, bool]:
+def claim_for_selection(
+    *, article: Article, start: int, end: int, user: User | None
+) -> tuple[Claim, bool]:
     """The claim at exactly this (trimmed) span: an existing one, or a new manual claim
     (then True)."""
     start, end = trimmed_span(article.text, start, end)
@@ -70,7 +73,7 @@ def _check_relation(relation: str) -> None:
         raise ServiceError(UNKNOWN_RELATION)
 
 
-def _same_pair(a: Claim, b: Claim, relation: str):
+def _same_pair(a: Claim, b: Claim, relation: str) -> QuerySet[Link]:
     return Link.objects.filter(relation=relation).filter(
         Q(source=a, target=b) | Q(source=b, target=a)
     )
@@ -78,7 +81,7 @@ def _same_pair(a: Claim, b: Claim, relation: str):
 
 @transaction.atomic
 def create_link(
-    *, source: Claim, target: Claim, relation: str, note: str = "", author
+    *, source: Claim, target: Claim, relation: str, note: str = "", author: User | None
 ) -> tuple[Link, bool]:
     """Link two claims; a second request for the same link returns the first one."""
     _check_relation(relation)
@@ -98,14 +101,18 @@ def create_link(
     return link, True
 
 
-def may_change_link(link: Link, user) -> bool:
+def may_change_link(link: Link, user: User | None) -> bool:
     """Its author may change or delete a link, and admins may."""
+    if user is None:
+        return False
     return (link.author_id is not None and link.author_id == user.pk) or has_role(user, ADMIN)
 
 
-def _check_link(link: Link, user, version: int | None) -> Link:
+def _check_link(link: Link, user: User | None, version: int | None) -> Link:
     """The link locked for a change by ``user`` on ``version`` (None: the latest)."""
-    current = Link.objects.select_for_update(of=("self",)).select_related("author").get(pk=link.pk)
+    current: Link = (
+        Link.objects.select_for_update(of=("self",)).select_related("author").get(pk=link.pk)
+    )
     if not may_change_link(current, user):
         author = current.author.get_username() if current.author else "its author"
         raise ServiceError(NOT_YOUR_LINK.format(author=author), status=403)
@@ -116,7 +123,14 @@ def _check_link(link: Link, user, version: int | None) -> Link:
 
 
 @transaction.atomic
-def update_link(*, link: Link, relation: str, note: str, user, version: int | None = None) -> Link:
+def update_link(
+    *,
+    link: Link,
+    relation: str,
+    note: str,
+    user: User | None,
+    version: int | None = None,
+) -> Link:
     _check_relation(relation)
     link = _check_link(link, user, version)
     if relation != link.relation and _same_pair(link.source, link.target, relation).exists():
@@ -128,7 +142,7 @@ def update_link(*, link: Link, relation: str, note: str, user, version: int | No
 
 
 @transaction.atomic
-def delete_link(*, link: Link, user, version: int | None = None) -> None:
+def delete_link(*, link: Link, user: User | None, version: int | None = None) -> None:
     link = _check_link(link, user, version)
     forget_link(link)
     link.delete()
@@ -144,22 +158,28 @@ def _clean_body(body: str) -> str:
 
 
 @transaction.atomic
-def add_note(*, body: str, author, claim: Claim | None = None, link: Link | None = None) -> Note:
+def add_note(
+    *,
+    body: str,
+    author: User | None,
+    claim: Claim | None = None,
+    link: Link | None = None,
+) -> Note:
     return Note.objects.create(claim=claim, link=link, body=_clean_body(body), author=author)
 
 
-def may_change(note: Note, user) -> bool:
+def may_change(note: Note, user: User | None) -> bool:
     """Its author may change or delete a note, and admins may."""
-    return note.author_id == user.pk or has_role(user, ADMIN)
+    return user is not None and (note.author_id == user.pk or has_role(user, ADMIN))
 
 
-def _check_author(note: Note, user) -> None:
+def _check_author(note: Note, user: User | None) -> None:
     if not may_change(note, user):
         raise ServiceError(NOT_YOUR_NOTE, status=403)
 
 
 @transaction.atomic
-def edit_note(*, note: Note, body: str, user) -> Note:
+def edit_note(*, note: Note, body: str, user: User | None) -> Note:
     _check_author(note, user)
     note.body = _clean_body(body)
     note.save(update_fields=["body", "updated_at"])
@@ -167,7 +187,7 @@ def edit_note(*, note: Note, body: str, user) -> Note:
 
 
 @transaction.atomic
-def delete_note(*, note: Note, user) -> None:
+def delete_note(*, note: Note, user: User | None) -> None:
     _check_author(note, user)
     note.delete()
 
@@ -190,7 +210,7 @@ def link_selection(
     target: Claim | None,
     relation: str,
     note: str = "",
-    author,
+    author: User | None,
 ) -> Linked:
     """Link a selection in ``article`` to ``target``: the selection becomes a manual
     claim unless it coincides with an existing one. Nothing is written on error."""

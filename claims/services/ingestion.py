@@ -10,13 +10,13 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 
-from ..extraction import ExtractionFailed, Extractor
+from ..extraction import Extracted, ExtractionFailed, Extractor
 from ..incidents import incident_of, unread_incident
 from ..ingest.errors import InputError
 from ..ingest.records import ArticleInput, FailedInput
@@ -34,6 +34,7 @@ OUT_OF_TIME = "not read: time ran out for this upload; nothing of it was saved, 
 BATCH = 128
 REEXTRACTED = ["text", "speaker", "is_quote", "hedged", "entities", "quantities", "match_keys"]
 
+Item = ArticleInput | FailedInput
 Status = Literal["created", "duplicate", "error", "skipped"]
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class IngestResult:
     claims: int = 0
     error: str | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "path": self.source,
             "status": self.status,
@@ -152,8 +153,8 @@ def store_article(
     return article
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     for item in items:
         batch.append(item)
         if len(batch) == size:
@@ -206,7 +207,7 @@ def ingest(
     return results
 
 
-def _prepare_all(batch: list, max_chars: int) -> list[PreparedArticle | IngestResult]:
+def _prepare_all(batch: list[Item], max_chars: int) -> list[PreparedArticle | IngestResult]:
     prepared: list[PreparedArticle | IngestResult] = []
     for item in batch:
         if isinstance(item, FailedInput):
@@ -229,7 +230,14 @@ def _known(hashes: list[str]) -> dict[str, tuple[int, int]]:
     return {h: (pk, n) for h, pk, n in rows}
 
 
-def _ingest_batch(batch, extractor, outlet, story, max_chars, emit) -> None:
+def _ingest_batch(
+    batch: list[Item],
+    extractor: Extractor,
+    outlet: str,
+    story: Story | None,
+    max_chars: int,
+    emit: Callable[[IngestResult], None],
+) -> None:
     aliases = EntityAlias.objects.as_map()  # once per batch, not once per article
     prepared = _prepare_all(batch, max_chars)
     articles = [p for p in prepared if isinstance(p, PreparedArticle)]
@@ -248,12 +256,19 @@ def _ingest_batch(batch, extractor, outlet, story, max_chars, emit) -> None:
             result = _store_one(
                 entry, extracted.get(entry.hash), extractor.version, outlet, story, aliases
             )
-            if result.status == "created":
+            if result.status == "created" and result.article is not None:
                 known[entry.hash] = (result.article, result.claims)
             emit(result)
 
 
-def _store_one(entry, claims, version, outlet, story, aliases) -> IngestResult:
+def _store_one(
+    entry: PreparedArticle,
+    claims: Extracted | None,
+    version: str,
+    outlet: str,
+    story: Story | None,
+    aliases: dict[str, str],
+) -> IngestResult:
     source = entry.input.source
     if isinstance(claims, ExtractionFailed):
         return IngestResult(source, "error", error=claims.message)
@@ -313,7 +328,7 @@ def replace_extracted_claims(
         article.text,
         current,
         published=article.published,
-        outlet=article.outlet.name if article.outlet_id else "",
+        outlet=article.outlet.name if article.outlet else "",
         aliases=aliases,
     ).as_json()
     article.save(update_fields=["extraction_status", "pipeline_version", "entity_keys", "incident"])

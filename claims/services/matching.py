@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -44,7 +45,7 @@ MAX_PROFILES = 20_000
 END_FIELDS = ["claim_a", "claim_b", "entity_keys", "speakers"]
 PROPOSAL_FIELDS = ["relation", "score", "reason", "topic", "internal", "same_source", "figures"]
 PROPOSAL_FIELDS += ["update", "hedged", "different_sources"]
-PROFILE_FIELDS = ("article_id", "start", "end", "text", "speaker", "hedged")
+PROFILE_FIELDS: tuple[str, ...] = ("article_id", "start", "end", "text", "speaker", "hedged")
 PROFILE_FIELDS += ("entities", "quantities", "match_keys")
 
 
@@ -104,6 +105,8 @@ def suggest_for_article(
 
 
 def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profile]) -> int:
+    if article.story_id is None:
+        return 0
     pairs = Claim.objects.match_candidates(article.pk, article.story_id, PER_CLAIM, KEY_WEIGHTS)
     ids = {pk for pair in pairs for pk in pair}
     claims = Claim.objects.filter(pk__in=ids).only(*PROFILE_FIELDS)
@@ -140,7 +143,8 @@ def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profil
 
 def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
     existing = {s.key: s for s in Suggestion.objects.select_for_update().filter(key__in=judged)}
-    new, changed = [], []
+    new: list[Suggestion] = []
+    changed: list[Suggestion] = []
     for key, item in found.items():
         row = existing.get(key) or Suggestion(key=key, origin=SuggestionOrigin.MATCHER)
         row.set_ends(item.first, item.second)
@@ -174,7 +178,8 @@ def match_pending(ids: list[int] | None = None, *, deadline: float | None = None
     pending = Article.objects.filter(match_pending=True).order_by("pk")
     if ids is not None:
         pending = pending.filter(pk__in=ids)
-    aliases, profiles = EntityAlias.objects.as_map(), {}
+    aliases = EntityAlias.objects.as_map()
+    profiles: dict[int, Profile] = {}
     count = 0
     stories: set[int] = set()
     for article in pending.only("pk", "story_id"):
@@ -193,7 +198,8 @@ def match_pending(ids: list[int] | None = None, *, deadline: float | None = None
 
 def suggest_for_story(story_id: int) -> int:
     """Match every article of a story again (on demand); returns the open suggestions."""
-    aliases, profiles = EntityAlias.objects.as_map(), {}
+    aliases = EntityAlias.objects.as_map()
+    profiles: dict[int, Profile] = {}
     for article in Article.objects.filter(story_id=story_id).only("pk", "story_id"):
         suggest_for_article(article, aliases=aliases, profiles=profiles, prune=False)
     prune_conflicts(story_id)
@@ -261,7 +267,7 @@ def prune_conflicts(story_id: int) -> int:
             values[claim.pk, topic] = _conflict_value(claim, topic)
         return values[claim.pk, topic]
 
-    by_topic: dict[str, list[tuple[Suggestion, tuple]]] = {}
+    by_topic: dict[str, list[tuple[Suggestion, tuple[Any, ...]]]] = {}
     for row in rows:
         ends = tuple(
             (*value(c, row.topic), articles.get(c.article_id, (0, None))[1])
@@ -272,7 +278,7 @@ def prune_conflicts(story_id: int) -> int:
     for topic, entries in by_topic.items():
         if topic in RUNNING:
             drop |= _not_next_to_each_other(entries)
-        kept: dict[tuple, Suggestion] = {}
+        kept: dict[tuple[Any, ...], Suggestion] = {}
         for row, ends in entries:
             if row.pk in drop or None in (ends[0][0], ends[1][0]):
                 continue  # not two figures (a denial): nothing to repeat
@@ -289,7 +295,7 @@ def prune_conflicts(story_id: int) -> int:
     return len(drop)
 
 
-def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple]]) -> set[int]:
+def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple[Any, ...]]]) -> set[int]:
     values = sorted({v for _, ends in entries for v, precise, _ in ends if precise})
     dates = sorted({d for _, ends in entries for *_, d in ends if d is not None})
     far = set()
@@ -307,8 +313,8 @@ def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple]]) -> set[int]
     return far
 
 
-def _reading_order(row: Suggestion, articles: dict[int, tuple]) -> tuple:
+def _reading_order(row: Suggestion, articles: dict[int, tuple[Any, ...]]) -> tuple[int, int]:
     """Body sentences before headlines, then the earliest in each article."""
-    ends = (row.claim_a, row.claim_b)
+    ends = [c for c in (row.claim_a, row.claim_b) if c is not None]
     headlines = sum(c.start < articles.get(c.article_id, (0, None))[0] for c in ends)
-    return (headlines, row.claim_a.start + row.claim_b.start)
+    return (headlines, sum(c.start for c in ends))

@@ -8,6 +8,7 @@ conflicts dashboard lists suggestions and links from one table.
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -34,7 +35,12 @@ MAX_REASON = 2000
 
 @transaction.atomic
 def review(
-    *, suggestion: Suggestion, status: str, reason: str = "", user, version: int | None = None
+    *,
+    suggestion: Suggestion,
+    status: str,
+    reason: str = "",
+    user: User | None,
+    version: int | None = None,
 ) -> Suggestion:
     """Set a suggestion's review status, on ``version`` (None: the latest).
 
@@ -55,7 +61,7 @@ def review(
     )
     if version is not None and version != suggestion.version:
         raise ServiceError(_stale(suggestion), status=409)
-    if suggestion.claim_a_id is None or suggestion.claim_b_id is None:
+    if suggestion.claim_a is None or suggestion.claim_b is None:
         raise ServiceError(GONE)
     if status == ReviewStatus.CONFIRMED and not suggestion.internal and not suggestion.link_id:
         link, _ = create_link(
@@ -89,7 +95,7 @@ def _stale(suggestion: Suggestion) -> str:
     return STALE_REVIEW.format(who=who, when=when.strftime("%H:%M on %d %b %Y"), status=status)
 
 
-def _withdraw(suggestion: Suggestion, user) -> None:
+def _withdraw(suggestion: Suggestion, user: User | None) -> None:
     """A confirmation withdrawn: the link it stands on goes, if its author or an admin
     asks and no notes hang on it (those would be lost)."""
     link = (

@@ -9,7 +9,9 @@ Merging, splitting and moving look for suggestions again in the stories they cha
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
@@ -31,7 +33,7 @@ SAME_STORY = "Choose another story to merge into."
 NOTHING_TO_SPLIT = "Choose at least one article, and not all of them, to split off."
 
 
-def entity_keys_of(claims: Iterable, aliases: dict[str, str] | None = None) -> list[str]:
+def entity_keys_of(claims: Iterable[Any], aliases: dict[str, str] | None = None) -> list[str]:
     """Spelling-independent keys of the named entities in an article's claims.
 
     Pass ``aliases`` (``EntityAlias.objects.as_map()``) when keying many articles, so
@@ -161,7 +163,7 @@ ALIAS_EXISTS = "That alias is already defined."
 
 
 @transaction.atomic
-def add_alias(*, alias: str, canonical: str, user) -> EntityAlias:
+def add_alias(*, alias: str, canonical: str, user: User | None) -> EntityAlias:
     alias, canonical = " ".join(alias.split())[:200], " ".join(canonical.split())[:200]
     if not alias or not canonical:
         raise ServiceError(ALIAS_NEEDED)

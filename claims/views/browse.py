@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Page, Paginator
 from django.db.models import F
 from django.http import HttpResponse
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_GET
 from .. import search
 from ..forms import BrowseForm
 from ..models import Article, Outlet, Story
+from ..querysets import ArticleQuerySet
 from ..roles import ANALYST, has_role
 from .common import HtmxHttpRequest, page_of_ids, parse_int, query_without_page, url_maker
 
@@ -23,7 +26,7 @@ MAX_RANKED = 300
 # Private-use characters mark matches in ts_headline, so the snippet can be escaped
 # as a whole and only then given <mark> tags: article text never reaches the page raw.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
-ORDERINGS = {
+ORDERINGS: dict[str, list[Any]] = {
     "newest": [F("published").desc(nulls_last=True), "-id"],
     "oldest": [F("published").asc(nulls_last=True), "id"],
     "title": ["title", "id"],
@@ -41,10 +44,12 @@ def _snippets(ids: list[int], text: str) -> dict[int, str]:
     }
 
 
-def _page(articles, query: str, sort: str, number) -> tuple[Page, list[Article]]:
+def _page(
+    articles: ArticleQuerySet, query: str, sort: str, number: str | None
+) -> tuple[Page[Article], list[Article]]:
     if sort == "relevance" and query:  # one query ranks; then only the page's rows load
         page = page_of_ids(articles.ranked_ids(query, MAX_RANKED), PER_PAGE, number, articles)
-        return page, page.object_list
+        return page, list(page.object_list)
     if query:
         articles = articles.search(query, limit=MAX_RANKED)
     if sort == "claims":
@@ -79,8 +84,7 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
     detail_url = url_maker("claims:article_detail")
     for article in rows:
         vars(article).update(details[article.pk])
-        article.snippet = snippets.get(article.pk)
-        article.detail_url = detail_url(article.pk)
+        vars(article).update(snippet=snippets.get(article.pk), detail_url=detail_url(article.pk))
     context = {
         "form": form,
         "page": page,

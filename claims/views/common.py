@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -11,7 +12,11 @@ from django_htmx.middleware import HtmxDetails
 
 
 class HtmxHttpRequest(HttpRequest):
+    """A request as Newsdesk's views see it: django-htmx's details, and a user who
+    has logged in (LoginRequiredMiddleware lets no one else through)."""
+
     htmx: HtmxDetails
+    user: User
 
 
 def back_to(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
@@ -36,7 +41,7 @@ def refuse(
 
 def parse_int(value: str | None) -> int | None:
     try:
-        return int(value) if value not in (None, "") else None
+        return int(value) if value else None
     except (TypeError, ValueError):
         return None
 

@@ -17,7 +17,7 @@ from ..reading import ClaimSpan, render_text_cached, shorten, state_digest
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services.annotation import trimmed_span
-from ..suggest import entities_in, suggest
+from ..targets import entities_in, rank_targets
 from .common import HtmxHttpRequest, parse_int, refuse, url_maker
 from .reader import relations_by_claim
 
@@ -112,12 +112,17 @@ class LinkDecorator:
         self.history_url = url_maker("claims:link_history")
 
     def __call__(self, link: Link) -> Link:
-        link.a_end, link.b_end, link.a_text, link.b_text = in_columns(
-            self.a, link.source, link.target
+        a_end, b_end, a_text, b_text = in_columns(self.a, link.source, link.target)
+        vars(link).update(
+            a_end=a_end,
+            b_end=b_end,
+            a_text=a_text,
+            b_text=b_text,
+            edit_url=self.edit_url(link.pk),
+            delete_url=self.delete_url(link.pk),
+            notes_url=self.notes_url(link.pk),
+            history_url=self.history_url(link.pk),
         )
-        link.edit_url, link.delete_url = self.edit_url(link.pk), self.delete_url(link.pk)
-        link.notes_url = self.notes_url(link.pk)
-        link.history_url = self.history_url(link.pk)
         return link
 
 
@@ -216,10 +221,10 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
     theirs = [CandidateClaim(*row) for row in other.claims.with_names().values_list(*fields)]
     text = source.text[start:end]
     aliases = EntityAlias.objects.as_map()
-    suggestions = suggest(text, entities_in(own, start, end, aliases), theirs, aliases=aliases)
+    targets = rank_targets(text, entities_in(own, start, end, aliases), theirs, aliases=aliases)
     chosen = next((c for c in theirs if c.pk == parse_int(request.GET.get("target"))), None)
-    if chosen is None and suggestions:
-        chosen = suggestions[0].claim
+    if chosen is None and targets:
+        chosen = targets[0].claim
     context = {
         "a": first,
         "b": second,
@@ -229,9 +234,9 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
         "text": text,
         "source": source,
         "other": other,
-        "suggestions": suggestions,
+        "targets": targets,
         "chosen": chosen,
-        "chosen_suggested": any(s.claim.pk == getattr(chosen, "pk", None) for s in suggestions),
+        "chosen_ranked": any(t.claim.pk == getattr(chosen, "pk", None) for t in targets),
         "relations": Relation.choices,
         "existing": next((c for c in own if c.start == start and c.end == end), None),
     }

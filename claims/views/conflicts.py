@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+from typing import Any
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -20,6 +21,7 @@ from ..forms import (
     ReviewForm,
 )
 from ..models import Outlet, Story, Suggestion
+from ..querysets import SuggestionQuerySet
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services.review import review
@@ -29,7 +31,10 @@ PER_PAGE = 50
 BAD_REVIEW = "Choose a status."
 
 
-def filtered(params) -> tuple[ConflictFilterForm, object, dict]:
+REVIEW_STATUSES = ReviewStatus.choices
+
+
+def filtered(params: QueryDict) -> tuple[ConflictFilterForm, SuggestionQuerySet, dict[str, Any]]:
     """The dashboard's rows for these query parameters (the page and the CSV share it)."""
     form = ConflictFilterForm(params or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -47,7 +52,7 @@ def filtered(params) -> tuple[ConflictFilterForm, object, dict]:
     return form, rows, chosen
 
 
-def _story_counts(params) -> list[dict]:
+def _story_counts(params: QueryDict) -> list[dict[str, Any]]:
     """Rows per story under the current filters but any story: the side summary."""
     without_story = params.copy()
     without_story.pop("story", None)
@@ -80,7 +85,7 @@ def conflict_list(request: HtmxHttpRequest) -> HttpResponse:
         "statuses": CONFLICT_STATUSES,
         "sorts": CONFLICT_SORTS,
         "marks": CONFLICT_MARKS,
-        "review_statuses": ReviewForm.base_fields["status"].choices,
+        "review_statuses": REVIEW_STATUSES,
     }
     template = "claims/conflict_list.html"
     if request.htmx and request.htmx.target == "conflict-results":
@@ -117,7 +122,7 @@ def conflict_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "error": error,
         "saved": not error,
         "can_review": True,
-        "review_statuses": ReviewForm.base_fields["status"].choices,
+        "review_statuses": REVIEW_STATUSES,
     }
     return render(request, "claims/conflict_list.html#row", context, status=status)
 
@@ -127,7 +132,7 @@ class _Echo:
         return value
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     """Spreadsheets run cells that start with = + - @ as formulas: not from our data."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
@@ -142,13 +147,13 @@ for _side in ("a", "b"):
 
 
 def _csv_row(row: Suggestion) -> list[str]:
-    cells = [row.kind, row.relation, row.status, f"{row.score:.3f}", row.reason]
+    cells: list[object] = [row.kind, row.relation, row.status, f"{row.score:.3f}", row.reason]
     cells += [row.internal, row.same_source, row.update, row.hedged, row.different_sources]
     cells += [getattr(row.article_a.story, "name", ""), row.topic]
     cells += ["; ".join(row.figures), row.reviewed_by, row.reviewed_at, row.status_reason]
     for article, claim in ((row.article_a, row.claim_a), (row.article_b, row.claim_b)):
         cells += [article.pk, getattr(article.outlet, "name", ""), article.published]
-        cells += [claim.speaker, claim.start, claim.end, claim.text]
+        cells += [claim.speaker, claim.start, claim.end, claim.text] if claim else [""] * 4
     return [_cell(c) for c in cells]
 
 

@@ -68,6 +68,7 @@ def ingest_paste(request: HtmxHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, status=400, paste=form, active="paste")
     data = form.cleaned_data
+    item: ArticleInput | FailedInput
     try:
         item = ArticleInput(
             source="pasted text",
@@ -88,7 +89,7 @@ def ingest_upload(request: HtmxHttpRequest) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, status=400, upload=form, active="upload")
-    items = []
+    items: list[ArticleInput | FailedInput] = []
     for upload in form.cleaned_data["files"]:
         limit = file_limit(Path(upload.name).suffix, settings.NEWSDESK_MAX_ARTICLE_CHARS)
         data = upload.read(limit + 1)
@@ -109,9 +110,11 @@ def ingest_url(request: HtmxHttpRequest) -> HttpResponse:
     except InputError as exc:
         form.add_error("url", exc.message)
         return _page(request, status=400, fetch=form, active="fetch")
+    item: ArticleInput | FailedInput
     try:
-        item: ArticleInput | FailedInput = read_html(html, url)
-        item.url = item.url or url
+        page = read_html(html, url)
+        page.url = page.url or url
+        item = page
     except InputError as exc:
         item = FailedInput(url, exc.message)
     return _results(request, [item], "fetch", form)

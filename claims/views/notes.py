@@ -52,7 +52,12 @@ def note_add(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     if not form.is_valid():
         return refuse(request, first_error(form), _home(obj))
     try:
-        add_note(body=form.cleaned_data["body"], author=request.user, **{kind: obj})
+        add_note(
+            body=form.cleaned_data["body"],
+            author=request.user,
+            claim=obj if isinstance(obj, Claim) else None,
+            link=obj if isinstance(obj, Link) else None,
+        )
     except ServiceError as exc:
         return refuse(request, exc.message, _home(obj), exc.status)
     if not request.htmx:
@@ -72,6 +77,7 @@ def _own_note(request: HtmxHttpRequest, pk: int) -> Note:
 def note_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     note = _own_note(request, pk)
     subject = note.claim or note.link
+    assert subject is not None  # a note hangs on a claim or a link (a database constraint)
     kind = "claim" if note.claim_id else "link"
     if request.method == "GET":
         template = "claims/note_edit.html" + ("#form" if request.htmx else "")
@@ -93,6 +99,7 @@ def note_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def note_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     note = _own_note(request, pk)
     subject = note.claim or note.link
+    assert subject is not None  # a note hangs on a claim or a link (a database constraint)
     kind = "claim" if note.claim_id else "link"
     delete_note(note=note, user=request.user)
     if not request.htmx:

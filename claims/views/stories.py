@@ -68,7 +68,8 @@ def story_rename(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @role_required(ANALYST)
 def story_merge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=pk)
-    into = Story.objects.filter(pk=parse_int(request.POST.get("into"))).first()
+    into_id = parse_int(request.POST.get("into"))
+    into = Story.objects.filter(pk=into_id).first() if into_id else None
     if into is None:
         return refuse(request, UNKNOWN_STORY, story.get_absolute_url())
     try:
@@ -104,7 +105,8 @@ def article_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     wanted = request.POST.get("story", "")
     story = None
     if wanted:
-        story = Story.objects.filter(pk=parse_int(wanted)).first()
+        wanted_id = parse_int(wanted)
+        story = Story.objects.filter(pk=wanted_id).first() if wanted_id else None
         if story is None:
             return refuse(request, UNKNOWN_STORY, article.get_absolute_url())
     service.move_article(article=article, story=story)

@@ -81,11 +81,11 @@ class Command(BaseCommand):
             match=False,
         )
         progress.close()
-        counts = Counter(r.status for r in results)
+        counts: Counter[str] = Counter(r.status for r in results)
         if not options["json"]:
             summary = ", ".join(f"{counts[s]} {s}" for s in ("created", "duplicate", "error"))
             self.stderr.write(f"{len(results)} inputs: {summary}")
-        self._match([r.article for r in results if r.status == "created"], options)
+        self._match([r.article for r in results if r.status == "created" and r.article], options)
         if counts["error"]:
             sys.exit(1)
 

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from .entities import NAMED, entity_key, normal_form
 from .models import Claim
@@ -50,27 +50,36 @@ def entities_in(
 class Candidate(Protocol):
     """What ranking reads of a claim in the other article (``ClaimQuerySet.with_names``)."""
 
-    start: int
-    text: str
-    names: list[str]  # its named entities' texts
+    @property
+    def start(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def names(self) -> list[str]: ...  # its named entities' texts
+
+
+C = TypeVar("C", bound=Candidate)
 
 
 @dataclass
-class Suggestion:
-    claim: Candidate
+class Target(Generic[C]):
+    """A claim of the other article that a selection may be linked to, and why."""
+
+    claim: C
     score: float
     reasons: list[str]
 
 
-def suggest(
+def rank_targets(
     text: str,
     entities: set[str],
-    candidates: Sequence[Candidate],
+    candidates: Sequence[C],
     limit: int = 8,
     aliases: dict[str, str] | None = None,
-) -> list[Suggestion]:
+) -> list[Target[C]]:
+    """The best link targets for a selected ``text`` with these ``entities``."""
     own_words, own_numbers = words(text), numbers(text)
-    ranked = []
+    ranked: list[Target[C]] = []
     for claim in candidates:
         their_entities = {entity_key(name, aliases) for name in claim.names}
         shared_entities = entities & their_entities
@@ -95,6 +104,6 @@ def suggest(
             reasons.append("numbers: " + ", ".join(sorted(shared_numbers)[:3]))
         if overlap >= 0.2:
             reasons.append(f"{round(overlap * 100)}% shared words")
-        ranked.append(Suggestion(claim, round(score, 2), reasons))
+        ranked.append(Target(claim, round(score, 2), reasons))
     ranked.sort(key=lambda s: (-s.score, s.claim.start))
     return ranked[:limit]
