@@ -42,7 +42,7 @@ def build_story(n: int, bases, tag: str):
     from django.db import connection
 
     from claims.ingest.text import content_hash
-    from claims.matching import match_keys
+    from claims.judging import match_keys
     from claims.models import Article, Story
 
     story = Story.objects.create(name=f"Bench story of {n}")

@@ -257,7 +257,7 @@ def measure(port, cookie, csrf, name, clients, n, part=0, **kw) -> list[float]:
                 t = client.timed(method, path, body)
                 with lock:
                     times.append(t)
-        except BaseException as exc:  # noqa: BLE001  reported below, after the join
+        except BaseException as exc:  # reported below, after the join
             errors.append(exc)
 
     threads = [threading.Thread(target=worker, args=(jobs[i::clients],)) for i in range(clients)]

@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from .choices import ExtractionStatus, Origin, Relation, ReviewStatus, SuggestionOrigin
 from .querysets import ArticleQuerySet, ClaimQuerySet, LinkQuerySet, SuggestionQuerySet
+from .wording import ENTITY_KEY, match_key
 
 
 # The audit trail (django-pghistory): triggers in PostgreSQL copy each change an analyst
@@ -164,7 +165,7 @@ class Claim(models.Model):
     entities = models.JSONField(default=list, blank=True)
     # [{"text", "start", "end", "low", "high", "qualifier", "unit"}]
     quantities = models.JSONField(default=list, blank=True)
-    # Keys two claims worth comparing share (claims.matching.match_keys), GIN-indexed.
+    # Keys two claims worth comparing share (claims.judging.match_keys), GIN-indexed.
     match_keys = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -396,7 +397,8 @@ class Suggestion(models.Model):
         """The two claims (in pair order), and what the filters read of them."""
         self.article_a_id, self.article_b_id = first.article_id, second.article_id
         self.claim_a, self.claim_b = first, second
-        keys = {k for claim in (first, second) for k in claim.match_keys if k.startswith("e:")}
+        entity = match_key(ENTITY_KEY, "")
+        keys = {k for claim in (first, second) for k in claim.match_keys if k.startswith(entity)}
         self.entity_keys = sorted(keys)
         self.speakers = "\n".join(c.speaker for c in (first, second) if c.speaker)
 

@@ -258,8 +258,11 @@ class SuggestionQuerySet(models.QuerySet):
             qs = qs.filter(status=status)
         if entity:  # any spelling: "Bashir Assad" finds claims naming "Bashar al-Assad"
             from .entities import entity_root
+            from .wording import ENTITY_KEY, match_key
 
-            roots = {f"e:{entity_root(entity, label)}" for label in ("PERSON", "NORP")}
+            roots = {
+                match_key(ENTITY_KEY, entity_root(entity, label)) for label in ("PERSON", "NORP")
+            }
             qs = qs.filter(entity_keys__overlap=sorted(roots))
         if source:
             qs = qs.filter(speakers__icontains=source.strip())

@@ -1,6 +1,6 @@
 """What a claim's words say, cheaply: stems, predicate families, denials, sources, shingles.
 
-Pure functions over strings, used by matching (``claims.matching``) and by the keys
+Pure functions over strings, used by matching (``claims.judging``) and by the keys
 Postgres indexes to find candidate pairs (``match_keys``). No spaCy at request time.
 """
 
@@ -13,6 +13,15 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from .entities import entity_key
+
+# Match keys are stored as "<kind>:<value>", the kind one letter to keep the GIN index
+# small; code names the kinds.
+SHINGLE_KEY, TOPIC_KEY, ENTITY_KEY, FAMILY_KEY, NUMBER_KEY = "h", "t", "e", "f", "n"
+
+
+def match_key(kind: str, value: object) -> str:
+    return f"{kind}:{value}"
+
 
 _WORD = re.compile(r"[^\W\d_]+")
 STEM = 6
@@ -130,4 +139,4 @@ def shingle_keys(text: str) -> list[str]:
         zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode())
         for i in range(len(tokens) - SHINGLE + 1)
     }
-    return [f"h:{h:08x}" for h in sorted(hashes)[:MINHASHES]]
+    return [match_key(SHINGLE_KEY, f"{h:08x}") for h in sorted(hashes)[:MINHASHES]]

@@ -16,6 +16,14 @@ ARTICLE_A = "000_81034723bbc63a9a.txt"
 ARTICLE_B = "004_dd9d7ff00bfcb6a5.txt"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read the sample corpus (and so run spaCy on it) are marked ``corpus``:
+    ``pytest -m "not corpus"`` leaves them out."""
+    for item in items:
+        if "corpus" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.corpus)
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The sample articles; skipped when missing, except in CI, where it is a failure."""

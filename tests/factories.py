@@ -5,7 +5,17 @@ from __future__ import annotations
 import itertools
 
 from claims.ingest.text import canonical_text, content_hash
-from claims.models import Article, Claim, ExtractionStatus, Origin
+from claims.models import (
+    Article,
+    Claim,
+    EntityAlias,
+    ExtractionStatus,
+    Link,
+    Note,
+    Origin,
+    Outlet,
+    Story,
+)
 
 _counter = itertools.count(1)
 
@@ -56,3 +66,34 @@ def make_conflict(**kw):
     a = make_article(body="Officials said 12 people died in the flood on Monday.")
     b = make_article(body="Rescuers said 40 people died in the flood on Monday.")
     return make_suggestion(make_claim(a), make_claim(b), **kw)
+
+
+def make_story(name: str = "") -> Story:
+    return Story.objects.create(name=name or f"Test story {next(_counter)}")
+
+
+def make_outlet(name: str = "") -> Outlet:
+    return Outlet.objects.get_or_create(name=name or f"Outlet {next(_counter)}")[0]
+
+
+def make_link(source: Claim, target: Claim, relation: str = "related", **kw) -> Link:
+    return Link.objects.create(source=source, target=target, relation=relation, **kw)
+
+
+def make_note(body: str = "Checked with the ministry.", **kw) -> Note:
+    """A note on ``claim=`` or ``link=``."""
+    return Note.objects.create(body=body, **kw)
+
+
+def make_alias(alias: str = "the Kremlin", canonical: str = "Russian government") -> EntityAlias:
+    return EntityAlias.objects.create(alias=alias, canonical=canonical)
+
+
+def make_user(name: str, role: str | None = None):
+    """A user in one of the role groups (viewer, analyst, admin), or in none."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(name, password="correct horse battery")
+    if role:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    return user

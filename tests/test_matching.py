@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 
-from claims.matching import judge, match_keys, profile
+from claims.judging import judge, match_keys, profile
 from claims.nlp.pipeline import load_pipeline
 from claims.wording import families, source_keys
 

@@ -1,13 +1,22 @@
-"""Every URL pattern, as anonymous, viewer, analyst and admin: the answer each gets."""
+"""Every URL pattern, as anonymous, viewer, analyst and admin: the answer each gets.
+
+Built from factories: no spaCy, no corpus."""
 
 from __future__ import annotations
 
 import pytest
 from django.urls import get_resolver, reverse
 
-from claims.models import EntityAlias, Link, Note, Suggestion
-
-from .conftest import ARTICLE_A, ARTICLE_B, user_with_role
+from .conftest import user_with_role
+from .factories import (
+    make_alias,
+    make_article,
+    make_claim,
+    make_link,
+    make_note,
+    make_story,
+    make_suggestion,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,30 +67,31 @@ PUBLIC = {"healthz", "readyz"}
 
 
 @pytest.fixture
-def urls(sample_articles, django_user_model):
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
-    claim = a.claims.first()
-    link = Link.objects.create(source=claim, target=b.claims.first(), relation="same")
-    author = user_with_role(django_user_model, "author", "analyst")
-    note = Note.objects.create(claim=claim, body="someone else's", author=author)
-    story = a.story
-    alias = EntityAlias.objects.create(alias="the Kremlin", canonical="Russian government")
-    suggestion, other_suggestion = (
-        Suggestion.objects.create(
-            key=f"permissions-{n}",
-            article_a=a,
-            article_b=b,
-            claim_a=claim,
-            claim_b=b.claims.last(),
-            relation="contradicts",
-            score=0.9,
-            reason="test",
-            # an analyst's row: moving an article out of its story (article_move, tried
-            # before) withdraws the matcher's open suggestions, not analysts' rows
-            origin="analyst",
-        )
-        for n in range(2)
+def urls(django_user_model):
+    story = make_story("Flood in Exampleton")
+    a = make_article(
+        body="Officials said 12 people died on Monday.\n\nThe river rose two metres.",
+        story=story,
     )
+    b = make_article(
+        body="Rescuers said 40 people died on Monday.\n\nThe dam held, engineers said.",
+        story=story,
+    )
+    claim, other_first, other_last = (
+        make_claim(a, "Officials said 12 people died on Monday."),
+        make_claim(b, "Rescuers said 40 people died on Monday."),
+        make_claim(b, "The dam held, engineers said."),
+    )
+    link = make_link(claim, other_first, "same")
+    author = user_with_role(django_user_model, "author", "analyst")
+    note = make_note("someone else's", claim=claim, author=author)
+    alias = make_alias()
+    # analysts' rows: moving an article out of its story (article_move, tried before)
+    # withdraws the matcher's open suggestions, not analysts' rows
+    suggestion = make_suggestion(claim, other_last, origin="analyst")
+    other_suggestion = make_suggestion(make_claim(a, "The river rose two metres."), other_last)
+    other_suggestion.origin = "analyst"
+    other_suggestion.save()
     args = {
         "conflict_review": [suggestion.pk],
         "story_facts": [story.pk],

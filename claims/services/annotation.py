@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from ..models import SAME_ARTICLE, Article, Claim, Link, Note, Origin, Relation
 from ..roles import ADMIN, has_role
+from .dashboard_rows import forget_link, record_link
 from .errors import ServiceError
-from .link_reviews import forget_link, record_link
 
 MAX_SELECTION = 3000
 MAX_NOTE = 5000

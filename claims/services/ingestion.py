@@ -21,7 +21,7 @@ from ..incidents import incident_of, unread_incident
 from ..ingest.errors import InputError
 from ..ingest.records import ArticleInput, FailedInput
 from ..ingest.text import canonical_text, content_hash
-from ..matching import match_keys
+from ..judging import match_keys
 from ..models import Article, Claim, EntityAlias, ExtractionStatus, Origin, Outlet, Story
 from ..nlp.claims import ExtractedClaim
 from ..nlp.language import detect_language

@@ -19,7 +19,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Length
 
 from ..figures import RUNNING, figures_of, representative
-from ..matching import KEY_WEIGHTS, Profile, Proposal, judge, profile
+from ..judging import KEY_WEIGHTS, Profile, Proposal, judge, profile
 from ..models import (
     Article,
     Claim,

@@ -49,7 +49,7 @@ def facts(claim) -> SafeString:
         if shown
     ]
     badges = format_html_join("", '<span class="badge">{}</span>', ((f,) for f in flags))
-    rows_html = mark_safe("".join(rows))  # noqa: S308  each row built by format_html
+    rows_html = mark_safe("".join(rows))  # each row built by format_html
     return format_html(
         '<dl class="claim-facts">{}</dl>\n<p class="flags">{}</p>', rows_html, badges
     )

@@ -101,7 +101,7 @@ def in_columns(a: Article, x: Claim, y: Claim) -> tuple[Claim, Claim, str, str]:
     return first, second, shorten(first.text, 160), shorten(second.text, 160)
 
 
-class LinkDecorator:
+class LinkListing:
     """Adds what the link list shows: both ends in column order, texts, URLs."""
 
     def __init__(self, a: Article, b: Article) -> None:
@@ -175,7 +175,7 @@ def _lazy_links(a: Article, b: Article):
 
     @functools.cache
     def links() -> list[Link]:
-        decorate = LinkDecorator(a, b)
+        decorate = LinkListing(a, b)
         return [
             decorate(link)
             for link in Link.objects.between(a, b)

@@ -28,7 +28,7 @@ from ..reading import ClaimSpan, highlight_changes
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError, delete_link, link_selection, update_link
 from .common import HtmxHttpRequest, refuse
-from .compare import BAD_SELECTION, LinkDecorator, article_pair, by_side, draw_columns
+from .compare import BAD_SELECTION, LinkListing, article_pair, by_side, draw_columns
 from .reader import relations_by_claim
 
 HIGHLIGHTS_EVENT = "newsdesk:highlights"
@@ -72,7 +72,7 @@ def update_response(
     or removed (a link's id), settled (a suggestion's id); ``ends``: the claims of a
     removed link (an added or changed link names its own); ``redrawn``: the article
     whose claims changed."""
-    decorate = LinkDecorator(a, b)
+    decorate = LinkListing(a, b)
     ends = list(ends)
     for key in ("added", "changed"):
         if change.get(key) is not None:

@@ -23,15 +23,17 @@ def _subject(kind: str, pk: int) -> Claim | Link:
 
 def _home(obj: Claim | Link) -> str:
     claim = obj if isinstance(obj, Claim) else obj.source
-    return f"{claim.article.get_absolute_url()}claims/{claim.pk}/"
+    return reverse("claims:claim_detail", args=[claim.article_id, claim.pk])
 
 
 def notes_region(request: HtmxHttpRequest, kind: str, obj: Claim | Link, **extra) -> HttpResponse:
-    notes = obj.notes.select_related("author").order_by("created_at")
+    notes = list(obj.notes.select_related("author").order_by("created_at"))
     context = {
         "kind": kind,
         "obj": obj,
         "notes": notes,
+        # who may change which note is the service's rule, asked once per note
+        "changeable": {n.pk for n in notes if may_change(n, request.user)},
         "add_url": reverse(f"claims:{kind}_note_add", args=[obj.pk]),
         "can_annotate": has_role(request.user, ANALYST),
         **extra,

@@ -33,10 +33,16 @@ from .entities import NAMED, entity_root
 from .figures import RUNNING, Figure, about_the_event, compare, describe, figures_of, interval
 from .incidents import incident_name
 from .wording import (
+    ENTITY_KEY,
+    FAMILY_KEY,
+    NUMBER_KEY,
+    SHINGLE_KEY,
     STEM,
+    TOPIC_KEY,
     asserted_verbs,
     disbelieves,
     families,
+    match_key,
     plain,
     shingle_keys,
     source_keys,
@@ -53,7 +59,7 @@ SHARED_SHARE = 0.3  # ... as a share of the shorter claim's words
 SAME_FIGURES_STEMS = 2  # words two claims with the very same figures share at least
 SUBJECT_REACH = 25  # characters between an actor's name and its verb
 # How much each kind of key counts when Postgres ranks candidates (services.matching).
-KEY_WEIGHTS = {"h": 3, "t": 2, "e": 1, "f": 1, "n": 1}
+KEY_WEIGHTS = {SHINGLE_KEY: 3, TOPIC_KEY: 2, ENTITY_KEY: 1, FAMILY_KEY: 1, NUMBER_KEY: 1}
 
 
 class ClaimLike(Protocol):
@@ -151,14 +157,17 @@ def profile(
 def match_keys(claim, aliases: Mapping[str, str] | None = None) -> list[str]:
     """Index keys of a claim: two claims worth comparing share some of them. (Only
     what the keys need is computed: this runs for every claim stored.)"""
-    keys = {f"e:{entity_root(e['text'], e['label'], aliases)}"[:200] for e in _named(claim)}
-    keys.update(f"f:{f}" for f in families(claim.text))
+    keys = {
+        match_key(ENTITY_KEY, entity_root(e["text"], e["label"], aliases))[:200]
+        for e in _named(claim)
+    }
+    keys.update(match_key(FAMILY_KEY, f) for f in families(claim.text))
     for figure in _event_figures(claim):
-        keys.add(f"t:{figure.topic}")
+        keys.add(match_key(TOPIC_KEY, figure.topic))
         q = figure.quantity
         for value in (q.get("low"), q.get("high")):
             if value is not None:
-                keys.add(f"n:{value:g}")
+                keys.add(match_key(NUMBER_KEY, f"{value:g}"))
     keys.update(shingle_keys(claim.text))
     return sorted(keys)
 
