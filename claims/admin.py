@@ -24,7 +24,9 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "url", "author"]
     date_hierarchy = "published"
     raw_id_fields = ["story"]
-    readonly_fields = ["content_hash", "pipeline_version", "created_at"]
+    # The text is what every claim's offsets point into: shown, never edited here.
+    readonly_fields = ["text", "content_hash", "pipeline_version", "created_at", "match_pending"]
+    exclude = ["entity_keys", "incident"]
 
 
 @admin.register(Claim)

@@ -58,6 +58,30 @@ class LinkEditForm(VersionForm):
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ArticleDetailsForm(forms.Form):
+    """What an analyst may set of an article: never its text (claims point into it)."""
+
+    title = forms.CharField(label="Headline (as lists show it)", max_length=1000)
+    outlet = forms.CharField(required=False, max_length=200)
+    published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    url = forms.URLField(
+        label="URL",
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=list(WEB_SCHEMES))],
+    )
+    author = forms.CharField(required=False, max_length=300)
+
+    def clean_published(self) -> object:
+        from .ingest.errors import InputError
+        from .ingest.records import parse_date
+
+        try:
+            return parse_date(self.cleaned_data["published"])
+        except InputError as exc:
+            raise forms.ValidationError(exc.message) from None
+
+
 class PasteForm(forms.Form):
     title = forms.CharField(label="Headline", max_length=1000)
     text = forms.CharField(label="Article text", widget=forms.Textarea(attrs={"rows": 10}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.apps import apps
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchRank
 from django.db import models
@@ -75,6 +76,17 @@ class ArticleQuerySet(models.QuerySet):
             Exists(links.filter(target__article=OuterRef("pk")))
         )
 
+    def _conflicts_exist(self) -> Q:
+        """Articles with a conflict the dashboard lists as needing attention (open or
+        confirmed, suggested or linked), or a contradicts link: the dashboard's rule."""
+        suggestions = apps.get_model("claims", "Suggestion").objects.conflicts()
+        active = suggestions.filter(status__in=[ReviewStatus.OPEN, ReviewStatus.CONFIRMED])
+        return (
+            self._links_exist(Relation.CONTRADICTS)
+            | Q(Exists(active.filter(article_a=OuterRef("pk"))))
+            | Q(Exists(active.filter(article_b=OuterRef("pk"))))
+        )
+
     def page_details(self, ids: list[int]) -> dict[int, dict]:
         """Claim counts and link flags for the rows of one page, in one query: for the
         page only, as annotating the whole filtered list would make the paginator's
@@ -87,7 +99,7 @@ class ArticleQuerySet(models.QuerySet):
                 claim_count=Coalesce(Subquery(count), 0),
                 has_links=ExpressionWrapper(self._links_exist(), output_field=BooleanField()),
                 has_conflicts=ExpressionWrapper(
-                    self._links_exist(Relation.CONTRADICTS), output_field=BooleanField()
+                    self._conflicts_exist(), output_field=BooleanField()
                 ),
             )
             .values_list("pk", "claim_count", "has_links", "has_conflicts")
@@ -138,7 +150,7 @@ class ArticleQuerySet(models.QuerySet):
         if has_links:
             qs = qs.filter(self._links_exist())
         if has_conflicts:
-            qs = qs.filter(self._links_exist(Relation.CONTRADICTS))
+            qs = qs.filter(self._conflicts_exist())
         return qs
 
     def comparable_with(self, article, limit: int) -> list:

@@ -298,3 +298,53 @@ def test_suggestions_count_spellings_of_one_name_as_shared(analyst_client, pair)
     labels = html.content.decode().split('<label class="target">')[1:]
     assad = next(label for label in labels if "Bashar Assad, died" in label)
     assert "names: bashar assad" in assad  # "Bashir Assad" and "Bashar Assad" are one
+
+
+def test_a_selection_that_misses_a_claim_only_by_quotes_is_that_claim(db, analyst):
+    from claims.services import claim_for_selection
+
+    from .factories import make_article, make_claim
+
+    article = make_article(body="“Twelve people died,” the mayor said. Rescue went on.")
+    claim = make_claim(article, "“Twelve people died,” the mayor said.")
+    inner = article.text.index("Twelve")
+    end = article.text.index(" Rescue")
+    found, created = claim_for_selection(article=article, start=inner, end=end, user=analyst)
+    assert (found.pk, created) == (claim.pk, False)
+    # a selection with other words is its own, new claim
+    found, created = claim_for_selection(
+        article=article, start=inner, end=article.text.index(",”"), user=analyst
+    )
+    assert created and found.text == "Twelve people died"
+
+
+def test_identical_sentences_cannot_be_linked_as_contradicting(db, analyst):
+    from claims.services import ServiceError, create_link
+    from claims.services.annotation import SAME_WORDS
+
+    from .factories import make_article, make_claim
+
+    words = "Officials said 12 people died on Monday."
+    a, b = make_article(body=words), make_article(body="Wire copy. " + words)
+    first, second = make_claim(a, words), make_claim(b, words)
+    with pytest.raises(ServiceError, match=SAME_WORDS[:30]):
+        create_link(source=first, target=second, relation="contradicts", author=analyst)
+    link, created = create_link(source=first, target=second, relation="same", author=analyst)
+    assert created
+
+
+def test_the_link_panel_does_not_preselect_the_selections_own_words(analyst_client):
+    from .factories import make_article, make_claim
+
+    words = "Officials said 12 people died on Monday."
+    a = make_article(body=words)
+    b = make_article(body="Wire copy. " + words)
+    make_claim(a, words)
+    copy = make_claim(b, words)
+    start = a.text.index(words)
+    url = reverse("claims:selection_panel", args=[a.pk, b.pk])
+    html = analyst_client.get(
+        url, {"side": "a", "start": start, "end": start + len(words)}, headers=HX
+    ).content.decode()
+    assert f'value="{copy.pk}"' in html and "same words as the selection" in html
+    assert f'value="{copy.pk}" checked' not in html

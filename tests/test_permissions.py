@@ -59,6 +59,7 @@ EXPECTED = {
     "story_match": ("post", 403, 302, 302),
     "suggestion_accept": ("post", 403, 302, 302),
     "suggestion_dismiss": ("post", 403, 302, 302),
+    "article_edit": ("get", 403, 200, 200),
     "link_history": ("get", 200, 200, 200),
     "conflict_history": ("get", 200, 200, 200),
     "article_history": ("get", 200, 200, 200),
@@ -121,6 +122,7 @@ def urls(django_user_model):
         "link_history": [link.pk],
         "conflict_history": [suggestion.pk],
         "article_history": [a.pk],
+        "article_edit": [a.pk],
     }
     query = {"selection_panel": f"?side=a&start={claim.start}&end={claim.end}"}
     return {

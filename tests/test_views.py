@@ -324,3 +324,18 @@ def test_only_admins_delete_articles(client, analyst, admin_user):
 def test_health_check_needs_no_login(client):
     response = client.get(reverse("claims:healthz"))
     assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_the_has_conflicts_filter_agrees_with_the_dashboard(analyst_client):
+    from .factories import make_article, make_conflict
+
+    row = make_conflict()  # an open suggested conflict, no link drawn
+    make_article(title="Quiet day in Exampleton")
+    html = analyst_client.get(reverse("claims:article_list"), {"has_conflicts": "on"}).content
+    html = html.decode()
+    assert "2 articles" in html and "Quiet day" not in html
+    assert row.article_a.title in html and "✕ conflicts" in html
+    row.status, row.status_reason = "dismissed", "different towns"
+    row.save()
+    html = analyst_client.get(reverse("claims:article_list"), {"has_conflicts": "on"}).content
+    assert "0 articles" in html.decode()

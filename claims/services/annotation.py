@@ -6,6 +6,7 @@ with one of the messages below, which views show in the panel and tests reuse.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple
 
 from django.contrib.auth.models import User
@@ -13,8 +14,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ..models import SAME_ARTICLE, Article, Claim, Link, Note, Origin, Relation
+from ..models import SAME_ARTICLE, Article, Claim, Link, Note, Origin, Outlet, Relation
 from ..roles import ADMIN, has_role
+from ..wording import plain
 from .dashboard_rows import forget_link, record_link
 from .errors import ServiceError
 
@@ -29,6 +31,11 @@ DUPLICATE_RELATION = "These two claims already have a '{relation}' link."
 EMPTY_NOTE = "Write something in the note."
 NOTE_TOO_LONG = f"Keep notes under {MAX_NOTE:,} characters."
 NOT_YOUR_NOTE = "Only the note's author can change it."
+NO_TITLE = "Give the article a headline."
+SAME_WORDS = (
+    "These two claims say the same words, so one cannot contradict the other: link them "
+    "as same, or choose another claim."
+)
 NOT_YOUR_LINK = "Only {author} (who drew this link) or an admin can change or delete it."
 STALE_LINK = (
     "This link was changed at {when}, after you opened it: reload to see the change, "
@@ -58,14 +65,35 @@ def claim_for_selection(
     *, article: Article, start: int, end: int, user: User | None
 ) -> tuple[Claim, bool]:
     """The claim at exactly this (trimmed) span: an existing one, or a new manual claim
-    (then True)."""
+    (then True). A selection that misses an existing claim only by quotation marks,
+    punctuation or spaces at its ends is that claim."""
     start, end = trimmed_span(article.text, start, end)
+    near = claim_near(article, start, end)
+    if near is not None:
+        return near, False
     return Claim.objects.get_or_create(
         article=article,
         start=start,
         end=end,
         defaults={"text": article.text[start:end], "origin": Origin.MANUAL, "created_by": user},
     )
+
+
+# What a drag may take in or leave out at a claim's ends without meaning another claim.
+EDGE = " \t\n\"'“”‘’«»„()[].,;:!?…-—–"
+
+
+def claim_near(article: Article, start: int, end: int) -> Claim | None:
+    """The existing claim whose span differs from ``start:end`` only by EDGE characters."""
+    selected = article.text[start:end].strip(EDGE)
+    if not selected:
+        return None
+    overlapping = article.claims.filter(start__lt=end, end__gt=start).order_by("start")
+    claim: Claim
+    for claim in overlapping:
+        if claim.text.strip(EDGE) == selected:
+            return claim
+    return None
 
 
 def _check_relation(relation: str) -> None:
@@ -87,6 +115,8 @@ def create_link(
     _check_relation(relation)
     if source.article_id == target.article_id:
         raise ServiceError(SAME_ARTICLE)
+    if relation == Relation.CONTRADICTS and plain(source.text) == plain(target.text):
+        raise ServiceError(SAME_WORDS)
     existing = _same_pair(source, target, relation).first()
     if existing is not None:
         return existing, False
@@ -228,3 +258,34 @@ def link_selection(
 def delete_article(*, article: Article) -> None:
     """An article with its claims, and the links and notes on them."""
     article.delete()
+
+
+DETAILS = ["title", "outlet", "published", "url", "author"]
+
+
+@transaction.atomic
+def update_article_details(
+    *,
+    article: Article,
+    title: str,
+    outlet: str,
+    published: dt.date | None,
+    url: str,
+    author: str = "",
+) -> Article:
+    """An article's headline (as lists show it), outlet, date, address and author, set
+    by an analyst. The stored text, and so every claim's offsets, stays as it is; the
+    audit trail keeps what was there before."""
+    title = title.strip()
+    if not title:
+        raise ServiceError(NO_TITLE)
+    outlet_name = outlet.strip()[:200]
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    article.title = title[:1000]
+    article.outlet = Outlet.objects.get_or_create(name=outlet_name)[0] if outlet_name else None
+    article.published = published
+    article.url = url.strip()
+    article.author = author.strip()[:300]
+    article.full_clean(exclude=["search_vector", "text"], validate_unique=False)
+    article.save(update_fields=DETAILS)
+    return article

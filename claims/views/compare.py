@@ -16,8 +16,9 @@ from ..models import Article, Claim, EntityAlias, Link, Relation, Suggestion
 from ..reading import ClaimSpan, render_text_cached, shorten, state_digest
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
-from ..services.annotation import trimmed_span
+from ..services.annotation import claim_near, trimmed_span
 from ..targets import entities_in, rank_targets
+from ..wording import plain
 from .common import HtmxHttpRequest, parse_int, refuse, url_maker
 from .reader import relations_by_claim
 
@@ -223,7 +224,9 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
     aliases = EntityAlias.objects.as_map()
     targets = rank_targets(text, entities_in(own, start, end, aliases), theirs, aliases=aliases)
     chosen = next((c for c in theirs if c.pk == parse_int(request.GET.get("target"))), None)
-    if chosen is None and targets:
+    if chosen is None and targets and plain(targets[0].claim.text) != plain(text):
+        # Never the selection's own words in the other article: one click on
+        # "contradicts" would link a sentence to its copy.
         chosen = targets[0].claim
     context = {
         "a": first,
@@ -237,7 +240,10 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
         "targets": targets,
         "chosen": chosen,
         "chosen_ranked": any(t.claim.pk == getattr(chosen, "pk", None) for t in targets),
+        "same_words": {t.claim.pk for t in targets if plain(t.claim.text) == plain(text)},
         "relations": Relation.choices,
-        "existing": next((c for c in own if c.start == start and c.end == end), None),
+        # an exact claim, or one the selection misses only by quotes or punctuation
+        "existing": next((c for c in own if c.start == start and c.end == end), None)
+        or claim_near(source, start, end),
     }
     return render(request, "claims/_link_panel.html", context)

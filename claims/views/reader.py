@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ..forms import ArticleDetailsForm
 from ..models import Article, Claim, Link, Story
 from ..reading import render_text_cached, shorten, state_digest
 from ..roles import ADMIN, ANALYST, has_role, role_required
-from ..services import delete_article
+from ..services import ServiceError, delete_article
+from ..services.annotation import update_article_details
 from .common import HtmxHttpRequest, url_maker
 
 COMPARE_CHOICES = 10
@@ -95,3 +97,32 @@ def article_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Deleted “{title}”.")
         return redirect(reverse("claims:article_list"))
     return render(request, "claims/article_confirm_delete.html", {"article": article})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(ANALYST)
+def article_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Headline, outlet, date, URL and author, for articles that came without them."""
+    article = get_object_or_404(Article.objects.for_reading().select_related("outlet"), pk=pk)
+    initial = {
+        "title": article.title,
+        "outlet": article.outlet.name if article.outlet else "",
+        "published": article.published,
+        "url": article.url,
+        "author": article.author,
+    }
+    form = ArticleDetailsForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                update_article_details(article=article, **form.cleaned_data)
+            except ServiceError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, "Details saved.")
+                return redirect(article.get_absolute_url())
+        status = 400
+    return render(
+        request, "claims/article_edit.html", {"article": article, "form": form}, status=status
+    )
