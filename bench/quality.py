@@ -69,8 +69,12 @@ def load(folder: Path) -> tuple[Corpus, list[str]]:
         paths = [str(folder / name) for name in files]
         conflicts = gold["contradicts"]
     pairs = {
-        "contradicts": [{"a": _side(p["a"]), "b": _side(p["b"])} for p in conflicts],
-        "same": [{"a": _side(p["a"]), "b": _side(p["b"])} for p in gold["same"]],
+        "contradicts": [
+            {"a": _side(p["a"]), "b": _side(p["b"]), "why": p.get("why", "")} for p in conflicts
+        ],
+        "same": [
+            {"a": _side(p["a"]), "b": _side(p["b"]), "why": p.get("why", "")} for p in gold["same"]
+        ],
     }
     internal = [
         {"a": _side(p["a"]), "b": _side(p["b"])} for p in gold.get("internal_conflicts", [])
@@ -96,7 +100,8 @@ def b_cubed(predicted: dict[str, object], gold: dict[str, list[str]]) -> tuple[f
 class Tally:
     gold: int = 0
     found: int = 0
-    suggested: int = 0
+    suggested: int = 0  # dashboard entries (a repeated pair of figures is one entry)
+    rows: int = 0  # sentence pairs behind them
     on_gold: int = 0
     other_gold: int = 0
     other_found: int = 0
@@ -129,7 +134,7 @@ def score_corpus(corpus: Corpus, listing: bool) -> dict[str, Tally]:
     rows = list(
         Suggestion.objects.shown()
         .filter(relation__in=RELATIONS)
-        .select_related("claim_a", "claim_b")
+        .select_related("claim_a", "claim_b", "article_a")
         .order_by("relation", "-score", "pk")
     )
     tallies = {}
@@ -142,17 +147,23 @@ def score_corpus(corpus: Corpus, listing: bool) -> dict[str, Tally]:
         pairs = [
             (r, tuple((c.article_id, c.start, c.end) for c in (r.claim_a, r.claim_b))) for r in made
         ]
-        tally = Tally(suggested=len(made))
+        entries: dict[tuple[int | None, str], bool] = {}
         for row, pair in pairs:
             hit = any(matches(pair, g) for g in allowed)
-            tally.on_gold += hit
+            entry = (row.article_a.story_id, row.entry)
+            entries[entry] = entries.get(entry, False) or hit
             if listing:
                 marks = "GOLD " if hit else "     "
                 print(f"  {marks}{relation:11} {row.score:.2f} {row.reason[:150]}")
                 for claim in (row.claim_a, row.claim_b):
                     print(f"         | {' '.join(claim.text.split())[:160]}")
-        for ends, english in gold:
+        tally = Tally(suggested=len(entries), rows=len(made), on_gold=sum(entries.values()))
+        for (ends, english), pair in zip(gold, corpus.gold[relation], strict=True):
             found = None not in ends and any(matches(p, ends) for _, p in pairs)
+            if listing and english and not found:
+                print(f"  MISSED {relation}: {pair.get('why', '')[:150]}")
+                for side in ("a", "b"):
+                    print(f"         | {pair[side][0]}: {' '.join(pair[side][1].split())[:160]}")
             if english:
                 tally.gold += 1
                 tally.found += found
@@ -226,7 +237,7 @@ def main() -> int:
 
     header = (
         f"{'corpus':14} {'pages':>5} {'story P':>7} {'story R':>7} | "
-        f"{'contra found':>12} {'made':>4} {'on gold':>7} {'per gold':>8} | "
+        f"{'contra found':>12} {'made':>4} {'pairs':>5} {'on gold':>7} {'per gold':>8} | "
         f"{'same found':>10} {'made':>4} {'on gold':>7}"
     )
     lines = [header, "-" * len(header)]
@@ -242,7 +253,7 @@ def main() -> int:
         story_sums[1] += recall * len(corpus.pages)
         lines.append(
             f"{corpus.name:14} {len(corpus.pages):5} {precision:7.2f} {recall:7.2f} | "
-            f"{c.found:5}/{c.gold:<3} {_ratio(c.found, c.gold):>4} {c.suggested:4} "
+            f"{c.found:5}/{c.gold:<3} {_ratio(c.found, c.gold):>4} {c.suggested:4} {c.rows:5} "
             f"{_ratio(c.on_gold, c.suggested):>7} {_ratio(c.suggested, c.gold):>8} | "
             f"{s.found:3}/{s.gold:<3} {_ratio(s.found, s.gold):>4} {s.suggested:4} "
             f"{_ratio(s.on_gold, s.suggested):>7}"
@@ -254,7 +265,7 @@ def main() -> int:
     lines.append("-" * len(header))
     lines.append(
         f"{'total':14} {pages:5} {story_sums[0] / pages:7.2f} {story_sums[1] / pages:7.2f} | "
-        f"{c.found:5}/{c.gold:<3} {_ratio(c.found, c.gold):>4} {c.suggested:4} "
+        f"{c.found:5}/{c.gold:<3} {_ratio(c.found, c.gold):>4} {c.suggested:4} {c.rows:5} "
         f"{_ratio(c.on_gold, c.suggested):>7} {_ratio(c.suggested, c.gold):>8} | "
         f"{s.found:3}/{s.gold:<3} {_ratio(s.found, s.gold):>4} {s.suggested:4} "
         f"{_ratio(s.on_gold, s.suggested):>7}"
@@ -263,7 +274,7 @@ def main() -> int:
     lines.append(
         f"{'other language':14} {'':5} {'':7} {'':7} | "
         f"{oc.other_found:5}/{oc.other_gold:<3} {_ratio(oc.other_found, oc.other_gold):>4} "
-        f"{'':4} {'':7} {'':8} | {os_.other_found:3}/{os_.other_gold:<3} "
+        f"{'':4} {'':5} {'':7} {'':8} | {os_.other_found:3}/{os_.other_gold:<3} "
         f"{_ratio(os_.other_found, os_.other_gold):>4}  (pairs with a page not in English: "
         "not yet a target)"
     )

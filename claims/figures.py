@@ -163,6 +163,13 @@ def interval(q: dict) -> tuple[float, float]:
     return (low if low is not None else 0.0), (high if high is not None else math.inf)
 
 
+def fact_key(figure: Figure) -> str:
+    """One reported fact of a figure: what it counts and the values its words allow.
+    "about 100 dead" in two outlets is one fact; "more than 100 dead" another."""
+    low, high = interval(figure.quantity)
+    return f"{figure.topic}|{figure.counted}|{low:g}|{high:g}"
+
+
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 

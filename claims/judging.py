@@ -30,7 +30,16 @@ from rapidfuzz import fuzz
 
 from .choices import Relation
 from .entities import NAMED, entity_root
-from .figures import RUNNING, Figure, about_the_event, compare, describe, figures_of, interval
+from .figures import (
+    RUNNING,
+    Figure,
+    about_the_event,
+    compare,
+    describe,
+    fact_key,
+    figures_of,
+    interval,
+)
 from .incidents import incident_name
 from .wording import (
     ENTITY_KEY,
@@ -103,6 +112,9 @@ class Proposal:
     topic: str = ""
     same_source: bool = False
     figures: tuple[str, ...] = field(default=())
+    # The two reported facts a conflict sets against each other (figures.fact_key):
+    # every sentence pair that sets the same two facts apart is one dashboard entry.
+    facts: tuple[str, ...] = field(default=())
     update: bool = False  # a running count that changed between publication dates
     hedged: bool = False  # either claim is hedged ("may have been killed")
     different_sources: bool = False  # two named sources gave the two figures
@@ -278,6 +290,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             result.topic,
             same_source,
             figures,
+            facts=tuple(sorted((fact_key(fa), fact_key(fb)))),
             update=update,
             hedged=hedged,
             different_sources=different,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pghistory
 import pgtrigger
 from django.conf import settings
@@ -377,6 +379,10 @@ class Suggestion(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     # Raised by every review; a review made on an older version is refused (409).
     version = models.PositiveIntegerField(default=0)
+    # The dashboard entry the row belongs to: rows of one story that set the same two
+    # reported facts against each other (a figure repeated by many outlets) share it,
+    # and one verdict covers them; any other row is an entry of its own (its key).
+    entry = models.CharField(max_length=64, db_index=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SuggestionQuerySet.as_manager()
@@ -392,6 +398,10 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.relation}: {self.reason}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.entry = self.entry or self.key  # a row no other shares an entry with
+        super().save(*args, **kwargs)
 
     def set_ends(self, first: Claim, second: Claim) -> None:
         """The two claims (in pair order), and what the filters read of them."""

@@ -238,6 +238,21 @@ class SuggestionQuerySet(models.QuerySet):
             claim_a__isnull=False, claim_b__isnull=False, relation=Relation.CONTRADICTS
         )
 
+    def entry_heads(self) -> SuggestionQuerySet:
+        """One row per dashboard entry (story and ``entry``): the best scored, which the
+        dashboard shows for the sentence pairs behind it."""
+        heads = (
+            self.order_by("article_a__story_id", "entry", "-score", "pk")
+            .distinct("article_a__story_id", "entry")
+            .values("pk")
+        )
+        return self.filter(pk__in=heads)
+
+    def in_entries_of(self, heads: list[Any]) -> SuggestionQuerySet:
+        """The rows of these heads' entries (their heads included)."""
+        stories = {h.article_a.story_id for h in heads}
+        return self.filter(article_a__story_id__in=stories, entry__in={h.entry for h in heads})
+
     def for_display(self) -> SuggestionQuerySet:
         return self.select_related(
             "claim_a",

@@ -147,6 +147,7 @@ def test_dashboard_pages_follow_the_order_without_gaps_or_repeats(viewer_client,
     Suggestion.objects.bulk_create(
         Suggestion(
             key=f"page-test-{i}",
+            entry=f"page-test-{i}",  # (bulk_create skips save(), which sets it)
             article_a_id=first.article_a_id,
             article_b_id=first.article_b_id,
             claim_a_id=first.claim_a_id,
@@ -161,6 +162,7 @@ def test_dashboard_pages_follow_the_order_without_gaps_or_repeats(viewer_client,
     expected = list(
         Suggestion.objects.conflicts()
         .review_filtered(status="active")
+        .entry_heads()
         .in_dashboard_order("score")
         .values_list("pk", flat=True)
     )
@@ -398,3 +400,33 @@ def test_a_running_count_is_set_against_its_near_figures_only(db):
     left = {tuple(sorted(map(int, r.key.split("-")[1:]))) for r in Suggestion.objects.all()}
     assert (78, 190) not in left  # two figures between them
     assert {(78, 100), (100, 135), (135, 190), (78, 135)} <= left
+
+
+def test_a_pair_of_figures_repeated_by_several_reports_is_one_entry_with_one_verdict(
+    analyst_client,
+):
+    from claims.ingest.records import ArticleInput
+
+    from .factories import make_story
+
+    story = make_story("Flood in Exampleton")
+    low = "Officials said 12 people died in the flood in Exampleton on Monday."
+    high = "Rescuers said 40 people died in the flood in Exampleton on Monday."
+    texts = [low, low + " Roads were closed.", high, high + " It rained all night."]
+    inputs = [ArticleInput(f"r{i}", f"Flood report {i}", text) for i, text in enumerate(texts)]
+    assert {r.status for r in ingest(inputs, story=story)} == {"created"}
+    rows = Suggestion.objects.conflicts().filter(article_a__story=story)
+    assert rows.count() == 4, "every sentence pair is kept: 2 low reports x 2 high reports"
+    assert rows.values("entry").distinct().count() == 1
+    page = analyst_client.get(reverse("claims:conflict_list")).context["page"]
+    (head,) = page.object_list
+    assert len(head.pairs) == 3 and head.reports == 4
+    url = reverse("claims:conflict_review", args=[head.pk])
+    data = {"status": "confirmed", "version": head.version}
+    assert analyst_client.post(url, data, headers=HX).status_code == 200
+    assert set(rows.values_list("status", flat=True)) == {"confirmed"}
+    assert Link.objects.filter(relation="contradicts").count() == 4
+    data = {"status": "dismissed", "reason": "two different floods", "version": head.version + 1}
+    assert analyst_client.post(url, data, headers=HX).status_code == 200
+    assert set(rows.values_list("status", flat=True)) == {"dismissed"}
+    assert not Link.objects.exists(), "withdrawing the verdict removes every link it drew"

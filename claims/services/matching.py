@@ -44,7 +44,7 @@ PER_CLAIM = 30
 MAX_PROFILES = 20_000
 END_FIELDS = ["claim_a", "claim_b", "entity_keys", "speakers"]
 PROPOSAL_FIELDS = ["relation", "score", "reason", "topic", "internal", "same_source", "figures"]
-PROPOSAL_FIELDS += ["update", "hedged", "different_sources"]
+PROPOSAL_FIELDS += ["update", "hedged", "different_sources", "entry"]
 PROFILE_FIELDS: tuple[str, ...] = ("article_id", "start", "end", "text", "speaker", "hedged")
 PROFILE_FIELDS += ("entities", "quantities", "match_keys")
 
@@ -141,6 +141,14 @@ def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profil
     return len(found)
 
 
+def entry_of(key: str, proposal: Proposal) -> str:
+    """The row's dashboard entry: shared by every pair that sets the same two reported
+    facts against each other; a pair without figures is its own entry."""
+    if proposal.relation != Relation.CONTRADICTS or not proposal.facts:
+        return key
+    return hashlib.sha256("\0".join(proposal.facts).encode()).hexdigest()
+
+
 def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
     existing = {s.key: s for s in Suggestion.objects.select_for_update().filter(key__in=judged)}
     new: list[Suggestion] = []
@@ -156,6 +164,9 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
             row.update, row.hedged = proposal.update, proposal.hedged
             row.different_sources = proposal.different_sources
         row.internal = row.article_a_id == row.article_b_id
+        if row.pk is None or (row.status == ReviewStatus.OPEN and not row.link_id):
+            # a conflict inside one article is an entry of its own
+            row.entry = key if row.internal else entry_of(key, proposal)
         (changed if row.pk else new).append(row)
     Suggestion.objects.bulk_create(new, ignore_conflicts=True)  # a concurrent twin may win
     Suggestion.objects.bulk_update(changed, [*END_FIELDS, *PROPOSAL_FIELDS])
@@ -239,8 +250,9 @@ def prune_conflicts(story_id: int) -> int:
     other figures (or dates) between them: reports of a toll of 78, 100, 135 and 190
     give the steps worth reading (78/100, 78/135, 100/135, ...), not 78/190. And a pair
     of figures repeated in both articles (a headline and its body, with the same
-    sources) is shown once, by its body sentences. Withdrawn rows are open matcher
-    suggestions only; ``suggest_for_story`` judges every pair again.
+    sources) is not withdrawn: it joins its entry (``entry_of``), which the dashboard
+    shows once. Withdrawn rows are open matcher suggestions only; ``suggest_for_story``
+    judges every pair again.
     """
     rows = list(
         Suggestion.objects.filter(
@@ -278,19 +290,6 @@ def prune_conflicts(story_id: int) -> int:
     for topic, entries in by_topic.items():
         if topic in RUNNING:
             drop |= _not_next_to_each_other(entries)
-        kept: dict[tuple[Any, ...], Suggestion] = {}
-        for row, ends in entries:
-            if row.pk in drop or None in (ends[0][0], ends[1][0]):
-                continue  # not two figures (a denial): nothing to repeat
-            same = (row.article_a_id, row.article_b_id, ends[0][0], ends[1][0], row.speakers)
-            if same in kept and _reading_order(kept[same], articles) <= _reading_order(
-                row, articles
-            ):
-                drop.add(row.pk)
-                continue
-            if same in kept:
-                drop.add(kept[same].pk)
-            kept[same] = row
     Suggestion.objects.filter(pk__in=drop).delete()
     return len(drop)
 
@@ -311,10 +310,3 @@ def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple[Any, ...]]]) -
         if not (next_in_value or next_in_date):
             far.add(row.pk)
     return far
-
-
-def _reading_order(row: Suggestion, articles: dict[int, tuple[Any, ...]]) -> tuple[int, int]:
-    """Body sentences before headlines, then the earliest in each article."""
-    ends = [c for c in (row.claim_a, row.claim_b) if c is not None]
-    headlines = sum(c.start < articles.get(c.article_id, (0, None))[0] for c in ends)
-    return (headlines, sum(c.start for c in ends))

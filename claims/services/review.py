@@ -111,3 +111,28 @@ def _withdraw(suggestion: Suggestion, user: User | None) -> None:
     suggestion.link = None
     suggestion.save(update_fields=["link"])
     link.delete()
+
+
+@transaction.atomic
+def review_entry(
+    *,
+    suggestion: Suggestion,
+    status: str,
+    reason: str = "",
+    user: User | None,
+    version: int | None = None,
+) -> Suggestion:
+    """One verdict for a dashboard entry: the row the analyst saw (on ``version``) and
+    every other sentence pair of its entry (the same two facts, set apart by other
+    reports of the story). Confirming draws each pair's link; withdrawing removes them.
+    Any refusal refuses the whole verdict."""
+    head = review(suggestion=suggestion, status=status, reason=reason, user=user, version=version)
+    others = (
+        Suggestion.objects.conflicts()
+        .filter(article_a__story_id=head.article_a.story_id, entry=head.entry)
+        .exclude(pk=head.pk)
+        .order_by("pk")
+    )
+    for row in others:
+        review(suggestion=row, status=status, reason=reason, user=user)
+    return head

@@ -6,6 +6,7 @@ import csv
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Page
 from django.db.models import Count, Q
 from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -24,7 +25,7 @@ from ..models import Outlet, Story, Suggestion
 from ..querysets import SuggestionQuerySet
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
-from ..services.review import review
+from ..services.review import review_entry
 from .common import HtmxHttpRequest, back_to, page_of_ids, query_without_page, refuse
 
 PER_PAGE = 50
@@ -59,16 +60,35 @@ def _story_counts(params: QueryDict) -> list[dict[str, Any]]:
     _, rows, _ = filtered(without_story)
     return list(
         rows.values("article_a__story_id", "article_a__story__name")
-        .annotate(total=Count("id"), open=Count("id", filter=Q(status=ReviewStatus.OPEN)))
+        .annotate(
+            total=Count("entry", distinct=True),
+            open=Count("entry", distinct=True, filter=Q(status=ReviewStatus.OPEN)),
+        )
         .order_by("article_a__story__name")
     )
 
 
-def _page(rows, sort: str, number):
-    """One page of rows: ordered and counted on ids alone, then only its rows loaded in
-    full (sorting thousands of wide joined rows would spill to disk)."""
-    ids = rows.in_dashboard_order(sort).values_list("pk", flat=True)
-    return page_of_ids(ids, PER_PAGE, number, rows.for_display())
+def _page(rows: SuggestionQuerySet, sort: str, number: str | None) -> Page[Suggestion]:
+    """One page of entries: ordered and counted on ids alone, then only its rows loaded
+    in full (sorting thousands of wide joined rows would spill to disk). Each entry's
+    head row carries the sentence pairs behind it (``pairs``) and how many reports
+    (articles) give them (``reports``)."""
+    ids = rows.entry_heads().in_dashboard_order(sort).values_list("pk", flat=True)
+    page = page_of_ids(ids, PER_PAGE, number, rows.for_display())
+    attach_pairs(list(page.object_list), rows)
+    return page
+
+
+def attach_pairs(heads: list[Suggestion], rows: SuggestionQuerySet) -> None:
+    """Give each entry's head the other sentence pairs of its entry among ``rows``
+    (``pairs``) and how many reports (articles) give them (``reports``)."""
+    behind: dict[tuple[int | None, str], list[Suggestion]] = {}
+    for row in rows.in_entries_of(heads).for_display().order_by("-score", "pk"):
+        behind.setdefault((row.article_a.story_id, row.entry), []).append(row)
+    for head in heads:
+        pairs = behind.get((head.article_a.story_id, head.entry), [head])
+        articles = {a for row in pairs for a in (row.article_a_id, row.article_b_id)}
+        vars(head).update(pairs=[p for p in pairs if p.pk != head.pk], reports=len(articles))
 
 
 @require_GET
@@ -106,7 +126,7 @@ def conflict_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         error = BAD_REVIEW if "status" in form.errors else form.errors.as_text()
     else:
         try:
-            review(suggestion=suggestion, user=request.user, **form.cleaned_data)
+            review_entry(suggestion=suggestion, user=request.user, **form.cleaned_data)
         except ServiceError as exc:
             error, status = exc.message, exc.status
     if error:
@@ -117,6 +137,7 @@ def conflict_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "Review saved.")
         return back_to(request, reverse("claims:conflict_list"))
     row = Suggestion.objects.for_display().get(pk=pk)
+    attach_pairs([row], Suggestion.objects.conflicts())
     context = {
         "row": row,
         "error": error,
@@ -141,6 +162,7 @@ def _cell(value: object) -> str:
 CSV_HEADER = ["kind", "relation", "status", "score", "reason", "internal", "same_source"]
 CSV_HEADER += ["update", "hedged", "different_sources"]
 CSV_HEADER += ["story", "topic", "figures", "reviewed_by", "reviewed_at", "status_reason"]
+CSV_HEADER += ["entry"]
 for _side in ("a", "b"):
     CSV_HEADER += [f"{_side}_{f}" for f in ("article", "outlet", "published", "speaker")]
     CSV_HEADER += [f"{_side}_{f}" for f in ("start", "end", "text")]
@@ -151,6 +173,7 @@ def _csv_row(row: Suggestion) -> list[str]:
     cells += [row.internal, row.same_source, row.update, row.hedged, row.different_sources]
     cells += [getattr(row.article_a.story, "name", ""), row.topic]
     cells += ["; ".join(row.figures), row.reviewed_by, row.reviewed_at, row.status_reason]
+    cells += [row.entry]
     for article, claim in ((row.article_a, row.claim_a), (row.article_b, row.claim_b)):
         cells += [article.pk, getattr(article.outlet, "name", ""), article.published]
         cells += [claim.speaker, claim.start, claim.end, claim.text] if claim else [""] * 4

@@ -28,6 +28,9 @@ def conflict_json(row: Suggestion) -> dict:
         "internal": row.internal,
         "same_source": row.same_source,
         "update": row.update,
+        # rows of one story with the same entry set the same two facts apart: one
+        # dashboard entry, one verdict
+        "entry": row.entry,
         "hedged": row.hedged,
         "different_sources": row.different_sources,
         "topic": row.topic,
