@@ -299,7 +299,11 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         result, fa, fb = agreements[0]
         figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
         same = [(r, x, y) for r, x, y in agreements if _same_number(x.quantity, y.quantity)]
-        if same and len(same) == len(agreements):
+        # The same fact when every figure of one claim is restated by the other: "the
+        # Times counted 1,052 deaths" / "deaths exceeded 64, but about 1,052 in all".
+        restated_a = {id(x) for _, x, _ in same} >= {id(f) for f in a.figures}
+        restated_b = {id(y) for _, _, y in same} >= {id(f) for f in b.figures}
+        if same and (len(same) == len(agreements) or restated_a or restated_b):
             result, fa, fb = same[0]
             figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
             return Proposal(

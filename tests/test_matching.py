@@ -250,3 +250,12 @@ def test_figures_of_another_named_storm_are_not_the_events(nlp):
         claim(nlp, "The official death toll from Hurricane Lila is 1,833.", 1), incident="lila"
     )
     assert same_storm.figures
+
+
+def test_a_claim_whose_every_figure_the_other_restates_is_the_same(nlp):
+    found = verdict(
+        nlp,
+        "The Gazette counted 1,052 deaths through October.",
+        "Officials said deaths exceeded 64, but the Gazette put its estimate at about 1,052.",
+    )
+    assert found is not None and found.relation == "same"

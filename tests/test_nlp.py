@@ -236,3 +236,18 @@ def test_a_number_the_tagger_takes_for_a_date_is_still_a_number(nlp):
 def test_days_after_a_month_are_dates_even_when_the_tagger_misses_them(nlp):
     doc = nlp("The fire burned from August 8 to 9 and killed at least 80 people.")
     assert [q.low for q in find_quantities(doc)] == [80]
+
+
+def test_a_time_phrase_after_a_number_is_not_what_it_counts(nlp):
+    doc = nlp("The toll was raised to 2,975 last month, officials said.")
+    (q,) = [q for q in doc._.quantities if q.low == 2975]
+    assert q.unit is None
+
+
+def test_a_change_verb_far_from_its_from_to_still_makes_two_figures(nlp):
+    doc = nlp(
+        "The governor raised the island's official death toll from the storm from 64 to "
+        "2,975 on Tuesday."
+    )
+    values = sorted((q.low, q.high) for q in doc._.quantities if q.low in (64, 2975))
+    assert values == [(64, 64), (2975, 2975)], "a change, not a range from 64 to 2,975"

@@ -45,6 +45,14 @@ _MONTH = re.compile(
     r"april|june|july|august|september|october|november|december)$"
 )
 _FILLER = set("between and to from now up about around some nearly over under than at".split())
+# "2,975 last month", "12 this week": a time phrase after a number is not what it counts.
+TIME_WORDS = set("last next this past previous coming same".split())
+TIME_UNITS = set(
+    "second minute hour day night morning afternoon evening week weekend fortnight month "
+    "year decade century season quarter monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december".split()
+)
 # Verbs after which "from X to Y" says a count changed: two figures, not a range.
 CHANGE_VERBS = set(
     "raise rise increase climb jump grow revise lower drop fall decline go push bring "
@@ -199,13 +207,15 @@ def _unit(doc: Doc, first: int, last: int) -> tuple[str | None, Token | None]:
     if index < len(doc) and doc[index].pos_ == "DET":
         index += 1
     for token in doc[index : index + 4]:
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ in TIME_WORDS and nxt is not None and nxt.lemma_.lower() in TIME_UNITS:
+            return None, None  # "2,975 last month": the noun belongs to a time phrase
         if token.pos_ == "NOUN":
             return _word(token), token
         if token.pos_ not in {"ADJ", "VERB", "PROPN"} or token.is_punct:
             return None, None
         if token.pos_ == "VERB" and token.tag_ != "VBN":
             return None, None
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             return _word(token), token
     return None, None
@@ -230,8 +240,17 @@ def _range_end(doc: Doc, last: int, opened_by: str | None) -> tuple[float, int] 
 
 
 def _follows_a_change(doc: Doc, at: int) -> bool:
-    """Whether the word at ``at`` ("from") follows a verb of change within a few words."""
-    return any(token.lemma_.lower() in CHANGE_VERBS for token in doc[max(0, at - 8) : at])
+    """Whether the word at ``at`` ("from") follows a verb of change: within a few words,
+    or as the verb the phrase hangs on however far ("raised the territory's official
+    death toll from Hurricane Maria from 64 to 2,975")."""
+    if any(token.lemma_.lower() in CHANGE_VERBS for token in doc[max(0, at - 8) : at]):
+        return True
+    head = doc[at].head
+    for _ in range(2):
+        if head.lemma_.lower() in CHANGE_VERBS:
+            return True
+        head = head.head
+    return False
 
 
 def find_quantities(doc: Doc | Span) -> list[Quantity]:
