@@ -404,6 +404,13 @@ def _denied(a: Profile, b: Profile) -> Proposal | None:
     return None
 
 
+def _telling(p: Profile) -> frozenset[str]:
+    """The claim's stems but those of its names and of its happening words."""
+    named = {stem for e in p.claim.entities for stem in stems(e["text"])}
+    happening = {w[:STEM] for w in word_list(p.claim.text) if families(w)}
+    return p.stems - named - happening
+
+
 def _same_account(a: Profile, b: Profile) -> Proposal | None:
     shared_families = a.families & b.families
     if "denial" in shared_families:
@@ -414,7 +421,9 @@ def _same_account(a: Profile, b: Profile) -> Proposal | None:
         return None
     if not shared_families or a.hedged or b.hedged or a.figures or b.figures:
         return None  # claims with figures are the same only when their figures are
-    shared = a.stems & b.stems
+    # Only words that tell one account from another count: every report of a story
+    # names the event's places and people, and says what happened in its own words.
+    shared = _telling(a) & _telling(b)
     smaller = min(len(a.stems), len(b.stems)) or 1
     if len(shared) >= SHARED_STEMS and len(shared) / smaller >= SHARED_SHARE:
         family = sorted(shared_families)[0]
