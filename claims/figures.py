@@ -48,7 +48,7 @@ COUNTED = {
     "people": "people person persons resident residents victim victims civilian civilians "
     "individual individuals inhabitant inhabitants villager villagers life lives death "
     "deaths body bodies casualty casualties fatality fatalities dead injured wounded "
-    "missing homeless evacuee evacuees",
+    "missing homeless evacuee evacuees name names",
     "fighters": "fighter fighters troop troops soldier soldiers force forces mercenary "
     "mercenaries militant militants combatant combatants contractor contractors serviceman "
     "servicemen personnel man men insurgent insurgents rebel rebels guerrilla guerrillas "
@@ -338,12 +338,21 @@ def compare(a: Figure, b: Figure) -> Comparison | None:
         return None
     (a_low, a_high), (b_low, b_high) = interval(a.quantity), interval(b.quantity)
     conflict = a_high < b_low or b_high < a_low
+    if a.topic in RUNNING and _floor(a) and _floor(b) and a_low != b_low:
+        # "at least 99 dead" and "at least 114 dead" are two confirmed counts of one
+        # toll, not two compatible bounds: the count moved, or the reports disagree.
+        conflict = True
     joiner = "versus" if conflict else "agrees with"
     return Comparison(
         a.topic,
         conflict,
         f"{describe(a.quantity, a.topic)} {joiner} {describe(b.quantity, b.topic)}",
     )
+
+
+def _floor(figure: Figure) -> bool:
+    """A count given as its confirmed floor: "at least 114", "more than 1,700"."""
+    return figure.quantity.get("qualifier") in {"at_least", "more_than"}
 
 
 def representative(q: dict) -> float:

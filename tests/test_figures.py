@@ -173,3 +173,22 @@ def test_rates_and_ages_are_not_counts(nlp, sentence):
     claim = doc._.claims[0]
     wholes = [f.quantity["low"] for f in figures_of(claim) if f.whole]
     assert 82 not in wholes and 2 not in wholes
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        (("At least 99 people have died in the fires.",), ("At least 114 people died.",), True),
+        (("At least 99 people have died in the fires.",), ("At least 99 people died.",), False),
+        (("More than 1,700 homes were destroyed.",), ("More than 2,200 homes burned.",), True),
+    ],
+)
+def test_two_confirmed_floors_of_a_running_count_that_differ_conflict(
+    nlp, first, second, conflict
+):
+    assert verdict(nlp, first, second) is conflict
+
+
+def test_names_on_a_list_of_the_missing_count_people(nlp):
+    found, _ = figure(nlp, "The list of people unaccounted for now has 388 names on it.")
+    assert (found.topic, found.counted) == ("missing", "people")
