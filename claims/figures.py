@@ -230,6 +230,8 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     # of the sentence after it ("200 soldiers, mostly Russians, died"); then any.
     # Only fighters (or one side's men) are counted as a force's size.
     armed = kind == "fighters" or kind.startswith("nation")
+    if not armed and _HOMELESS.search(text[end : end + 60]):
+        return "displaced"  # "250,000 people had lost their homes"
     skip = ("homes",) if armed else ("homes", "attackers")
     rest = _words(re.split(r"\d", text[end:], maxsplit=1)[0])  # up to the next figure
     found = (
@@ -246,6 +248,12 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     return found
 
 
+# People who lost their homes are the displaced, whatever verb says it.
+_HOMELESS = re.compile(
+    r"\b(?:lost|left without|without|forced from|driven from)\s+(?:their\s+|a\s+)?"
+    r"(?:homes?|houses?|shelter)\b",
+    re.IGNORECASE,
+)
 _OFFICIAL = re.compile(r"\bofficial(?:ly)?\b|\bconfirmed\b|\bcertified\b", re.IGNORECASE)
 _ESTIMATE = re.compile(
     r"\bexcess\b|\bestimat\w*\b(?!\s*\d)|\bprojected\b|\bstud(?:y|ies)\b|\bsurvey\w*\b|"

@@ -192,3 +192,10 @@ def test_two_confirmed_floors_of_a_running_count_that_differ_conflict(
 def test_names_on_a_list_of_the_missing_count_people(nlp):
     found, _ = figure(nlp, "The list of people unaccounted for now has 388 names on it.")
     assert (found.topic, found.counted) == ("missing", "people")
+
+
+def test_people_who_lost_their_homes_are_the_displaced(nlp):
+    found, _ = figure(nlp, "The governor said 150,000 people had lost their homes in the blast.")
+    assert found.topic == "displaced"
+    other, _ = figure(nlp, "About 300,000 people were left homeless.")
+    assert compare(found, other).conflict
