@@ -62,6 +62,8 @@ COUNTED = {
     "police": "police officer officers policeman policemen",
     "buildings": "home homes house houses building buildings structure structures apartment "
     "apartments dwelling dwellings property properties residence residences",
+    # Reports give one cargo in tons and in tonnes: the same measure to a reader.
+    "tonnes": "ton tons tonne tonnes",
 }
 _FAMILY_OF = {word: family for family, words in COUNTED.items() for word in words.split()}
 # Kinds of counted thing that may be compared with one another: a toll of people with a

@@ -199,3 +199,9 @@ def test_people_who_lost_their_homes_are_the_displaced(nlp):
     assert found.topic == "displaced"
     other, _ = figure(nlp, "About 300,000 people were left homeless.")
     assert compare(found, other).conflict
+
+
+def test_tons_and_tonnes_are_one_measure(nlp):
+    a, _ = figure(nlp, "The blast was caused by 500 tonnes of ammonium nitrate.")
+    b, _ = figure(nlp, "Officials blamed 2,750 tons of ammonium nitrate stored at the port.")
+    assert a.counted == b.counted and compare(a, b).conflict
