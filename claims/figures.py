@@ -234,6 +234,11 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     armed = kind == "fighters" or kind.startswith("nation")
     if not armed and _HOMELESS.search(text[end : end + 60]):
         return "displaced"  # "250,000 people had lost their homes"
+    # The verb a figure is the object of says it first: "the blast killed 200 and left
+    # thousands injured".
+    verb = _happening(before[:1], skip=("homes", "attackers"))
+    if verb is not None:
+        return verb
     skip = ("homes",) if armed else ("homes", "attackers")
     rest = _words(re.split(r"\d", text[end:], maxsplit=1)[0])  # up to the next figure
     found = (

@@ -205,3 +205,8 @@ def test_tons_and_tonnes_are_one_measure(nlp):
     a, _ = figure(nlp, "The blast was caused by 500 tonnes of ammonium nitrate.")
     b, _ = figure(nlp, "Officials blamed 2,750 tons of ammonium nitrate stored at the port.")
     assert a.counted == b.counted and compare(a, b).conflict
+
+
+def test_the_verb_a_figure_is_the_object_of_says_what_it_counts(nlp):
+    found, _ = figure(nlp, "The blast, which killed 200 and left thousands injured, shook the city.")
+    assert found.topic == "death toll"
