@@ -223,7 +223,8 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     if own is not None:
         return own  # "200 to 300 injured", "190 dead": the figure says what it counts
     if kind == "buildings":
-        return "homes" if _happening(after[:4] + before[:6]) in {"homes", "displaced"} else None
+        # "271 homes and structures have been destroyed": the verb may be a few words on
+        return "homes" if _happening(after[:7] + before[:6]) in {"homes", "displaced"} else None
     if kind != "people" and kind not in _FAMILY_OF.values() and not kind.startswith("nation"):
         # An unknown counted thing ("ministers", "sons"): only what is right beside it.
         return _happening(after[:3], skip=("homes",))
@@ -323,6 +324,9 @@ def describe(q: dict, topic: str | None) -> str:
     said = _happening(_words(q["text"]))
     if not topic or said == topic or topic not in TOPIC_WORDS:
         return q["text"]
+    last = (_words(q["text"]) or [""])[-1]
+    if _FAMILY_OF.get(last) == "buildings" == _FAMILY_OF.get(TOPIC_WORDS[topic]):
+        return q["text"]  # "271 homes", not "271 homes buildings"
     return f"{q['text']} {TOPIC_WORDS[topic]}"
 
 

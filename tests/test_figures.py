@@ -210,3 +210,15 @@ def test_tons_and_tonnes_are_one_measure(nlp):
 def test_the_verb_a_figure_is_the_object_of_says_what_it_counts(nlp):
     found, _ = figure(nlp, "The blast, which killed 200 and left thousands injured, shook the city.")
     assert found.topic == "death toll"
+
+
+def test_buildings_destroyed_a_few_words_on_are_homes_lost(nlp):
+    found, _ = figure(nlp, "An estimate says 271 homes and other structures have been destroyed.")
+    assert found.topic == "homes"
+
+
+def test_a_figure_that_names_what_it_counts_is_described_as_it_is(nlp):
+    from claims.figures import describe
+
+    found, _ = figure(nlp, "Officials said 271 homes were destroyed.")
+    assert describe(found.quantity, found.topic) == "271 homes"
