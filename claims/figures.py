@@ -233,6 +233,8 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     # of the sentence after it ("200 soldiers, mostly Russians, died"); then any.
     # Only fighters (or one side's men) are counted as a force's size.
     armed = kind == "fighters" or kind.startswith("nation")
+    if not armed and _is_population(before):
+        return None  # "a town of 12,000 people", "the population of the island, 3.4 million"
     if not armed and _HOMELESS.search(text[end : end + 60]):
         return "displaced"  # "250,000 people had lost their homes"
     # The verb a figure is the object of says it first: "the blast killed 200 and left
@@ -254,6 +256,20 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     if found is None and kind == "fighters":
         return "attackers"
     return found
+
+
+# "a town of 12,000 people", "a city of two million": how many live there, not a toll.
+_SETTLEMENTS = frozenset(
+    "town city village island country nation state region province district county "
+    "community neighborhood neighbourhood suburb capital".split()
+)
+
+
+def _is_population(before: list[str]) -> bool:
+    """``before``: the words before a figure, nearest first."""
+    if before[:1] == ["of"] and len(before) > 1 and before[1] in _SETTLEMENTS:
+        return True
+    return "population" in before[:10] or "inhabitants" in before[:3]
 
 
 # People who lost their homes are the displaced, whatever verb says it.

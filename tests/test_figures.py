@@ -222,3 +222,15 @@ def test_a_figure_that_names_what_it_counts_is_described_as_it_is(nlp):
 
     found, _ = figure(nlp, "Officials said 271 homes were destroyed.")
     assert describe(found.quantity, found.topic) == "271 homes"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town of 12,000 people is virtually destroyed, with at least 53 dead.",
+        "They extrapolated to the whole population of the island, which is 3.4 million people.",
+    ],
+)
+def test_how_many_live_somewhere_is_not_a_toll(nlp, sentence):
+    found, _ = figure(nlp, sentence)
+    assert found.topic is None
