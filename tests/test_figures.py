@@ -183,9 +183,7 @@ def test_rates_and_ages_are_not_counts(nlp, sentence):
         (("More than 1,700 homes were destroyed.",), ("More than 2,200 homes burned.",), True),
     ],
 )
-def test_two_confirmed_floors_of_a_running_count_that_differ_conflict(
-    nlp, first, second, conflict
-):
+def test_two_confirmed_floors_of_a_running_count_that_differ_conflict(nlp, first, second, conflict):
     assert verdict(nlp, first, second) is conflict
 
 
@@ -208,7 +206,9 @@ def test_tons_and_tonnes_are_one_measure(nlp):
 
 
 def test_the_verb_a_figure_is_the_object_of_says_what_it_counts(nlp):
-    found, _ = figure(nlp, "The blast, which killed 200 and left thousands injured, shook the city.")
+    found, _ = figure(
+        nlp, "The blast, which killed 200 and left thousands injured, shook the city."
+    )
     assert found.topic == "death toll"
 
 
