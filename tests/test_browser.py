@@ -375,3 +375,45 @@ def test_hostile_text_in_every_field_runs_no_script(page, transactional_db, djan
         assert page.locator("img[src=x], svg[onload], [onmouseover]").count() == 0, path
         assert page.locator("a[href^='data:']").count() == 0, path
         assert page.locator("a[href^='javascript:']").count() == 0, path
+
+
+# The elements that reach past the window's right edge, for the failure message.
+WIDE = """() => [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+    .slice(0, 8).map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)"""
+
+
+def _pages_of(articles) -> list[str]:
+    from claims.models import Article
+
+    a, b = articles
+    story = Article.objects.get(pk=a).story_id
+    return [
+        "/",
+        f"/articles/{a}/",
+        f"/compare/{a}/{b}/",
+        "/conflicts/",
+        "/stories/",
+        f"/stories/{story}/",
+        f"/stories/{story}/facts/",
+        "/ingest/",
+    ]
+
+
+def test_every_page_fits_a_phone(page, articles):
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in _pages_of(articles):
+        page.goto(page.base + path)
+        wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 0, (f"{path} scrolls sideways by {wide}px at 390px", page.evaluate(WIDE))
+        screenshot(page, "phone" + path.replace("/", "_").rstrip("_"))
+
+
+def test_the_dark_theme_follows_the_system_and_stays_accessible(page, articles):
+    page.emulate_media(color_scheme="dark")
+    for path in _pages_of(articles):
+        page.goto(page.base + path)
+        background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        assert background == "rgb(18, 23, 28)", (path, background)
+        assert serious_violations(page) == [], path
+        screenshot(page, "dark" + path.replace("/", "_").rstrip("_"))
