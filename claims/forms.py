@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import URLValidator
 
 from .ingest.records import WEB_SCHEMES
-from .models import Outlet, Relation, ReviewStatus, Story
+from .models import Article, Outlet, Relation, ReviewStatus, Story
 
 SORTS = [
     ("relevance", "Best match"),
@@ -80,6 +80,23 @@ class ArticleDetailsForm(forms.Form):
             return parse_date(self.cleaned_data["published"])
         except InputError as exc:
             raise forms.ValidationError(exc.message) from None
+
+
+class CompareChoiceForm(forms.Form):
+    """Two articles ticked on a list, to read side by side."""
+
+    articles: forms.ModelMultipleChoiceField[Article] = forms.ModelMultipleChoiceField(
+        queryset=Article.objects.only("pk")
+    )
+
+    def clean_articles(self) -> list[int]:
+        chosen = [a.pk for a in self.cleaned_data["articles"]]
+        if len(chosen) != 2:
+            raise forms.ValidationError(CHOOSE_TWO)
+        return chosen
+
+
+CHOOSE_TWO = "Tick exactly two articles to compare them."
 
 
 class PasteForm(forms.Form):

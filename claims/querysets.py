@@ -41,6 +41,19 @@ def _related(model: type[models.Model], *names: str) -> Any:
     return reached
 
 
+def _matching(text: str) -> Q:
+    """Articles whose words match ``text``, or, when it reads as a name ("Bashir
+    Assad"), that name in any spelling (the name keys matching and stories use)."""
+    found = Q(search_vector=web_query(text))
+    words = text.split()
+    if 0 < len(words) <= 4 and not any(c in text for c in '"-') and " or " not in text.lower():
+        from .entities import entity_root
+
+        labels = ("PERSON", "ORG", "GPE", "NORP")
+        found |= Q(entity_keys__overlap=sorted({entity_root(text, label) for label in labels}))
+    return found
+
+
 # Columns only SQL reads: the search vector is as long as the text, and the name keys
 # serve the matchers (and the reader's compare-with picker, which loads them). A page
 # that loads them pays to parse them for nothing.
@@ -114,7 +127,7 @@ class ArticleQuerySet(models.QuerySet):
         where ranking a page of ``search(limit=...)`` finds them again."""
         query = web_query(text)
         rows = (
-            self.filter(search_vector=query)
+            self.filter(_matching(text))
             .order_by(*NEWEST)
             .annotate(rank=SearchRank(F("search_vector"), query))
             .values_list("pk", "rank")[:limit]
@@ -125,7 +138,7 @@ class ArticleQuerySet(models.QuerySet):
         """The newest ``limit`` matches, in any order the caller gives (``ranked_ids``
         gives them best first): bounding them keeps a query that matches half the
         archive as fast as a rare one."""
-        newest = self.filter(search_vector=web_query(text)).order_by(*NEWEST).values("pk")
+        newest = self.filter(_matching(text)).order_by(*NEWEST).values("pk")
         return self.filter(pk__in=newest[:limit])  # keeps select_related and deferrals
 
     def filtered(

@@ -27,6 +27,7 @@ urlpatterns = [
     path("articles/<int:pk>/claims/<int:claim_id>/", reader.claim_detail, name="claim_detail"),
     path("articles/<int:pk>/delete/", reader.article_delete, name="article_delete"),
     path("articles/<int:pk>/edit/", reader.article_edit, name="article_edit"),
+    path("compare/", compare.compare_chosen, name="compare_chosen"),
     path("compare/<int:a>/<int:b>/", compare.compare, name="compare"),
     path("compare/<int:a>/<int:b>/select/", compare.selection_panel, name="selection_panel"),
     path("compare/<int:a>/<int:b>/links/", links.link_create, name="link_create"),

@@ -380,7 +380,8 @@ def test_hostile_text_in_every_field_runs_no_script(page, transactional_db, djan
 # The elements that reach past the window's right edge, for the failure message.
 WIDE = """() => [...document.querySelectorAll('body *')]
     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-    .slice(0, 8).map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)"""
+    .slice(0, 8)
+    .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)"""
 
 
 def _pages_of(articles) -> list[str]:

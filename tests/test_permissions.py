@@ -29,6 +29,7 @@ EXPECTED = {
     "claim_detail": ("get", 200, 200, 200),
     "article_delete": ("get", 403, 403, 200),
     "compare": ("get", 200, 200, 200),
+    "compare_chosen": ("get", 400, 400, 400),
     "selection_panel": ("get", 403, 200, 200),
     "link_create": ("post", 403, 400, 400),
     "link_edit": ("get", 403, 200, 200),

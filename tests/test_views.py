@@ -274,7 +274,10 @@ def test_claim_facts_are_drawn_escaped_in_the_list_and_the_panel(viewer_client):
     ):
         assert "<dt>Speaker</dt><dd>&lt;i&gt;Police&lt;/i&gt;</dd>" in html
         assert '<span class="quantity" title="exactly, &quot;people&quot;">3</span>' in html
-        assert '<span class="entity">&lt;script&gt;x&lt;/script&gt; <small>ORG</small>' in html
+        assert (
+            '<span class="entity">&lt;script&gt;x&lt;/script&gt; <small>organisation</small>'
+            in html
+        )
         assert '<p class="flags"><span class="badge">hedged</span></p>' in html
         assert "<script>x" not in html and "<i>Police" not in html
 
@@ -339,3 +342,53 @@ def test_the_has_conflicts_filter_agrees_with_the_dashboard(analyst_client):
     row.save()
     html = analyst_client.get(reverse("claims:article_list"), {"has_conflicts": "on"}).content
     assert "0 articles" in html.decode()
+
+
+def test_two_articles_ticked_on_the_list_open_side_by_side(viewer_client):
+    from claims.forms import CHOOSE_TWO
+
+    from .factories import make_article
+
+    a, b, c = make_article(), make_article(), make_article()
+    url = reverse("claims:compare_chosen")
+    response = viewer_client.get(url, {"articles": [b.pk, a.pk]})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("claims:compare", args=[a.pk, b.pk])
+    for wrong in ([a.pk], [a.pk, b.pk, c.pk], ["x", a.pk], []):
+        response = viewer_client.get(url, {"articles": wrong})
+        assert response.status_code == 400, wrong
+    assert CHOOSE_TWO in viewer_client.get(url, {"articles": [a.pk]}).content.decode()
+    listing = viewer_client.get(reverse("claims:article_list")).content.decode()
+    assert 'form="compare-chosen"' in listing and "Compare the two ticked" in listing
+
+
+def test_the_story_page_compares_its_two_chosen_articles(viewer_client):
+    from .factories import make_article, make_story
+
+    story = make_story()
+    a, b = make_article(story=story), make_article(story=story)
+    page = viewer_client.get(reverse("claims:story_detail", args=[story.pk])).content.decode()
+    assert "Compare the two chosen" in page and f'value="{a.pk}"' in page
+    response = viewer_client.post(reverse("claims:compare_chosen"), {"articles": [a.pk, b.pk]})
+    assert response["Location"] == reverse("claims:compare", args=[a.pk, b.pk])
+
+
+def test_searching_a_name_finds_it_in_any_spelling(viewer_client):
+    from types import SimpleNamespace
+
+    from claims.services.stories import entity_keys_of
+
+    from .factories import make_article
+
+    # (factories store no claims: each article's name keys from its one spelling)
+    for title, body, name in (
+        ("Assad visits the front", "Bashar al-Assad spoke on Monday.", "Bashar al-Assad"),
+        ("Damascus talks", "Bashir Assad met envoys on Tuesday.", "Bashir Assad"),
+    ):
+        claim = SimpleNamespace(entities=[{"text": name, "label": "PERSON"}])
+        make_article(title=title, body=body, entity_keys=entity_keys_of([claim]))
+    make_article(title="Weather", body="Rain fell on Monday.")
+    html = viewer_client.get(reverse("claims:article_list"), {"q": "Bashir Assad"}).content
+    html = html.decode()
+    assert "Assad visits the front" in html and "Damascus talks" in html
+    assert "Weather" not in html

@@ -15,6 +15,19 @@ from ..choices import Origin
 register = template.Library()
 
 
+# spaCy's entity labels in words an analyst uses; only the kinds one can act on (names
+# to search, alias or compare) are listed: dates, ordinals and the like are left out.
+ENTITY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+}
+
+
 def _figure_title(quantity: dict) -> str:
     unit = quantity.get("unit")
     return quantity.get("qualifier", "") + (f", {unit}" if unit else "")
@@ -32,13 +45,12 @@ def facts(claim) -> SafeString:
             ((_figure_title(q), q["text"]) for q in claim.quantities),
         )
         rows.append(format_html("<dt>Figures</dt><dd>{}</dd>", figures))
-    if claim.entities:
-        names = format_html_join(
-            ", ",
-            '<span class="entity">{} <small>{}</small></span>',
-            ((e["text"], e["label"]) for e in claim.entities),
-        )
-        rows.append(format_html("<dt>Entities</dt><dd>{}</dd>", names))
+    named = [
+        (e["text"], ENTITY_KINDS[e["label"]]) for e in claim.entities if e["label"] in ENTITY_KINDS
+    ]
+    if named:
+        names = format_html_join(", ", '<span class="entity">{} <small>{}</small></span>', named)
+        rows.append(format_html("<dt>Names</dt><dd>{}</dd>", names))
     flags = [
         label
         for shown, label in (

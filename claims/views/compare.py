@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from ..forms import CompareChoiceForm, first_error
 from ..models import Article, Claim, EntityAlias, Link, Relation, Suggestion
 from ..reading import ClaimSpan, render_text_cached, shorten, state_digest
 from ..roles import ANALYST, has_role, role_required
@@ -187,6 +188,17 @@ def _lazy_links(a: Article, b: Article):
         ]
 
     return links
+
+
+@require_http_methods(["GET", "POST"])
+def compare_chosen(request: HtmxHttpRequest) -> HttpResponse:
+    """The two articles ticked on the article list (GET) or a story page (the story's
+    form, POST), side by side."""
+    form = CompareChoiceForm(request.POST if request.method == "POST" else request.GET)
+    if not form.is_valid():
+        return refuse(request, first_error(form), reverse("claims:article_list"))
+    a, b = sorted(form.cleaned_data["articles"])
+    return redirect("claims:compare", a, b)
 
 
 @require_GET

@@ -25,6 +25,13 @@
           '<p class="error" role="alert">Something went wrong on our side; nothing was saved. Please try again.</p>';
       }
     });
+    // A panel that only says "Link saved." clears itself: it never stays in the way.
+    document.addEventListener("htmx:afterSwap", (event) => {
+      const panel = document.getElementById("link-panel");
+      if (!panel || event.detail.target !== panel) return;
+      const message = panel.querySelector(":scope > .success:only-child");
+      if (message) setTimeout(() => { if (panel.contains(message)) panel.innerHTML = ""; }, 4000);
+    });
     document.addEventListener("htmx:sendError", (event) => {
       if (event.detail.target) {
         event.detail.target.innerHTML =
@@ -32,6 +39,12 @@
       }
     });
   }
+
+  // Forms that change a lot at once (merging stories) ask first: data-confirm="...".
+  document.addEventListener("submit", (event) => {
+    const form = event.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.dataset.confirm)) event.preventDefault();
+  });
 
   const cpLength = (text) => {
     let n = 0;
