@@ -418,3 +418,20 @@ def test_the_dark_theme_follows_the_system_and_stays_accessible(page, articles):
         assert background == "rgb(18, 23, 28)", (path, background)
         assert serious_violations(page) == [], path
         screenshot(page, "dark" + path.replace("/", "_").rstrip("_"))
+
+
+def test_a_highlight_in_the_reader_opens_its_claim_by_enter_and_by_click(page, articles):
+    from claims.models import Claim
+
+    a, _ = articles
+    page.goto(f"{page.base}/articles/{a}/")
+    marks = page.locator("main .article-text mark.claim[data-claim-start]")
+    first = marks.nth(1)
+    first.focus()
+    page.keyboard.press("Enter")
+    claim = Claim.objects.get(pk=first.get_attribute("data-claim-start"))
+    expect(page.locator("#claim-panel blockquote.claim-quote")).to_have_text(claim.text)
+    second = marks.nth(3)
+    second.click()
+    other = Claim.objects.get(pk=second.get_attribute("data-claim-start"))
+    expect(page.locator("#claim-panel blockquote.claim-quote")).to_have_text(other.text)

@@ -244,9 +244,28 @@
     return true;
   }
 
+  /** The reader: a highlighted claim opens its details, by click or by Enter. */
+  function openClaimDetails(mark) {
+    if (!mark || mark.closest(".compare")) return false;
+    const link = document.querySelector(`a.claim-text[data-claim="${mark.dataset.claimStart}"]`);
+    if (!link) return false;
+    link.click(); // htmx loads the panel; without htmx the link opens the claim's page
+    return true;
+  }
+  document.addEventListener("click", (event) => {
+    const mark = event.target.closest && event.target.closest("mark.claim[data-claim-start]");
+    const selected = window.getSelection && !window.getSelection().isCollapsed;
+    if (mark && !selected && openClaimDetails(mark)) event.preventDefault();
+  });
+
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
       closePanel();
+      return;
+    }
+    const readerMark = event.target.closest && event.target.closest("mark.claim[data-claim-start]");
+    if (readerMark && (event.key === "Enter" || event.key === " ") && openClaimDetails(readerMark)) {
+      event.preventDefault();
       return;
     }
     const root = event.target.closest && event.target.closest(".compare .article-text");
