@@ -1,0 +1,73 @@
+"""Reported facts: grouping same-claims, independence of wire copies, the command.
+
+Built from invented rows: no spaCy."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+from claims.reported_facts import facts, independent_reports
+
+
+def _claim(pk: int, article: int, text: str, outlet: str = "", speaker: str = ""):
+    return SimpleNamespace(
+        pk=pk,
+        article_id=article,
+        article=SimpleNamespace(outlet=SimpleNamespace(name=outlet) if outlet else None),
+        text=text,
+        speaker=speaker,
+        quantities=[],
+        entities=[],
+        start=0,
+        end=len(text),
+    )
+
+
+WIRE = "Officials said 12 people died in the flood in Exampleton on Monday."
+
+
+def test_same_is_transitive_and_wire_copies_count_once():
+    claims = [
+        _claim(1, 10, WIRE, "Gazette", "officials"),
+        _claim(2, 11, WIRE.replace("Monday", "Monday."), "Courier", "officials"),
+        _claim(3, 12, "Twelve people were killed in Exampleton, the mayor said.", "Herald"),
+        _claim(4, 13, "Rain is expected on Tuesday.", "Gazette"),
+    ]
+    (fact,) = facts(claims, [(1, 2), (2, 3)])
+    assert [c.pk for c in fact.claims] == [1, 2, 3], "A same B, B same C: one fact"
+    assert (fact.articles, fact.independent) == (3, 2), "two wire copies count once"
+    assert fact.outlets == ["Courier", "Gazette", "Herald"] and fact.sources == ["officials"]
+
+
+def test_two_unrelated_pairs_are_two_facts_most_reported_first():
+    claims = [_claim(i, 10 + i, f"Sentence number {i} about something else {i}.") for i in range(5)]
+    found = facts(claims, [(0, 1), (2, 3), (3, 4)])
+    assert [len(f.claims) for f in found] == [3, 2]
+
+
+def test_independence_counts_reports_that_are_not_copies():
+    assert independent_reports([[WIRE], [WIRE], [WIRE.upper()]]) == 1
+    assert independent_reports([[WIRE], ["The river burst its banks."]]) == 2
+    # a report that adds a sentence of its own to the wire copy is independent
+    assert independent_reports([[WIRE], [WIRE, "Our reporter counted 14 bodies."]]) == 2
+
+
+def test_the_facts_command_prints_one_json_line_per_fact(db, capsys, analyst):
+    from django.core.management import call_command
+
+    from claims.services import create_link
+
+    from .factories import make_article, make_claim, make_story
+
+    story = make_story()
+    a = make_article(body=WIRE, story=story)
+    b = make_article(body="Wire: " + WIRE, story=story)
+    create_link(
+        source=make_claim(a, WIRE), target=make_claim(b, WIRE), relation="same", author=analyst
+    )
+    call_command("facts", "--json", "--story", str(story.pk))
+    (line,) = capsys.readouterr().out.splitlines()
+    fact = json.loads(line)
+    assert (fact["story"], fact["articles"], fact["independent"]) == (story.pk, 2, 1)
+    assert [c["text"] for c in fact["claims"]] == [WIRE, WIRE]
