@@ -137,6 +137,13 @@ class UploadForm(forms.Form):
     files = MultipleFileField(  # type: ignore[assignment]
         label="Files (.txt, .md, .html, .json, .jsonl)", allow_empty_file=True
     )
+    # For files that do not say them themselves (a .txt file, mostly).
+    outlet = forms.CharField(required=False, max_length=200, label="Outlet (if the files lack one)")
+    published = forms.DateField(
+        required=False,
+        label="Published (if the files lack a date)",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
 
 class FetchForm(forms.Form):

@@ -226,3 +226,32 @@ def test_markdown_headings_lists_quotes_and_html_become_plain_paragraphs(tmp_pat
         "Repairs",
         "Weeks.",
     ]
+
+
+def test_a_txt_file_may_open_with_its_outlet_and_date(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Outlet: Exampleton Gazette\nDate: 2025-03-02\nURL: https://gazette.example/a\n"
+        "Flood in Exampleton\n\nOfficials said 12 people died.\n"
+    )
+    (item,) = read(path)
+    assert (item.outlet, item.published.isoformat(), item.url) == (
+        "Exampleton Gazette",
+        "2025-03-02",
+        "https://gazette.example/a",
+    )
+    assert item.title == "Flood in Exampleton" and "12 people died" in item.body
+
+
+def test_a_headline_that_looks_like_a_field_stays_the_headline(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Update: the toll rises\n\nOfficials said 12 people died.\n")
+    (item,) = read(path)
+    assert item.title == "Update: the toll rises" and item.outlet == ""
+
+
+def test_a_bad_date_line_is_refused_in_words(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("Date: yesterday\nFlood\n\nOfficials said 12 people died.\n")
+    (failed,) = read(path)
+    assert "published" in failed.error and "yesterday" in failed.error

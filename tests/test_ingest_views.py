@@ -113,3 +113,14 @@ def test_articles_stored_but_not_matched_in_time_wait_and_are_matched_later(db):
     assert Article.objects.filter(match_pending=True).count() == 2
     match_pending(ids)
     assert not Article.objects.filter(match_pending=True).exists()
+
+
+def test_an_upload_sets_the_outlet_and_date_its_files_lack(analyst_client):
+    import datetime as dt
+
+    text = SimpleUploadedFile("report.txt", f"Unrest in Leeds\n\n{BODY}\n".encode())
+    data = {"files": [text], "outlet": "Leeds Courier", "published": "2025-03-02"}
+    response = analyst_client.post(reverse("claims:ingest_upload"), data, headers=HX)
+    assert response.status_code == 200
+    article = Article.objects.get()
+    assert (article.outlet.name, article.published) == ("Leeds Courier", dt.date(2025, 3, 2))

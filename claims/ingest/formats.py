@@ -67,10 +67,38 @@ def _markdown_text(text: str) -> tuple[str | None, str]:
     return title, "\n\n".join(paragraphs)
 
 
+# Lines a .txt file may open with, before its headline: "Outlet: Exampleton Gazette".
+_TXT_FIELD = re.compile(r"^\s*(outlet|published|date|url|author)\s*:\s*(\S.*?)\s*$", re.I)
+
+
+def _txt_fields(text: str) -> tuple[dict[str, str], str]:
+    """The metadata lines at the top of a .txt file, and the rest of it."""
+    meta: dict[str, str] = {}
+    lines = text.lstrip("\ufeff").split("\n")
+    while lines:
+        found = _TXT_FIELD.match(lines[0])
+        if not found:
+            break
+        key = found.group(1).lower()
+        meta["published" if key == "date" else key] = found.group(2)
+        lines.pop(0)
+    return meta, "\n".join(lines)
+
+
 def read_txt(text: str, source: str) -> ArticleInput:
-    """The first line is the headline; a text on one line gives its first sentence."""
+    """The first line is the headline; a text on one line gives its first sentence.
+    It may open with "Outlet:", "Published:" (or "Date:"), "URL:" and "Author:" lines."""
+    meta, text = _txt_fields(text)
     title, body = headline_of(text)
-    return ArticleInput(source=source, title=title, body=body)
+    return ArticleInput(
+        source=source,
+        title=title,
+        body=body,
+        url=meta.get("url", ""),
+        outlet=meta.get("outlet", ""),
+        author=meta.get("author", ""),
+        published=parse_date(meta.get("published")),
+    )
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:

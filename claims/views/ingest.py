@@ -90,10 +90,15 @@ def ingest_upload(request: HtmxHttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, status=400, upload=form, active="upload")
     items: list[ArticleInput | FailedInput] = []
+    outlet, published = form.cleaned_data["outlet"].strip(), form.cleaned_data["published"]
     for upload in form.cleaned_data["files"]:
         limit = file_limit(Path(upload.name).suffix, settings.NEWSDESK_MAX_ARTICLE_CHARS)
         data = upload.read(limit + 1)
         items.extend(read_upload(upload.name, data, settings.NEWSDESK_MAX_ARTICLE_CHARS))
+    for item in items:
+        if isinstance(item, ArticleInput):
+            item.outlet = item.outlet or outlet
+            item.published = item.published or published
     return _results(request, items, "upload", form)
 
 

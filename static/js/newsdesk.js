@@ -340,6 +340,10 @@
     return new Promise((resolve) => {
       const data = new FormData();
       data.append("files", file);
+      // the form's other fields (outlet, date) go with every file
+      for (const field of form.querySelectorAll("input:not([type=file]):not([type=hidden]), select")) {
+        if (field.name) data.append(field.name, field.value);
+      }
       const xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
       xhr.setRequestHeader("X-CSRFToken", form.querySelector("[name=csrfmiddlewaretoken]").value);
