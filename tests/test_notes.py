@@ -84,3 +84,24 @@ def test_others_cannot_change_a_note_but_admins_can(
 def test_viewers_cannot_add_notes(viewer_client, claim):
     url = reverse("claims:claim_note_add", args=[claim.pk])
     assert viewer_client.post(url, {"body": "hi"}, headers=HX).status_code == 403
+
+
+def test_adding_a_note_to_a_link_updates_its_count_in_the_compare_view(analyst_client, analyst):
+    from django.urls import reverse
+
+    from .factories import make_conflict
+
+    row = make_conflict()
+    from claims.services import create_link
+
+    link, _ = create_link(
+        source=row.claim_a, target=row.claim_b, relation="related", author=analyst
+    )
+    compare = reverse("claims:compare", args=[row.article_a_id, row.article_b_id])
+    headers = {"HX-Request": "true", "HX-Current-URL": f"http://testserver{compare}"}
+    url = reverse("claims:link_note_add", args=[link.pk])
+    html = analyst_client.post(url, {"body": "Checked."}, headers=headers).content.decode()
+    assert f'<span id="link-{link.pk}-note-count" hx-swap-oob="true">1</span>' in html
+    elsewhere = {"HX-Request": "true", "HX-Current-URL": "http://testserver/articles/1/"}
+    html = analyst_client.post(url, {"body": "Again."}, headers=elsewhere).content.decode()
+    assert "note-count" not in html, "no out-of-band target where the page has none"

@@ -34,6 +34,10 @@ def notes_region(request: HtmxHttpRequest, kind: str, obj: Claim | Link, **extra
         "notes": notes,
         # who may change which note is the service's rule, asked once per note
         "changeable": {n.pk for n in notes if may_change(n, request.user)},
+        # the compare view's link list shows the count: kept in step (out of band)
+        "count_oob": kind == "link"
+        and bool(request.htmx)
+        and "/compare/" in (request.htmx.current_url or ""),
         "add_url": reverse(f"claims:{kind}_note_add", args=[obj.pk]),
         "can_annotate": has_role(request.user, ANALYST),
         **extra,
