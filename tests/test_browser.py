@@ -435,3 +435,19 @@ def test_a_highlight_in_the_reader_opens_its_claim_by_enter_and_by_click(page, a
     second.click()
     other = Claim.objects.get(pk=second.get_attribute("data-claim-start"))
     expect(page.locator("#claim-panel blockquote.claim-quote")).to_have_text(other.text)
+
+
+def test_question_mark_lists_the_keyboard_shortcuts(page):
+    page.goto(page.base + "/")
+    dialog = page.locator("#shortcuts")
+    expect(dialog).to_be_hidden()
+    page.keyboard.press("?")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("Shift")
+    assert serious_violations(page) == []
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    page.locator("#id_q").focus()
+    page.keyboard.press("?")
+    expect(dialog).to_be_hidden()
+    assert page.locator("#id_q").input_value() == "?", "typed into a field, it is a character"

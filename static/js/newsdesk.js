@@ -40,6 +40,18 @@
     });
   }
 
+  // "?" anywhere but in a field lists the keyboard shortcuts.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "?" || event.target.closest("input, textarea, select, [contenteditable]")) {
+      return;
+    }
+    const dialog = document.getElementById("shortcuts");
+    if (dialog && !dialog.open) {
+      event.preventDefault();
+      dialog.showModal();
+    }
+  });
+
   // Forms that change a lot at once (merging stories) ask first: data-confirm="...".
   document.addEventListener("submit", (event) => {
     const form = event.target.closest("form[data-confirm]");
