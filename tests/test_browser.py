@@ -451,3 +451,26 @@ def test_question_mark_lists_the_keyboard_shortcuts(page):
     page.keyboard.press("?")
     expect(dialog).to_be_hidden()
     assert page.locator("#id_q").input_value() == "?", "typed into a field, it is a character"
+
+
+def test_a_review_on_its_way_disables_its_button_and_says_it_is_busy(page, articles):
+    import time
+
+    from claims.models import Suggestion
+
+    suggestion = Suggestion.objects.conflicts().first()
+
+    def slow(route):
+        time.sleep(1.0)  # a slow server: long enough to look at the page meanwhile
+        route.continue_()
+
+    page.route("**/review/", slow)
+    page.goto(f"{page.base}/conflicts/")
+    row = page.locator(f"#conflict-{suggestion.pk}")
+    row.locator("select[name=status]").select_option("confirmed")
+    button = row.locator("button[type=submit]")
+    button.click()
+    expect(button).to_be_disabled()
+    expect(row.locator("form.review-form")).to_have_attribute("aria-busy", "true")
+    page.wait_for_selector(f"#conflict-{suggestion.pk}.status-confirmed .success")
+    expect(page.locator(f"#conflict-{suggestion.pk} button[type=submit]")).to_be_enabled()

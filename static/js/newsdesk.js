@@ -25,6 +25,9 @@
           '<p class="error" role="alert">Something went wrong on our side; nothing was saved. Please try again.</p>';
       }
     });
+    // A request on its way is announced to assistive technology as well.
+    document.addEventListener("htmx:beforeRequest", (event) => event.detail.elt.setAttribute("aria-busy", "true"));
+    document.addEventListener("htmx:afterRequest", (event) => event.detail.elt.removeAttribute("aria-busy"));
     // A panel that only says "Link saved." clears itself: it never stays in the way.
     document.addEventListener("htmx:afterSwap", (event) => {
       const panel = document.getElementById("link-panel");
