@@ -213,7 +213,7 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
         return "cost" if any(w.startswith(_COST_WORDS) for w in _words(text)) else None
     if unit in MASSES:
         after = _words(text[end : end + 60])
-        substance = after[1:3] if after[:1] == ["of"] else []
+        substance = _substance(after[1:3]) if after[:1] == ["of"] else []
         return "amount of " + " ".join(substance) if substance else None
     if unit in MEASURES:
         return None
@@ -263,6 +263,20 @@ _SETTLEMENTS = frozenset(
     "town city village island country nation state region province district county "
     "community neighborhood neighbourhood suburb capital".split()
 )
+
+
+# Words that end the name of a substance: "300 tons of fertiliser kept in a warehouse".
+_AFTER_SUBSTANCE = frozenset(
+    "that which who in at on from to by for with and or was were is are had has "
+    "kept held found left made sold built".split()
+)
+
+
+def _substance(words: list[str]) -> list[str]:
+    """The one or two words after "of" that name what a mass is of."""
+    if len(words) > 1 and (words[1] in _AFTER_SUBSTANCE or words[1].endswith(("ed", "ing"))):
+        return words[:1]
+    return words
 
 
 def _is_population(before: list[str]) -> bool:

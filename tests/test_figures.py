@@ -178,9 +178,9 @@ def test_rates_and_ages_are_not_counts(nlp, sentence):
 @pytest.mark.parametrize(
     ("first", "second", "conflict"),
     [
-        (("At least 99 people have died in the fires.",), ("At least 114 people died.",), True),
-        (("At least 99 people have died in the fires.",), ("At least 99 people died.",), False),
-        (("More than 1,700 homes were destroyed.",), ("More than 2,200 homes burned.",), True),
+        (("At least 31 people have died in the floods.",), ("At least 47 people died.",), True),
+        (("At least 31 people have died in the floods.",), ("At least 31 people died.",), False),
+        (("More than 600 homes were destroyed.",), ("More than 900 homes burned.",), True),
     ],
 )
 def test_two_confirmed_floors_of_a_running_count_that_differ_conflict(nlp, first, second, conflict):
@@ -188,49 +188,55 @@ def test_two_confirmed_floors_of_a_running_count_that_differ_conflict(nlp, first
 
 
 def test_names_on_a_list_of_the_missing_count_people(nlp):
-    found, _ = figure(nlp, "The list of people unaccounted for now has 388 names on it.")
+    found, _ = figure(nlp, "The list of people unaccounted for now has 212 names on it.")
     assert (found.topic, found.counted) == ("missing", "people")
 
 
 def test_people_who_lost_their_homes_are_the_displaced(nlp):
-    found, _ = figure(nlp, "The governor said 150,000 people had lost their homes in the blast.")
+    found, _ = figure(nlp, "The mayor said 30,000 people had lost their homes in the storm.")
     assert found.topic == "displaced"
-    other, _ = figure(nlp, "About 300,000 people were left homeless.")
+    other, _ = figure(nlp, "About 90,000 people were left homeless, aid groups said.")
     assert compare(found, other).conflict
 
 
 def test_tons_and_tonnes_are_one_measure(nlp):
-    a, _ = figure(nlp, "The blast was caused by 500 tonnes of ammonium nitrate.")
-    b, _ = figure(nlp, "Officials blamed 2,750 tons of ammonium nitrate stored at the port.")
+    a, _ = figure(nlp, "The fire was fed by 80 tonnes of fertiliser.")
+    b, _ = figure(nlp, "Officials blamed 300 tons of fertiliser kept in the warehouse.")
     assert a.counted == b.counted and compare(a, b).conflict
 
 
 def test_the_verb_a_figure_is_the_object_of_says_what_it_counts(nlp):
     found, _ = figure(
-        nlp, "The blast, which killed 200 and left thousands injured, shook the city."
+        nlp, "The explosion, which killed 45 and left hundreds injured, shook the port."
     )
     assert found.topic == "death toll"
 
 
 def test_buildings_destroyed_a_few_words_on_are_homes_lost(nlp):
-    found, _ = figure(nlp, "An estimate says 271 homes and other structures have been destroyed.")
+    found, _ = figure(nlp, "An estimate says 137 homes and other structures have been destroyed.")
     assert found.topic == "homes"
 
 
 def test_a_figure_that_names_what_it_counts_is_described_as_it_is(nlp):
     from claims.figures import describe
 
-    found, _ = figure(nlp, "Officials said 271 homes were destroyed.")
-    assert describe(found.quantity, found.topic) == "271 homes"
+    found, _ = figure(nlp, "Officials said 137 homes were destroyed.")
+    assert describe(found.quantity, found.topic) == "137 homes"
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The town of 12,000 people is virtually destroyed, with at least 53 dead.",
-        "They extrapolated to the whole population of the island, which is 3.4 million people.",
+        "The village of 4,000 people was cut off, with at least 9 dead.",
+        "They scaled the survey up to the population of the province, which is 2.1 million people.",
     ],
 )
 def test_how_many_live_somewhere_is_not_a_toll(nlp, sentence):
     found, _ = figure(nlp, sentence)
     assert found.topic is None
+
+
+def test_what_a_mass_is_of_ends_before_the_words_that_follow_it(nlp):
+    kept, _ = figure(nlp, "Officials blamed 300 tons of fertiliser kept in the warehouse.")
+    compound, _ = figure(nlp, "The blast was caused by 80 tonnes of ammonium nitrate.")
+    assert (kept.topic, compound.topic) == ("amount of fertiliser", "amount of ammonium nitrate")

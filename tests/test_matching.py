@@ -255,8 +255,8 @@ def test_figures_of_another_named_storm_are_not_the_events(nlp):
 def test_a_claim_whose_every_figure_the_other_restates_is_the_same(nlp):
     found = verdict(
         nlp,
-        "The Gazette counted 1,052 deaths through October.",
-        "Officials said deaths exceeded 64, but the Gazette put its estimate at about 1,052.",
+        "The Gazette counted 730 deaths through October.",
+        "Officials said deaths exceeded 41, but the Gazette put its estimate at about 730.",
     )
     assert found is not None and found.relation == "same"
 
