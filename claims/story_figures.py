@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from . import fact_table, timeline
-from .models import Claim, Story
+from .choices import Relation, ReviewStatus
+from .models import Claim, Link, Story, Suggestion
+from .reported_facts import Fact, facts
 
 # A table wider than this many articles is no longer "at a glance": the newest are shown.
 MAX_ARTICLES = 200
@@ -34,3 +38,50 @@ def story_figures(story: Story) -> StoryFigures:
     )
     topics, rows = fact_table.build(articles, claims)
     return StoryFigures(topics, rows, timeline.charts(rows), capped)
+
+
+def story_facts(story: Story) -> list[Fact]:
+    """The story's reported facts: claims joined by same, suggested (and not dismissed)
+    or linked."""
+    suggested = (
+        Suggestion.objects.filter(Q(article_a__story=story), relation=Relation.SAME)
+        .exclude(status=ReviewStatus.DISMISSED)
+        .exclude(claim_a=None)
+        .exclude(claim_b=None)
+        .values_list("claim_a_id", "claim_b_id")
+    )
+    linked = Link.objects.filter(relation=Relation.SAME, source__article__story=story).values_list(
+        "source_id", "target_id"
+    )
+    pairs = [*suggested, *linked]
+    ids = {i for pair in pairs for i in pair}
+    claims = Claim.objects.filter(pk__in=ids).select_related("article__outlet")
+    return facts(claims, pairs)
+
+
+@dataclass
+class FactMatrix:
+    """Who reports what: facts as rows, the articles that carry them as columns."""
+
+    facts: list[Fact]
+    articles: list
+    cells: list[list[object]]  # per fact, per article: the claim that states it, or None
+    more_facts: int = 0
+
+
+def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> FactMatrix:
+    found = story_facts(story)
+    shown = found[:max_facts]
+    by_article: dict[int, object] = {}
+    for fact in shown:
+        for claim in fact.claims:
+            by_article.setdefault(claim.article_id, claim.article)
+    articles = sorted(
+        by_article.values(),
+        key=lambda a: (a.published is None, a.published or 0, a.pk),  # type: ignore[attr-defined]
+    )[:max_articles]
+    cells = []
+    for fact in shown:
+        carried = {c.article_id: c for c in fact.claims}
+        cells.append([carried.get(a.pk) for a in articles])  # type: ignore[attr-defined]
+    return FactMatrix(shown, articles, cells, max(0, len(found) - max_facts))

@@ -71,3 +71,23 @@ def test_the_facts_command_prints_one_json_line_per_fact(db, capsys, analyst):
     fact = json.loads(line)
     assert (fact["story"], fact["articles"], fact["independent"]) == (story.pk, 2, 1)
     assert [c["text"] for c in fact["claims"]] == [WIRE, WIRE]
+
+
+def test_the_story_page_shows_who_reports_what(analyst_client, analyst):
+    from django.urls import reverse
+
+    from claims.services import create_link
+
+    from .factories import make_article, make_claim, make_story
+
+    story = make_story()
+    a = make_article(body=WIRE, story=story)
+    b = make_article(body="Wire: " + WIRE, story=story)
+    make_article(body="Rain is expected on Tuesday.", story=story)
+    first, second = make_claim(a, WIRE), make_claim(b, WIRE)
+    create_link(source=first, target=second, relation="same", author=analyst)
+    html = analyst_client.get(reverse("claims:story_detail", args=[story.pk])).content.decode()
+    assert "Who reports what" in html
+    for claim in (first, second):
+        assert reverse("claims:claim_detail", args=[claim.article_id, claim.pk]) in html
+    assert "(1 independent)" in html, "two copies of one wire sentence"

@@ -14,7 +14,7 @@ from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services import stories as service
 from ..services.matching import suggest_for_story
-from ..story_figures import story_figures
+from ..story_figures import fact_matrix, story_figures
 from .common import HtmxHttpRequest, parse_int, refuse
 
 UNKNOWN_STORY = "Choose a story that exists."
@@ -43,6 +43,8 @@ def story_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "others": Story.objects.exclude(pk=pk).order_by("name").values_list("pk", "name"),
         "can_edit": has_role(request.user, ANALYST),
         "charts": story_figures(story).charts,
+        "matrix": (matrix := fact_matrix(story)),
+        "rows": list(zip(matrix.facts, matrix.cells, strict=True)),
     }
     return render(request, "claims/story_detail.html", context)
 

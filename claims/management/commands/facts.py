@@ -10,12 +10,10 @@ from __future__ import annotations
 import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db.models import Q
 
-from claims.choices import Relation, ReviewStatus
 from claims.management.database import require_migrated
-from claims.models import Claim, Link, Story, Suggestion
-from claims.reported_facts import facts
+from claims.models import Story
+from claims.story_figures import story_facts
 
 
 class Command(BaseCommand):
@@ -33,27 +31,10 @@ class Command(BaseCommand):
             if not stories.exists():
                 raise CommandError(f"no story with id {options['story']}")
         for story in stories:
-            for number, fact in enumerate(self._facts(story), 1):
+            for number, fact in enumerate(story_facts(story), 1):
                 self.stdout.write(
                     json.dumps(_fact_json(story.pk, number, fact), ensure_ascii=False)
                 )
-
-    def _facts(self, story: Story) -> list:
-        in_story = Q(article_a__story=story)
-        suggested = (
-            Suggestion.objects.filter(in_story, relation=Relation.SAME)
-            .exclude(status=ReviewStatus.DISMISSED)
-            .exclude(claim_a=None)
-            .exclude(claim_b=None)
-            .values_list("claim_a_id", "claim_b_id")
-        )
-        linked = Link.objects.filter(
-            relation=Relation.SAME, source__article__story=story
-        ).values_list("source_id", "target_id")
-        pairs = [*suggested, *linked]
-        ids = {i for pair in pairs for i in pair}
-        claims = Claim.objects.filter(pk__in=ids).select_related("article__outlet")
-        return facts(claims, pairs)
 
 
 def _fact_json(story: int, number: int, fact) -> dict:
