@@ -55,7 +55,15 @@ def story_facts(story: Story) -> list[Fact]:
     )
     pairs = [*suggested, *linked]
     ids = {i for pair in pairs for i in pair}
-    claims = Claim.objects.filter(pk__in=ids).select_related("article__outlet")
+    claims = (
+        Claim.objects.filter(pk__in=ids)
+        .select_related("article__outlet")
+        # what facts and the matrix read: never an article's text or search vector
+        .only(
+            *("pk", "article_id", "start", "end", "text", "speaker", "quantities", "entities"),
+            *("article__title", "article__published", "article__outlet__name"),
+        )
+    )
     return facts(claims, pairs)
 
 
