@@ -82,6 +82,9 @@ class ArticleDetailsForm(forms.Form):
             raise forms.ValidationError(exc.message) from None
 
 
+CHOOSE_TWO = "Tick exactly two articles to compare them."
+
+
 class CompareChoiceForm(forms.Form):
     """Two articles ticked on a list, to read side by side."""
 
@@ -94,9 +97,6 @@ class CompareChoiceForm(forms.Form):
         if len(chosen) != 2:
             raise forms.ValidationError(CHOOSE_TWO)
         return chosen
-
-
-CHOOSE_TWO = "Tick exactly two articles to compare them."
 
 
 class PasteForm(forms.Form):

@@ -102,6 +102,8 @@ class Profile:
     numbers: frozenset[float]  # every number it states but parts (for same claims reworded)
     counts: frozenset[str]  # what those numbers count (their topics)
     mentions: tuple[tuple[str, int, int], ...]  # (entity root, start, end) in the claim text
+    # its stems but those of its names and happening words: what tells accounts apart
+    telling: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ def profile(
     named = _named(claim)
     other = incident_name(claim.text)
     about_another = bool(incident and other and other != incident)
+    own = stems(claim.text)
     return Profile(
         claim=claim,
         article=claim.article_id,
@@ -149,7 +152,7 @@ def profile(
         hedged=bool(claim.hedged),
         entities=frozenset(entity_root(e["text"], e["label"], aliases) for e in named),
         families=families(claim.text),
-        stems=stems(claim.text),
+        stems=own,
         plain=plain(claim.text),
         sources=source_keys(claim.speaker, aliases),
         figures=() if about_another else _event_figures(claim),
@@ -163,6 +166,7 @@ def profile(
             )
             for e in named
         ),
+        telling=_telling(claim, own),
     )
 
 
@@ -404,11 +408,11 @@ def _denied(a: Profile, b: Profile) -> Proposal | None:
     return None
 
 
-def _telling(p: Profile) -> frozenset[str]:
-    """The claim's stems but those of its names and of its happening words."""
-    named = {stem for e in p.claim.entities for stem in stems(e["text"])}
-    happening = {w[:STEM] for w in word_list(p.claim.text) if families(w)}
-    return p.stems - named - happening
+def _telling(claim: ClaimLike, own: frozenset[str]) -> frozenset[str]:
+    """``own`` (the claim's stems) but those of its names and of its happening words."""
+    named = {stem for e in claim.entities for stem in stems(e["text"])}
+    happening = {w[:STEM] for w in word_list(claim.text) if families(w)}
+    return own - named - happening
 
 
 def _same_account(a: Profile, b: Profile) -> Proposal | None:
@@ -423,7 +427,7 @@ def _same_account(a: Profile, b: Profile) -> Proposal | None:
         return None  # claims with figures are the same only when their figures are
     # Only words that tell one account from another count: every report of a story
     # names the event's places and people, and says what happened in its own words.
-    shared = _telling(a) & _telling(b)
+    shared = a.telling & b.telling
     smaller = min(len(a.stems), len(b.stems)) or 1
     if len(shared) >= SHARED_STEMS and len(shared) / smaller >= SHARED_SHARE:
         family = sorted(shared_families)[0]

@@ -157,14 +157,13 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
         row = existing.get(key) or Suggestion(key=key, origin=SuggestionOrigin.MATCHER)
         row.set_ends(item.first, item.second)
         proposal = item.proposal
+        row.internal = row.article_a_id == row.article_b_id
         if row.pk is None or (row.status == ReviewStatus.OPEN and not row.link_id):
             row.relation, row.score, row.reason = proposal.relation, proposal.score, proposal.reason
             row.topic, row.same_source = proposal.topic, proposal.same_source
             row.figures = list(proposal.figures)
             row.update, row.hedged = proposal.update, proposal.hedged
             row.different_sources = proposal.different_sources
-        row.internal = row.article_a_id == row.article_b_id
-        if row.pk is None or (row.status == ReviewStatus.OPEN and not row.link_id):
             # a conflict inside one article is an entry of its own
             row.entry = key if row.internal else entry_of(key, proposal)
         (changed if row.pk else new).append(row)
@@ -266,12 +265,7 @@ def prune_conflicts(story_id: int) -> int:
             internal=False,
         ).select_related("claim_a", "claim_b")
     )
-    articles = {
-        pk: (title, published)
-        for pk, title, published in Article.objects.filter(story_id=story_id)
-        .annotate(n=Length("title"))
-        .values_list("pk", "n", "published")
-    }
+    published = dict(Article.objects.filter(story_id=story_id).values_list("pk", "published"))
     values: dict[tuple[int, str], tuple[float | None, bool]] = {}  # a claim ends many rows
 
     def value(claim: Claim, topic: str) -> tuple[float | None, bool]:
@@ -282,8 +276,7 @@ def prune_conflicts(story_id: int) -> int:
     by_topic: dict[str, list[tuple[Suggestion, tuple[Any, ...]]]] = {}
     for row in rows:
         ends = tuple(
-            (*value(c, row.topic), articles.get(c.article_id, (0, None))[1])
-            for c in (row.claim_a, row.claim_b)
+            (*value(c, row.topic), published.get(c.article_id)) for c in (row.claim_a, row.claim_b)
         )
         by_topic.setdefault(row.topic, []).append((row, ends))
     drop: set[int] = set()
