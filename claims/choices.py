@@ -39,3 +39,20 @@ class ReviewStatus(models.TextChoices):
 class SuggestionOrigin(models.TextChoices):
     MATCHER = "matcher", "Suggested by Newsdesk"
     ANALYST = "analyst", "Linked by an analyst"
+
+
+class JobKind(models.TextChoices):
+    INGEST = "ingest", "Ingest"
+    MATCH_STORY = "match_story", "Look for suggestions"
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    ANALYSING = "analysing", "Analysing"
+    MATCHING = "matching", "Matching"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+    @classmethod
+    def finished(cls) -> list[str]:
+        return [cls.DONE, cls.FAILED]

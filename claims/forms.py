@@ -144,6 +144,8 @@ class UploadForm(forms.Form):
         label="Published (if the files lack a date)",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    # Set by the upload script on the second and later parts of one selection.
+    batch = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
 
 class FetchForm(forms.Form):

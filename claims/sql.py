@@ -178,3 +178,15 @@ def ping() -> None:
     """One round trip to the database (readiness)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
+
+
+# pg_advisory_xact_lock's key for placing articles in stories (any fixed number).
+STORY_PLACEMENT_LOCK = 0x4E44_5354
+
+
+def lock_story_placement() -> None:
+    """Until the transaction ends, no other one places an article in a story: two workers
+    storing two reports of a new event would each start a story of its own. SQL: the
+    ORM has no advisory locks."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [STORY_PLACEMENT_LOCK])

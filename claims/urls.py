@@ -52,6 +52,7 @@ urlpatterns = [
     path("conflicts/<int:pk>/review/", conflicts.conflict_review, name="conflict_review"),
     path("stories/<int:pk>/facts/", facts.story_facts, name="story_facts"),
     path("stories/<int:pk>/match/", stories.story_match, name="story_match"),
+    path("stories/<int:pk>/matching/", stories.story_matching, name="story_matching"),
     path("claims/<int:pk>/notes/", notes.note_list, {"kind": "claim"}, name="claim_notes"),
     path("claims/<int:pk>/notes/add/", notes.note_add, {"kind": "claim"}, name="claim_note_add"),
     path("links/<int:pk>/notes/", notes.note_list, {"kind": "link"}, name="link_notes"),
@@ -74,4 +75,6 @@ urlpatterns = [
     path("ingest/paste/", ingest.ingest_paste, name="ingest_paste"),
     path("ingest/upload/", ingest.ingest_upload, name="ingest_upload"),
     path("ingest/url/", ingest.ingest_url, name="ingest_url"),
+    path("ingest/jobs/", ingest.recent_jobs, name="recent_jobs"),
+    path("ingest/jobs/<uuid:batch>/", ingest.ingest_progress, name="ingest_progress"),
 ]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "template_partials",
+    "procrastinate.contrib.django",
     "claims",
 ]
 
@@ -218,9 +219,19 @@ NEWSDESK_SPACY_MODEL = os.environ.get("NEWSDESK_SPACY_MODEL", "en_core_web_sm_vb
 # browser, on the command line and for spaCy. File limits follow from it
 # (claims.ingest.readers.file_limit).
 NEWSDESK_MAX_ARTICLE_CHARS = int(os.environ.get("NEWSDESK_MAX_ARTICLE_CHARS", 1_000_000))
-# A browser upload works this long, then answers with what it stored (gunicorn's
-# timeout, 30 s by default, must be longer); the rest is skipped or matched later.
-NEWSDESK_REQUEST_SECONDS = float(os.environ.get("NEWSDESK_REQUEST_SECONDS", 20))
+# Background work (claims.tasks, on procrastinate: jobs in this same database). A job
+# that fails on a passing fault (the database away) is tried again this many times,
+# waiting 2, 4, 8, ... seconds; a worker sends a heartbeat this often, and one silent
+# for three heartbeats is taken for dead: its jobs go to another worker.
+NEWSDESK_JOB_RETRIES = int(os.environ.get("NEWSDESK_JOB_RETRIES", 4))
+NEWSDESK_JOB_RETRY_WAIT = int(os.environ.get("NEWSDESK_JOB_RETRY_WAIT", 2))
+NEWSDESK_WORKER_HEARTBEAT = float(os.environ.get("NEWSDESK_WORKER_HEARTBEAT", 10))
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "concurrency": 1,  # one job at a time per process: the NLP is CPU-bound
+    "update_heartbeat_interval": NEWSDESK_WORKER_HEARTBEAT,
+    "stalled_worker_timeout": 3 * NEWSDESK_WORKER_HEARTBEAT,
+    "delete_jobs": "successful",  # claims.Job keeps what the pages show
+}
 NEWSDESK_INGEST_PROCESSES = int(os.environ.get("NEWSDESK_INGEST_PROCESSES", 1))
 
 LOGGING = {

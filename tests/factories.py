@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import uuid
 
 from claims.ingest.text import canonical_text, content_hash
 from claims.models import (
@@ -10,6 +11,8 @@ from claims.models import (
     Claim,
     EntityAlias,
     ExtractionStatus,
+    Job,
+    JobKind,
     Link,
     Note,
     Origin,
@@ -97,3 +100,9 @@ def make_user(name: str, role: str | None = None):
     if role:
         user.groups.add(Group.objects.get_or_create(name=role)[0])
     return user
+
+
+def make_job(**kw) -> Job:
+    """A queued job's row (nothing on the task queue: ``claims.services.queue`` does that)."""
+    fields = {"kind": JobKind.INGEST, "label": f"input-{next(_counter)}.txt", "batch": uuid.uuid4()}
+    return Job.objects.create(**{**fields, **kw})

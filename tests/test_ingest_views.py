@@ -1,14 +1,19 @@
-"""Ingesting in the browser: paste, upload, fetch."""
+"""Ingesting in the browser: paste, upload, fetch, each input a job the page follows."""
 
 from __future__ import annotations
+
+import re
+import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from claims.ingest.fetching import PRIVATE_ADDRESS, UNKNOWN_HOST
-from claims.ingest.records import ArticleInput
-from claims.models import Article
+from claims.models import Article, Job
+
+from .factories import make_job, make_user
+from .jobs import run_queued
 
 pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
@@ -25,18 +30,45 @@ def test_ingest_page_has_the_three_ways_in(analyst_client):
     assert "Paste an article" in html and "Upload files" in html and "Fetch a URL" in html
 
 
-def test_pasted_article_is_ingested_with_a_link_to_it(analyst_client):
+def progress(client, response) -> str:
+    """The batch's rows once the workers are done (the page polls for this)."""
+    batch = re.search(r'data-batch="([^"]+)"', response.content.decode()).group(1)
+    run_queued()
+    return client.get(reverse("claims:ingest_progress", args=[batch]), headers=HX).content.decode()
+
+
+def test_a_paste_answers_at_once_with_a_queued_job_and_stores_nothing_yet(analyst_client):
     html = paste(analyst_client).content.decode()
+    assert 'data-job="queued"' in html and 'hx-trigger="every 1s"' in html
+    assert not Article.objects.exists()
+    assert Job.objects.get().requested_by.username == "ana"
+
+
+def test_pasted_article_is_ingested_by_its_job_with_a_link_to_it(analyst_client):
+    html = progress(analyst_client, paste(analyst_client))
     article = Article.objects.get()
     assert article.outlet.name == "Gazette" and article.claims.exists()
-    assert 'data-result="created"' in html and article.get_absolute_url() in html
+    assert 'data-job="done"' in html and article.get_absolute_url() in html
+    assert "every 1s" not in html, "a finished batch stops polling"
 
 
 def test_pasting_the_same_article_again_points_to_the_existing_one(analyst_client):
-    paste(analyst_client)
-    html = paste(analyst_client).content.decode()
-    assert "Already ingested" in html and Article.objects.get().get_absolute_url() in html
+    progress(analyst_client, paste(analyst_client))
+    html = progress(analyst_client, paste(analyst_client))
+    assert "already ingested" in html and Article.objects.get().get_absolute_url() in html
     assert Article.objects.count() == 1
+
+
+def test_the_page_says_when_no_worker_is_running(analyst_client):
+    html = paste(analyst_client).content.decode()
+    assert "data-no-worker" in html and "manage.py worker" in html
+
+
+def test_a_batch_is_shown_to_the_analyst_who_sent_it_only(analyst_client, client):
+    response = paste(analyst_client)
+    batch = re.search(r'data-batch="([^"]+)"', response.content.decode()).group(1)
+    client.force_login(make_user("other-analyst", "analyst"))
+    assert client.get(reverse("claims:ingest_progress", args=[batch])).status_code == 404
 
 
 def test_paste_errors_appear_beside_the_input(analyst_client):
@@ -47,19 +79,42 @@ def test_paste_errors_appear_beside_the_input(analyst_client):
     assert not Article.objects.exists()
 
 
-def test_upload_many_files_gives_a_result_per_file(analyst_client):
+def test_upload_many_files_gives_a_row_per_file_and_fails_the_unreadable_at_once(
+    analyst_client,
+):
     files = [
         SimpleUploadedFile("a.txt", ("Flood\n\n" + BODY).encode()),
         SimpleUploadedFile("b.json", b'{"title": 3}'),
         SimpleUploadedFile("c.bin", b"\x00\x01"),
         SimpleUploadedFile("d.txt", b"\x00\x01\x02" * 100),
     ]
-    html = analyst_client.post(reverse("claims:ingest_upload"), {"files": files}, headers=HX)
-    html = html.content.decode()
-    assert html.count('data-result="created"') == 1
-    assert "missing field &#x27;text&#x27;" in html or "must be a string" in html
-    assert "unsupported file type &#x27;.bin&#x27;" in html and "binary file" in html
-    assert Article.objects.count() == 1
+    response = analyst_client.post(reverse("claims:ingest_upload"), {"files": files}, headers=HX)
+    first = response.content.decode()
+    assert first.count('data-job="queued"') == 1 and first.count('data-job="failed"') == 3
+    assert "missing field &#x27;text&#x27;" in first or "must be a string" in first
+    assert "unsupported file type &#x27;.bin&#x27;" in first and "binary file" in first
+    html = progress(analyst_client, response)
+    assert html.count('data-job="done"') == 1 and Article.objects.count() == 1
+
+
+def test_a_long_upload_sent_in_parts_is_followed_as_one_batch(analyst_client):
+    url = reverse("claims:ingest_upload")
+    one = SimpleUploadedFile("a.txt", ("Flood\n\n" + BODY).encode())
+    first = analyst_client.post(url, {"files": [one]}, headers=HX).content.decode()
+    batch = re.search(r'data-batch="([^"]+)"', first).group(1)
+    two = SimpleUploadedFile("b.txt", ("Storm\n\n" + BODY.replace("14", "41")).encode())
+    second = analyst_client.post(url, {"files": [two], "batch": batch}, headers=HX)
+    assert second.content.decode().count('<tr class="job-') == 2
+    assert Job.objects.filter(batch=batch).count() == 2
+
+
+def test_a_batch_of_another_analyst_is_not_joined(analyst_client, analyst):
+    theirs = make_user("someone", "analyst")
+    make_job(requested_by=theirs, batch=(batch := uuid.uuid4()))
+    one = SimpleUploadedFile("a.txt", ("Flood\n\n" + BODY).encode())
+    data = {"files": [one], "batch": str(batch)}
+    analyst_client.post(reverse("claims:ingest_upload"), data, headers=HX)
+    assert Job.objects.get(requested_by=analyst).batch != batch
 
 
 def test_upload_without_files_is_a_clear_error(analyst_client):
@@ -83,36 +138,13 @@ def test_a_url_that_cannot_be_fetched_gets_a_clear_message(analyst_client):
     assert UNKNOWN_HOST.format(host="newsdesk-test.invalid") in response.content.decode()
 
 
-def test_paste_without_javascript_returns_the_whole_page(analyst_client):
+def test_paste_without_javascript_lands_on_the_page_following_the_job(analyst_client):
     data = {"title": "Unrest in Leeds", "text": BODY}
-    html = analyst_client.post(reverse("claims:ingest_paste"), data).content.decode()
-    assert "<html" in html and 'data-result="created"' in html
-
-
-def test_an_upload_out_of_time_says_what_was_not_read_and_stores_nothing(analyst_client, settings):
-    from claims.services.ingestion import OUT_OF_TIME
-
-    settings.NEWSDESK_REQUEST_SECONDS = -1  # the budget is spent before the first input
-    response = paste(analyst_client)
-    html = response.content.decode()
-    assert 'data-result="skipped"' in html and OUT_OF_TIME.capitalize()[:40] in html
-    assert not Article.objects.exists()
-
-
-def test_articles_stored_but_not_matched_in_time_wait_and_are_matched_later(db):
-    import time
-
-    from claims.services import ingest
-    from claims.services.matching import match_pending
-
-    first = ArticleInput(source="a", title="Unrest in Leeds", body=BODY)
-    second = ArticleInput(source="b", title="Leeds riot", body=BODY.replace("14", "40"))
-    results = ingest([first, second], match=False)
-    ids = [r.article for r in results]
-    assert match_pending(ids, deadline=time.monotonic() - 1) == 0
-    assert Article.objects.filter(match_pending=True).count() == 2
-    match_pending(ids)
-    assert not Article.objects.filter(match_pending=True).exists()
+    response = analyst_client.post(reverse("claims:ingest_paste"), data)
+    assert response.status_code == 302 and "?batch=" in response.url
+    run_queued()
+    html = analyst_client.get(response.url).content.decode()
+    assert "<html" in html and 'data-job="done"' in html and "Your recent work" in html
 
 
 def test_an_upload_sets_the_outlet_and_date_its_files_lack(analyst_client):
@@ -122,5 +154,6 @@ def test_an_upload_sets_the_outlet_and_date_its_files_lack(analyst_client):
     data = {"files": [text], "outlet": "Leeds Courier", "published": "2025-03-02"}
     response = analyst_client.post(reverse("claims:ingest_upload"), data, headers=HX)
     assert response.status_code == 200
+    run_queued()
     article = Article.objects.get()
     assert (article.outlet.name, article.published) == ("Leeds Courier", dt.date(2025, 3, 2))

@@ -15,6 +15,7 @@ from django.urls import reverse
 from claims.models import Article
 
 from . import malformed
+from .jobs import run_queued
 
 pytestmark = pytest.mark.django_db
 # What a user must never see: exception names, tracebacks, spaCy's error codes.
@@ -61,15 +62,19 @@ def test_the_browser_upload_answers_each_file_in_words_never_500(corpus, analyst
         SimpleUploadedFile(name, (folder / name).read_bytes(), "application/octet-stream")
         for name in sorted(expected)
     ]
-    response = analyst_client.post(reverse("claims:ingest_upload"), {"files": files})
+    url = reverse("claims:ingest_upload")
+    response = analyst_client.post(url, {"files": files}, headers={"HX-Request": "true"})
     assert response.status_code == 200
-    html = response.content.decode()
+    batch = re.search(r'data-batch="([^"]+)"', response.content.decode()).group(1)
+    run_queued()
+    html = analyst_client.get(reverse("claims:ingest_progress", args=[batch])).content.decode()
     assert not LEAKS.search(html), LEAKS.search(html)
-    rows = re.findall(r'data-result="(\w+)">\s*<td>([^<]*)</td>', html)
+    rows = re.findall(r'data-job="(\w+)">\s*<td>([^<]*)</td>', html)
     for name, stored in expected.items():
         results = {result for result, source in rows if unescape(source).startswith(name)}
         if stored is not None:
-            good = results <= {"created", "duplicate"} and results
-            assert good if stored else results == {"error"}, (name, results, rows)
-    assert Article.objects.count() == sum(1 for result, _ in rows if result == "created")
+            good = results == {"done"}
+            assert good if stored else results == {"failed"}, (name, results, rows)
+    done = sum(1 for result, _ in rows if result == "done")
+    assert Article.objects.count() == done - html.count("already ingested")
     assert "<script>alert(1)</script>" not in html

@@ -34,7 +34,9 @@ def test_a_json_upload_with_a_script_url_stores_nothing_and_says_why(analyst_cli
     record = {"title": "Dam breach", "text": "The dam broke on Monday, officials said."}
     payload = json.dumps({**record, "url": "javascript:alert(1)"}).encode()
     response = analyst_client.post(
-        reverse("claims:ingest_upload"), {"files": SimpleUploadedFile("a.json", payload)}
+        reverse("claims:ingest_upload"),
+        {"files": SimpleUploadedFile("a.json", payload)},
+        headers={"HX-Request": "true"},
     )
     assert response.status_code == 400
     assert BAD_URL.replace("'", "&#x27;") in response.content.decode()

@@ -1,4 +1,5 @@
-"""Start the app the way `make run` does, on an embedded database, get a page, stop it."""
+"""Start the app the way `make run` does, on an embedded database, get a page, have its
+worker analyse a pasted article, stop it all."""
 
 from __future__ import annotations
 
@@ -60,6 +61,25 @@ def test_make_run_serves_the_demo_and_stops_cleanly(tmp_path: Path):
         ).encode()
         articles = opener.open(f"{base}/accounts/login/", data=form, timeout=10).read().decode()
         assert "Harrowgate" in articles
+        # A pasted article is analysed by the worker that make run started beside the web.
+        ingest_page = opener.open(f"{base}/ingest/", timeout=10).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', ingest_page).group(1)
+        paste = {
+            "title": "Ferry capsizes off Brindlemoor",
+            "text": "At least 14 passengers drowned when the ferry capsized, the coastguard said.",
+            "csrfmiddlewaretoken": token,
+        }
+        answer = opener.open(
+            f"{base}/ingest/paste/", data=urllib.parse.urlencode(paste).encode(), timeout=10
+        )
+        progress = answer.geturl()  # the ingest page following the batch
+        for _ in range(120):
+            page = opener.open(progress, timeout=10).read().decode()
+            if 'data-job="done"' in page:
+                break
+            time.sleep(0.5)
+        else:
+            raise AssertionError("the worker never finished the pasted article")
         # The database restarts under the running app (a crash, an upgrade): Ctrl-C must
         # still stop the postgres that runs now, not only the one the launcher started.
         from pgserver._commands import pg_ctl
@@ -71,5 +91,6 @@ def test_make_run_serves_the_demo_and_stops_cleanly(tmp_path: Path):
         app.send_signal(signal.SIGINT)
         output, _ = app.communicate(timeout=60)
     assert app.returncode == 0, output
+    assert "worker started" in output
     assert f"Log in as 'analyst' with password '{password}'" in output
     assert not (tmp_path / "pgdata" / "postmaster.pid").exists(), "postgres still running"

@@ -59,6 +59,16 @@ class ArticleInput:
         if not self.body.strip():
             raise InputError(NO_BODY)
 
+    def as_json(self) -> dict[str, Any]:
+        """For a queued job's row; ``from_json`` reads it back."""
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        fields["published"] = self.published.isoformat() if self.published else None
+        return fields
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ArticleInput:
+        return cls(**{**data, "published": parse_date(data.get("published"))})
+
 
 @dataclass
 class FailedInput:

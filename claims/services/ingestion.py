@@ -7,7 +7,6 @@ and does not stop the rest of a batch.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -25,17 +24,17 @@ from ..judging import match_keys
 from ..models import Article, Claim, EntityAlias, ExtractionStatus, Origin, Outlet, Story
 from ..nlp.claims import ExtractedClaim
 from ..nlp.language import detect_language
+from ..sql import lock_story_placement
 from .matching import match_pending, suggest_for_article
 from .stories import entity_keys_of, story_for
 
 TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
 NOT_STORED = "could not be stored (the database refused it); nothing of it was saved"
-OUT_OF_TIME = "not read: time ran out for this upload; nothing of it was saved, send it again"
 BATCH = 128
 REEXTRACTED = ["text", "speaker", "is_quote", "hedged", "entities", "quantities", "match_keys"]
 
 Item = ArticleInput | FailedInput
-Status = Literal["created", "duplicate", "error", "skipped"]
+Status = Literal["created", "duplicate", "error"]
 logger = logging.getLogger(__name__)
 
 
@@ -144,6 +143,7 @@ def store_article(
     article.incident = incident.as_json()
     article.full_clean(exclude=["search_vector"], validate_unique=False, validate_constraints=False)
     if story is None:
+        lock_story_placement()  # workers store at once; one story per event all the same
         # Before the INSERT: updating the row after would compute its search vector again.
         article.story_id = story_for(article, incident)
     article.save()
@@ -173,7 +173,6 @@ def ingest(
     max_chars: int | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
     match: bool = True,
-    deadline: float | None = None,
     batch_size: int = BATCH,
 ) -> list[IngestResult]:
     """Ingest a stream of inputs in batches; returns one result per input, in order.
@@ -182,9 +181,8 @@ def ingest(
     (each against the whole story as it then stands), or, without ``match``, left
     pending for ``match_pending()`` (``manage.py suggest --pending``).
 
-    With a ``deadline`` (a ``time.monotonic()`` value: a web request's time budget) no
-    batch starts after it: the inputs left are "skipped", and articles not matched by
-    then stay pending. Whatever is reported "created" is stored whole.
+    Whatever is reported "created" is stored whole. (The browser's inputs go through the
+    task queue instead, one job each: ``claims.services.queue``.)
     """
     results: list[IngestResult] = []
     max_chars = max_chars or settings.NEWSDESK_MAX_ARTICLE_CHARS
@@ -196,14 +194,10 @@ def ingest(
 
     with Extractor(processes=processes) as extractor:
         for batch in _batches(items, batch_size):
-            if deadline is not None and time.monotonic() > deadline:
-                for item in batch:
-                    emit(IngestResult(item.source, "skipped", error=OUT_OF_TIME))
-                continue
             _ingest_batch(batch, extractor, outlet, story, max_chars, emit)
     if match:
         created = [r.article for r in results if r.status == "created" and r.article]
-        match_pending(created, deadline=deadline)
+        match_pending(created)
     return results
 
 

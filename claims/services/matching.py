@@ -9,7 +9,6 @@ A row's ``key`` names the pair by its articles and sentences, so an analyst's ve
 from __future__ import annotations
 
 import hashlib
-import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,7 +149,9 @@ def entry_of(key: str, proposal: Proposal) -> str:
 
 
 def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
-    existing = {s.key: s for s in Suggestion.objects.select_for_update().filter(key__in=judged)}
+    # Locked in key order: two workers matching one story lock shared rows in one order.
+    rows = Suggestion.objects.select_for_update().filter(key__in=judged).order_by("key")
+    existing = {s.key: s for s in rows}
     new: list[Suggestion] = []
     changed: list[Suggestion] = []
     for key, item in found.items():
@@ -181,10 +182,9 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
     ).delete()
 
 
-def match_pending(ids: list[int] | None = None, *, deadline: float | None = None) -> int:
+def match_pending(ids: list[int] | None = None) -> int:
     """Match the articles a bulk ingest left pending (those of ``ids``, or all), each in
-    its own transaction; returns how many pairs were proposed. Past ``deadline`` (a
-    ``time.monotonic()`` value) the rest stay pending for the next call."""
+    its own transaction; returns how many pairs were proposed."""
     pending = Article.objects.filter(match_pending=True).order_by("pk")
     if ids is not None:
         pending = pending.filter(pk__in=ids)
@@ -193,8 +193,6 @@ def match_pending(ids: list[int] | None = None, *, deadline: float | None = None
     count = 0
     stories: set[int] = set()
     for article in pending.only("pk", "story_id"):
-        if deadline is not None and time.monotonic() > deadline:
-            break
         with transaction.atomic():
             count += suggest_for_article(article, aliases=aliases, profiles=profiles, prune=False)
             Article.objects.filter(pk=article.pk).update(match_pending=False)

@@ -3,7 +3,8 @@
 A new article joins the story whose incident it reports (``claims.incidents``: the
 kind of incident, its name, the names in the article's lead and its figures, dates as
 one sign among several); if none fits well enough it starts a story of its own.
-Merging, splitting and moving look for suggestions again in the stories they change.
+Merging, splitting, moving and alias edits queue a search for suggestions in the
+stories they change (a worker does it: ``claims.services.queue``).
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import F, Window
+from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from ..entities import NAMED, entity_key
 from ..incidents import JOIN_AT, Incident, StoryIncident, fit
 from ..models import Article, EntityAlias, Story
 from .errors import ServiceError
-from .matching import forget_across_stories, suggest_for_story
+from .matching import forget_across_stories
+from .queue import queue_story_match
 
 # Stories looked at for a new article: those of the newest articles sharing a name (or,
 # for a text no model read, a figure) with it, the best few by names shared; and how
@@ -128,7 +130,7 @@ def merge_stories(*, story: Story, into: Story) -> Story:
         raise ServiceError(SAME_STORY)
     story.articles.update(story=into)
     story.delete()
-    suggest_for_story(into.pk)
+    queue_story_match(into)
     return into
 
 
@@ -143,7 +145,8 @@ def split_story(*, story: Story, articles: list[Article], name: str) -> Story:
     new = Story.objects.create(name=_clean_name(name))
     Article.objects.filter(pk__in=chosen).update(story=new)
     forget_across_stories(chosen)
-    suggest_for_story(new.pk)
+    queue_story_match(new)
+    queue_story_match(story)
     return new
 
 
@@ -154,7 +157,7 @@ def move_article(*, article: Article, story: Story | None) -> Article:
     article.save(update_fields=["story"])
     forget_across_stories({article.pk})
     if story is not None:
-        suggest_for_story(story.pk)
+        queue_story_match(story)
     return article
 
 
@@ -171,11 +174,27 @@ def add_alias(*, alias: str, canonical: str, user: User | None) -> EntityAlias:
         raise ServiceError(ALIAS_EXISTS)
     try:
         with transaction.atomic():  # two analysts adding it at once: one row, one refusal
-            return EntityAlias.objects.create(alias=alias, canonical=canonical, created_by=user)
+            row = EntityAlias.objects.create(alias=alias, canonical=canonical, created_by=user)
     except IntegrityError:
         raise ServiceError(ALIAS_EXISTS) from None
+    _match_stories_naming(row)
+    return row
 
 
 @transaction.atomic
 def delete_alias(*, alias: EntityAlias) -> None:
     alias.delete()
+    _match_stories_naming(alias)
+
+
+def stories_naming(names: Iterable[str]) -> QuerySet[Story]:
+    """The stories with an article that names any of these (in any spelling)."""
+    keys = sorted({entity_key(name) for name in names} - {""})
+    return Story.objects.filter(articles__entity_keys__overlap=keys).distinct()
+
+
+def _match_stories_naming(alias: EntityAlias) -> None:
+    """An alias joins or parts names: the stories that name either side are matched
+    again, in the background."""
+    for story in stories_naming([alias.alias, alias.canonical]):
+        queue_story_match(story)

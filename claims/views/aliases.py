@@ -37,7 +37,11 @@ def alias_add(request: HtmxHttpRequest) -> HttpResponse:
         )
     except ServiceError as exc:
         return refuse(request, exc.message, reverse("claims:alias_list"), exc.status)
-    messages.success(request, f"“{alias.alias}” now stands for “{alias.canonical}”.")
+    messages.success(
+        request,
+        f"“{alias.alias}” now stands for “{alias.canonical}”. The stories that name "
+        "either are matched again in the background.",
+    )
     return redirect("claims:alias_list")
 
 

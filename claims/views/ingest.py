@@ -1,64 +1,113 @@
-"""Ingesting in the browser: paste an article, upload files, or fetch a URL."""
+"""Ingesting in the browser: paste an article, upload files, or fetch a URL.
+
+Each input becomes a background job (``claims.services.queue``): the page answers at
+once with a row per input, and the rows follow the workers (queued, analysing,
+matching, done or failed) until all are finished.
+"""
 
 from __future__ import annotations
 
-import time
+import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from ..choices import JobState
 from ..forms import FetchForm, PasteForm, UploadForm
 from ..ingest.errors import InputError
 from ..ingest.fetching import fetch_page
 from ..ingest.formats import read_html
 from ..ingest.readers import file_limit, read_upload
 from ..ingest.records import ArticleInput, FailedInput
-from ..models import Article
+from ..models import Job
 from ..roles import ANALYST, role_required
-from ..services import ingest
+from ..services.queue import queue_inputs, workers_alive
 from .common import HtmxHttpRequest
 
-# Inputs read between two looks at the clock: small, so a request ends near its budget.
-WEB_BATCH = 8
+# Jobs the ingest page lists of an analyst's recent work.
+RECENT = 30
 
 
-def _page(request: HtmxHttpRequest, status: int = 200, **context) -> HttpResponse:
+def _forms(**bound) -> dict:
     forms = {"paste": PasteForm(), "upload": UploadForm(), "fetch": FetchForm()}
-    forms.update({k: v for k, v in context.items() if k in forms})
-    context = {**forms, **{k: v for k, v in context.items() if k not in forms}}
-    template = "claims/ingest.html"
-    if request.htmx:
-        template += "#results"
-    return render(request, template, context, status=status)
+    forms.update(bound)
+    return forms
 
 
-def _results(request: HtmxHttpRequest, items: list, form_name: str, form) -> HttpResponse:
-    """Ingest within the request's time budget; the page says what was stored, what
-    time ran out for, and which stored articles still wait for their suggestions."""
-    results = ingest(
-        items,
-        max_chars=settings.NEWSDESK_MAX_ARTICLE_CHARS,
-        deadline=time.monotonic() + settings.NEWSDESK_REQUEST_SECONDS,
-        batch_size=WEB_BATCH,
+def _progress(jobs: list[Job]) -> dict:
+    """What the results region shows of some jobs, and whether it polls again."""
+    waiting = [job for job in jobs if not job.finished]
+    return {
+        "jobs": jobs,
+        "waiting": len(waiting),
+        "failed": sum(job.state == JobState.FAILED for job in jobs),
+        "no_worker": bool(waiting) and not workers_alive(),
+    }
+
+
+def _batch_jobs(request: HtmxHttpRequest, batch: uuid.UUID) -> list[Job]:
+    return list(
+        Job.objects.filter(batch=batch, requested_by=request.user)
+        .select_related("article")
+        .order_by("id")
     )
-    created = [r.article for r in results if r.status == "created"]
-    unmatched = Article.objects.filter(pk__in=created, match_pending=True).count()
-    status = 400 if all(r.status == "error" for r in results) else 200
-    context = {"results": results, "unmatched": unmatched, "active": form_name}
-    return _page(request, status=status, **context, **{form_name: form})
+
+
+def _answer(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
+    """The batch's rows (HTMX, or the upload script), else the page following them."""
+    if not (request.htmx or request.headers.get("HX-Request")):
+        return redirect(f"{reverse('claims:ingest')}?batch={batch}")
+    jobs = _batch_jobs(request, batch)
+    # Nothing could be read: a refusal, as for a form in error.
+    status = 400 if all(job.state == JobState.FAILED for job in jobs) else 200
+    context = {"batch": batch, **_progress(jobs)}
+    return render(request, "claims/ingest.html#results", context, status=status)
+
+
+def _refused(request: HtmxHttpRequest, active: str, **bound) -> HttpResponse:
+    template = "claims/ingest.html#results" if request.htmx else "claims/ingest.html"
+    return render(request, template, {**_forms(**bound), "active": active}, status=400)
 
 
 @require_GET
 @role_required(ANALYST)
 def ingest_page(request: HtmxHttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "claims/ingest.html",
-        {"paste": PasteForm(), "upload": UploadForm(), "fetch": FetchForm()},
-    )
+    context = _forms()
+    batch = _parse_batch(request.GET.get("batch"))
+    if batch is not None:
+        context.update(batch=batch, **_progress(_batch_jobs(request, batch)))
+    recent = Job.objects.filter(requested_by=request.user).select_related("article")
+    context["recent"] = _progress(list(recent[:RECENT]))
+    return render(request, "claims/ingest.html", context)
+
+
+def _parse_batch(value: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value) if value else None
+    except ValueError:
+        return None
+
+
+@require_GET
+@role_required(ANALYST)
+def ingest_progress(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
+    """The rows of one batch, polled by the page until every job is finished."""
+    jobs = _batch_jobs(request, batch)
+    if not jobs:
+        raise Http404("No such batch.")
+    return render(request, "claims/ingest.html#results", {"batch": batch, **_progress(jobs)})
+
+
+@require_GET
+@role_required(ANALYST)
+def recent_jobs(request: HtmxHttpRequest) -> HttpResponse:
+    recent = Job.objects.filter(requested_by=request.user).select_related("article")
+    context = {"recent": _progress(list(recent[:RECENT]))}
+    return render(request, "claims/ingest.html#recent", context)
 
 
 @require_POST
@@ -66,7 +115,7 @@ def ingest_page(request: HtmxHttpRequest) -> HttpResponse:
 def ingest_paste(request: HtmxHttpRequest) -> HttpResponse:
     form = PasteForm(request.POST)
     if not form.is_valid():
-        return _page(request, status=400, paste=form, active="paste")
+        return _refused(request, "paste", paste=form)
     data = form.cleaned_data
     item: ArticleInput | FailedInput
     try:
@@ -80,15 +129,17 @@ def ingest_paste(request: HtmxHttpRequest) -> HttpResponse:
         )
     except InputError as exc:
         item = FailedInput("pasted text", exc.message)
-    return _results(request, [item], "paste", form)
+    return _answer(request, queue_inputs([item], user=request.user))
 
 
 @require_POST
 @role_required(ANALYST)
 def ingest_upload(request: HtmxHttpRequest) -> HttpResponse:
+    """Files, read here (quick) and analysed by the workers. The upload script sends a
+    long selection in parts, each naming the batch the first part started."""
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _page(request, status=400, upload=form, active="upload")
+        return _refused(request, "upload", upload=form)
     items: list[ArticleInput | FailedInput] = []
     outlet, published = form.cleaned_data["outlet"].strip(), form.cleaned_data["published"]
     for upload in form.cleaned_data["files"]:
@@ -99,7 +150,8 @@ def ingest_upload(request: HtmxHttpRequest) -> HttpResponse:
         if isinstance(item, ArticleInput):
             item.outlet = item.outlet or outlet
             item.published = item.published or published
-    return _results(request, items, "upload", form)
+    batch = queue_inputs(items, user=request.user, batch=form.cleaned_data["batch"])
+    return _answer(request, batch)
 
 
 @require_POST
@@ -107,14 +159,14 @@ def ingest_upload(request: HtmxHttpRequest) -> HttpResponse:
 def ingest_url(request: HtmxHttpRequest) -> HttpResponse:
     form = FetchForm(request.POST)
     if not form.is_valid():
-        return _page(request, status=400, fetch=form, active="fetch")
+        return _refused(request, "fetch", fetch=form)
     url = form.cleaned_data["url"]
     limit = file_limit(".html", settings.NEWSDESK_MAX_ARTICLE_CHARS)
     try:
         html, url = fetch_page(url, max_bytes=limit)
     except InputError as exc:
         form.add_error("url", exc.message)
-        return _page(request, status=400, fetch=form, active="fetch")
+        return _refused(request, "fetch", fetch=form)
     item: ArticleInput | FailedInput
     try:
         page = read_html(html, url)
@@ -122,4 +174,4 @@ def ingest_url(request: HtmxHttpRequest) -> HttpResponse:
         item = page
     except InputError as exc:
         item = FailedInput(url, exc.message)
-    return _results(request, [item], "fetch", form)
+    return _answer(request, queue_inputs([item], user=request.user))

@@ -8,16 +8,18 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from ..choices import JobKind, JobState
 from ..forms import StoryNameForm, first_error
 from ..models import Article, Story
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services import stories as service
-from ..services.matching import suggest_for_story
+from ..services.queue import queue_story_match, workers_alive
 from ..story_figures import fact_matrix, story_figures
 from .common import HtmxHttpRequest, parse_int, refuse
 
 UNKNOWN_STORY = "Choose a story that exists."
+LOOKING_AGAIN = "Looking for suggestions again, in the background: this page says when it is done."
 
 
 def _with_counts():
@@ -45,8 +47,24 @@ def story_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "charts": story_figures(story).charts,
         "matrix": (matrix := fact_matrix(story)),
         "rows": list(zip(matrix.facts, matrix.cells, strict=True)),
+        **_matching(story),
     }
     return render(request, "claims/story_detail.html", context)
+
+
+def _matching(story: Story) -> dict:
+    """The story's search for suggestions that a worker has yet to finish, if any."""
+    job = story.jobs.filter(kind=JobKind.MATCH_STORY).exclude(state__in=JobState.finished())
+    waiting = job.first()
+    return {"matching": waiting, "no_worker": waiting is not None and not workers_alive()}
+
+
+@require_GET
+def story_matching(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Polled by the story page while its suggestions are looked for again."""
+    story = get_object_or_404(Story, pk=pk)
+    context = {"story": story, "polled": True, **_matching(story)}
+    return render(request, "claims/story_detail.html#matching", context)
 
 
 def _done(request: HtmxHttpRequest, message: str, story: Story) -> HttpResponse:
@@ -80,7 +98,7 @@ def story_merge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         service.merge_stories(story=story, into=into)
     except ServiceError as exc:
         return refuse(request, exc.message, story.get_absolute_url(), exc.status)
-    return _done(request, f"Merged into “{into.name}”.", into)
+    return _done(request, f"Merged into “{into.name}”. {LOOKING_AGAIN}", into)
 
 
 @require_POST
@@ -99,7 +117,7 @@ def story_split(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         )
     except ServiceError as exc:
         return refuse(request, exc.message, story.get_absolute_url(), exc.status)
-    return _done(request, f"Split off “{new.name}”.", new)
+    return _done(request, f"Split off “{new.name}”. {LOOKING_AGAIN}", new)
 
 
 @require_POST
@@ -114,7 +132,8 @@ def article_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         if story is None:
             return refuse(request, UNKNOWN_STORY, article.get_absolute_url())
     service.move_article(article=article, story=story)
-    messages.success(request, f"Moved to “{story.name}”." if story else "Removed from its story.")
+    moved = f"Moved to “{story.name}”. {LOOKING_AGAIN}" if story else "Removed from its story."
+    messages.success(request, moved)
     return redirect(article.get_absolute_url())
 
 
@@ -123,6 +142,6 @@ def article_move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def story_match(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Look for suggestions among the story's articles again (after merges, moves, aliases)."""
     story = get_object_or_404(Story, pk=pk)
-    found = suggest_for_story(story.pk)
-    messages.success(request, f"Matched the story's articles again: {found} suggestion(s) found.")
+    queue_story_match(story, user=request.user)
+    messages.success(request, LOOKING_AGAIN)
     return redirect(story.get_absolute_url())

@@ -1,0 +1,104 @@
+"""Writes: work queued for the workers, with the rows that tell the pages how it goes.
+
+An analyst's upload, paste or fetch becomes one ``Job`` row and one procrastinate job
+per input; re-matching a story (asked for, or after a merge, split, move or alias edit)
+one per story. The row is written with its queue entry in one transaction, so a job is
+never queued without its row, nor a row left without its job. The workers run them
+(``claims.tasks``, ``claims.services.jobs``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.utils import timezone
+from procrastinate.contrib.django import app
+from procrastinate.contrib.django.models import ProcrastinateWorker
+from procrastinate.types import JSONDict
+
+from ..choices import JobKind, JobState
+from ..ingest.records import ArticleInput, FailedInput
+from ..models import Job, Story
+
+# The queue's task names (claims.tasks registers them): services defer by name, so that
+# the tasks import the services and never the other way round.
+INGEST_TASK = "ingest_input"
+MATCH_STORY_TASK = "match_story"
+# A worker silent for this many heartbeats is not running.
+ALIVE_HEARTBEATS = 3
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def _requester(user: User | None) -> Any:
+    return user if user is not None and user.is_authenticated else None
+
+
+@transaction.atomic
+def queue_inputs(
+    items: Iterable[ArticleInput | FailedInput],
+    *,
+    user: User | None = None,
+    story: Story | None = None,
+    batch: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """One job per input (an input that could not be read is recorded as failed at once);
+    returns the batch the ingest page follows: ``batch`` if it is this user's (a long
+    upload sent in parts), else a new one."""
+    if (
+        batch is None
+        or Job.objects.filter(batch=batch).exclude(requested_by=_requester(user)).exists()
+    ):
+        batch = uuid.uuid4()
+    rows = []
+    for item in items:
+        row = Job(kind=JobKind.INGEST, batch=batch, story=story, requested_by=_requester(user))
+        row.label = item.source[:1000]
+        if isinstance(item, FailedInput):
+            row.state, row.message = JobState.FAILED, item.error[:1000]
+        else:
+            row.input = item.as_json()
+        rows.append(row)
+    Job.objects.bulk_create(rows)
+    queued: list[JSONDict] = [{"job": row.pk} for row in rows if row.state == JobState.QUEUED]
+    if queued:
+        app.configure_task(INGEST_TASK).batch_defer(*queued)
+    return batch
+
+
+@transaction.atomic
+def queue_story_match(story: Story, *, user: User | None = None) -> Job:
+    """Look for suggestions among a story's articles again, in the background. A story
+    already waiting for this is not queued twice."""
+    waiting = Job.objects.filter(
+        kind=JobKind.MATCH_STORY, story=story, state=JobState.QUEUED
+    ).first()
+    if waiting is not None:
+        return waiting
+    row = Job.objects.create(
+        kind=JobKind.MATCH_STORY,
+        batch=uuid.uuid4(),
+        story=story,
+        label=story.name[:1000],
+        requested_by=_requester(user),
+    )
+    app.configure_task(MATCH_STORY_TASK).defer(job=row.pk)
+    return row
+
+
+@transaction.atomic
+def queue_matches(stories: Iterable[Story], *, user: User | None = None) -> list[Job]:
+    return [queue_story_match(story, user=user) for story in stories]
+
+
+def workers_alive() -> bool:
+    """Whether a worker has sent a heartbeat lately (procrastinate's own table)."""
+    seconds = ALIVE_HEARTBEATS * settings.NEWSDESK_WORKER_HEARTBEAT
+    recent = timezone.now() - dt.timedelta(seconds=seconds)
+    return ProcrastinateWorker.objects.filter(last_heartbeat__gte=recent).exists()
