@@ -1,6 +1,6 @@
 """Ingest throughput against the bare spaCy pipeline, measured in one run.
 
-    python bench/ingest.py [--articles 500] [--processes 1 2]
+    python bench/ingest.py [--articles 500] [--processes 1 2] [--workers 1 2]
 
 Builds N distinct articles from the sample corpus (paragraphs rotated, a unique
 dateline added), then, each into an empty database: ingests them with 1 and with 2
@@ -12,6 +12,13 @@ A bulk ingest stores every article first and matches them against their stories
 after (``ingest(match=False)`` then ``match_pending``, as ``manage.py ingest`` does):
 the ratios are those of storing; the matching that follows is timed and printed on
 its own line. All N articles are one story of near-copies, matching's worst case.
+
+Through the task queue (``--workers``, default 1 and 2): the same N inputs are
+queued as the browser queues them (one job each; the time to queue is printed), then
+``manage.py worker --burst`` processes, started beforehand and timed from when all
+have loaded their pipeline, analyse and store them (the throughput, as for the
+command), then match them (one job per story at a time, printed on the same line).
+Targets: 1 worker >= 0.8x bare spaCy; 2 workers >= 1.6x one worker.
 """
 
 from __future__ import annotations
@@ -31,14 +38,21 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, models  # noqa: E402
 
+from claims.choices import JobState  # noqa: E402
 from claims.ingest.records import ArticleInput  # noqa: E402
 from claims.ingest.text import canonical_text, split_headline  # noqa: E402
-from claims.models import Article, Claim, Suggestion  # noqa: E402
+from claims.models import (  # noqa: E402
+    Article,
+    Claim,
+    Job,  # noqa: E402
+    Suggestion,
+)
 from claims.nlp.pipeline import load_bare, load_pipeline  # noqa: E402
 from claims.services import ingest  # noqa: E402
 from claims.services.matching import match_pending  # noqa: E402
+from claims.services.queue import queue_inputs  # noqa: E402
 
 CORPUS = scratch.CORPUS
 
@@ -92,11 +106,62 @@ def timed_ingest(items: list[ArticleInput], processes: int, match: bool) -> tupl
     return stored, matched
 
 
+def database_url() -> str:
+    s = connection.settings_dict
+    password = f":{s['PASSWORD']}" if s["PASSWORD"] else ""
+    host, port = s["HOST"] or "127.0.0.1", s["PORT"] or "5432"
+    return f"postgres://{s['USER']}{password}@{host}:{port}/{s['NAME']}"
+
+
+def timed_queue(items: list[ArticleInput], workers: int) -> tuple[float, float]:
+    """(seconds to queue, seconds for ``workers`` burst workers to finish every job)."""
+    import subprocess
+
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    env = {**os.environ, "DATABASE_URL": database_url()}
+    try:
+        start = time.perf_counter()
+        queue_inputs(items)
+        queued = time.perf_counter() - start
+        manage = [sys.executable, str(scratch.ROOT / "manage.py"), "worker", "--burst"]
+        procs = [
+            subprocess.Popen(manage + ["--name", f"bench-{n}"], env=env, stderr=subprocess.PIPE)
+            for n in range(workers)
+        ]
+        for proc in procs:  # each has loaded its pipeline when it says it started
+            for line in proc.stderr:
+                if b"worker started" in line:
+                    break
+        start = time.perf_counter()
+        unstored = Job.objects.filter(state__in=[JobState.QUEUED, JobState.ANALYSING])
+        stored_at = None
+        while any(proc.poll() is None for proc in procs):
+            if stored_at is None and not unstored.exists():
+                stored_at = time.perf_counter() - start
+            time.sleep(0.2)
+        seconds = time.perf_counter() - start
+        stored_at = stored_at or seconds
+        for proc in procs:
+            proc.stderr.read()
+        states = dict(Job.objects.values_list("state").annotate(n=models.Count("id")))
+        assert states == {JobState.DONE: len(items)}, states
+        print(
+            f"  stored {Article.objects.count()} articles, {Claim.objects.count()} claims,"
+            f" {Suggestion.objects.count()} suggestions; queueing took {queued * 1000:.0f} ms"
+        )
+    finally:
+        connection.close()
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return stored_at, seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-match", action="store_true", help="time storing only")
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="queue workers")
     args = parser.parse_args()
 
     items = sample_articles(args.articles)
@@ -137,6 +202,21 @@ def main() -> None:
     if 1 in timings and 2 in timings:
         speedup = timings[1] / timings[2]
         print(f"speed-up 2 processes / 1:      {speedup:.2f}x (target >= 1.6)")
+
+    through_queue = {}
+    for workers in args.workers:
+        stored, seconds = timed_queue(items, workers)
+        through_queue[workers] = stored
+        print(
+            f"queue {workers} worker{'s' if workers > 1 else ' '}:    "
+            f"{len(items) / stored:7.1f} articles/s {words / stored:9.0f} words/s  "
+            f"(all stored in {stored:.1f} s; all matched too in {seconds:.1f} s)"
+        )
+    if 1 in through_queue:
+        print(f"ratio queue/bare (1 worker):   {bare_s / through_queue[1]:.2f}  (target >= 0.8)")
+    if 1 in through_queue and 2 in through_queue:
+        speedup = through_queue[1] / through_queue[2]
+        print(f"speed-up 2 workers / 1:        {speedup:.2f}x (target >= 1.6)")
 
 
 if __name__ == "__main__":

@@ -245,6 +245,9 @@ class SuggestionQuerySet(models.QuerySet):
     def pending(self) -> SuggestionQuerySet:
         return self.shown().filter(status=ReviewStatus.OPEN, link__isnull=True)
 
+    def of_article(self, article_id: int) -> SuggestionQuerySet:
+        return self.filter(Q(article_a_id=article_id) | Q(article_b_id=article_id))
+
     def conflicts(self) -> SuggestionQuerySet:
         """What the dashboard lists: suggested and linked contradictions."""
         return self.filter(

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, close_old_connections, connection
 from procrastinate import JobContext, RetryStrategy
 from procrastinate.contrib.django import app
 
-from .services import jobs
-from .services.queue import INGEST_TASK, MATCH_STORY_TASK
+from .services import jobs as job_services
+from .services.queue import INGEST_TASK, MATCH_STORED_TASK, MATCH_STORY_TASK
 
 logger = logging.getLogger(__name__)
 # Faults that pass: the database restarting, a connection dropped, a deadlock.
@@ -29,7 +30,7 @@ RETRY = RetryStrategy(
 )
 
 
-def run(work: Callable[..., None], context: JobContext, job: int) -> None:
+def run(work: Callable[..., None], context: JobContext, job: Any) -> None:
     attempt = context.job.attempts
     _fresh_connection()
     try:
@@ -38,11 +39,11 @@ def run(work: Callable[..., None], context: JobContext, job: int) -> None:
         logger.warning("job %s: the database was away (attempt %d)", job, attempt + 1)
         _fresh_connection()
         if attempt >= settings.NEWSDESK_JOB_RETRIES:
-            _record(job, jobs.GAVE_UP.format(n=settings.NEWSDESK_JOB_RETRIES))
+            _record(job, job_services.GAVE_UP.format(n=settings.NEWSDESK_JOB_RETRIES))
         raise
     except Exception:
         logger.exception("job %s failed", job)
-        _record(job, jobs.BROKE)
+        _record(job, job_services.BROKE)
     finally:
         _fresh_connection()
 
@@ -54,23 +55,37 @@ def _fresh_connection() -> None:
         close_old_connections()
 
 
-def _record(job: int, message: str) -> None:
+def _record(job: Any, message: str) -> None:
     try:
-        jobs.give_up(job, message)
+        job_services.give_up(job, message)
     except TRANSIENT:  # still away: the row says "queued" until a person sends it again
         logger.exception("job %s: could not record its failure", job)
 
 
 @app.task(name=INGEST_TASK, pass_context=True, retry=RETRY)
-def ingest_input(context: JobContext, job: int) -> None:
-    """Analyse, store and match one input an analyst or a command queued."""
-    run(jobs.run_ingest, context, job)
+def ingest_inputs(context: JobContext, jobs: list[int]) -> None:
+    """Analyse and store a few inputs an analyst or a command queued."""
+    run(job_services.run_ingest, context, jobs)
 
 
 @app.task(name=MATCH_STORY_TASK, pass_context=True, retry=RETRY)
 def match_story(context: JobContext, job: int) -> None:
     """Look for suggestions among a story's articles again."""
-    run(jobs.run_story_match, context, job)
+    run(job_services.run_story_match, context, job)
+
+
+@app.task(name=MATCH_STORED_TASK, pass_context=True, retry=RETRY)
+def match_stored(context: JobContext, story: int) -> None:
+    """Match what the ingest jobs stored in a story, and finish those jobs."""
+    attempt = context.job.attempts
+    _fresh_connection()
+    try:
+        job_services.run_stored_match(story)
+    except TRANSIENT:
+        logger.warning("matching story %s: the database was away (attempt %d)", story, attempt)
+        raise  # the articles stay pending: the next ingest or `suggest --pending` has them
+    finally:
+        _fresh_connection()
 
 
 @app.periodic(cron="* * * * *")

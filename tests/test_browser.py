@@ -475,3 +475,29 @@ def test_a_review_on_its_way_disables_its_button_and_says_it_is_busy(page, artic
     expect(row.locator("form.review-form")).to_have_attribute("aria-busy", "true")
     page.wait_for_selector(f"#conflict-{suggestion.pk}.status-confirmed .success")
     expect(page.locator(f"#conflict-{suggestion.pk} button[type=submit]")).to_be_enabled()
+
+
+def test_an_upload_of_several_files_follows_each_to_done_without_a_reload(page, tmp_path):
+    from .workers import start_worker, stop
+
+    files = []
+    for n, (place, dead) in enumerate([("Brindle", 4), ("Harrow", 9), ("Oakmere", 12)]):
+        path = tmp_path / f"report-{n}.txt"
+        path.write_text(f"Bridge collapse in {place}\n\nOfficials said {dead} people died.\n")
+        files.append(str(path))
+    page.goto(f"{page.base}/ingest/")
+    page.set_input_files("#id_files", files)
+    page.click("text=Upload and ingest")
+    rows = page.locator("#results tbody tr")
+    expect(rows).to_have_count(3)
+    expect(page.locator("#results [data-no-worker]")).to_be_visible()  # none runs yet
+    page.evaluate("window.__same_page = true")
+    worker = start_worker()
+    try:
+        expect(page.locator('#results tr[data-job="done"]')).to_have_count(3, timeout=60_000)
+    finally:
+        stop(worker)
+    assert page.evaluate("window.__same_page") is True  # no reload
+    expect(page.locator("#results .job-summary")).to_contain_text("All 3 finished")
+    expect(page.locator("#results a", has_text="Bridge collapse in Harrow")).to_be_visible()
+    screenshot(page, "ingest-jobs-done")

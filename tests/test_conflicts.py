@@ -16,6 +16,7 @@ from claims.services import ingest
 from claims.services.annotation import create_link, delete_link
 from claims.services.review import REASON_NEEDED
 from tests.conftest import ARTICLE_A, ARTICLE_B, sample_input
+from tests.jobs import run_queued
 
 HX = {"HX-Request": "true"}
 
@@ -332,6 +333,11 @@ def test_matching_on_demand_keeps_verdicts(analyst_client, sample_articles, anal
     story = sample_articles[ARTICLE_A].story
     response = analyst_client.post(reverse("claims:story_match", args=[story.pk]))
     assert response.status_code == 302
+    page = analyst_client.get(response.url).content.decode()
+    assert "Looking for suggestions again" in page and "every 2s" in page
+    assert run_queued() == 1
+    polled = analyst_client.get(reverse("claims:story_matching", args=[story.pk]))
+    assert "data-matched" in polled.content.decode()
     row.refresh_from_db()
     assert row.status == "resolved"
 

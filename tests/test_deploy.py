@@ -36,6 +36,20 @@ def test_web_waits_for_a_healthy_postgres(compose):
     assert "gunicorn" in web["command"]
 
 
+def test_workers_scale_and_the_migrations_run_once_before_web_and_workers(compose):
+    services = compose["services"]
+    worker, migrate = services["worker"], services["migrate"]
+    assert "worker" in worker["command"] and "ports" not in worker  # so it can scale
+    assert "container_name" not in worker
+    assert "migrate" in migrate["command"] and migrate["restart"] == "no"
+    for name in ("web", "worker"):
+        assert services[name]["depends_on"]["migrate"]["condition"] == (
+            "service_completed_successfully"
+        )
+        assert "migrate" not in services[name]["command"]
+    assert worker["environment"] == services["web"]["environment"]
+
+
 def test_compose_requires_secrets_from_the_environment(compose):
     env = compose["services"]["web"]["environment"]
     assert env["SECRET_KEY"].startswith("${SECRET_KEY:?")

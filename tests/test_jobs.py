@@ -15,9 +15,9 @@ from procrastinate.contrib.django.models import ProcrastinateJob
 from claims import tasks
 from claims.choices import JobState
 from claims.ingest.records import ArticleInput, FailedInput
-from claims.models import Article, Job
+from claims.models import Article, Job, Suggestion
 from claims.services import jobs
-from claims.services.queue import queue_inputs, queue_story_match, workers_alive
+from claims.services.queue import PER_TASK, queue_inputs, queue_story_match, workers_alive
 from claims.services.stories import add_alias, merge_stories
 
 from .factories import make_article, make_job, make_story
@@ -44,7 +44,7 @@ def test_an_input_is_queued_with_its_row_and_an_unreadable_one_fails_at_once():
     assert rows["a.txt"].state == JobState.QUEUED and rows["a.txt"].input["title"]
     assert (rows["b.bin"].state, rows["b.bin"].message) == (JobState.FAILED, "binary file")
     queued = ProcrastinateJob.objects.get()
-    assert (queued.task_name, queued.args) == ("ingest_input", {"job": rows["a.txt"].pk})
+    assert (queued.task_name, queued.args) == ("ingest_inputs", {"jobs": [rows["a.txt"].pk]})
 
 
 @pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_a_job_run_twice_changes_nothing_the_second_time():
     job = Job.objects.get(label="b.txt")
     assert job.state == JobState.DONE and job.input == {} and job.article.story is not None
     before = (Article.objects.count(), job.article.claims.count(), job.suggestions)
-    tasks.ingest_input.func(context(), job=job.pk)
+    tasks.ingest_inputs.func(context(), jobs=[job.pk])
     job.refresh_from_db()
     assert (Article.objects.count(), job.article.claims.count(), job.suggestions) == before
 
@@ -65,11 +65,28 @@ def test_a_job_whose_worker_died_after_storing_is_matched_not_stored_again():
     make_article(body=FIRST.split("\n\n", 1)[1], story=story)
     stored = make_article(body=SECOND.split("\n\n", 1)[1], story=story)
     Article.objects.filter(pk=stored.pk).update(match_pending=True)
-    job = make_job(state=JobState.MATCHING, article=stored)
-    jobs.run_ingest(job.pk, attempt=1)
+    job = make_job(state=JobState.ANALYSING, article=stored)
+    jobs.run_ingest([job.pk], attempt=1)
     job.refresh_from_db()
-    assert job.state == JobState.DONE and job.attempts == 2
+    assert job.state == JobState.MATCHING and job.attempts == 2
+    assert [queued.task_name for queued in ProcrastinateJob.objects.all()] == ["match_stored"]
+    run_queued()
+    job.refresh_from_db()
+    assert job.state == JobState.DONE and job.suggestions == Suggestion.objects.count()
     assert Article.objects.count() == 2 and not Article.objects.filter(match_pending=True)
+
+
+@pytest.mark.django_db
+def test_inputs_of_one_story_stored_meanwhile_are_matched_by_one_job():
+    story = make_story("Ferry")
+    queue_inputs([report("a.txt", FIRST), report("b.txt", SECOND)], story=story)
+    for queued in list(ProcrastinateJob.objects.filter(task_name="ingest_inputs")):
+        tasks.ingest_inputs.func(context(), **queued.args)
+    waiting = ProcrastinateJob.objects.filter(task_name="match_stored", status="todo")
+    assert [(j.args, j.lock) for j in waiting] == [({"story": story.pk}, f"story-{story.pk}")]
+    assert set(Job.objects.values_list("state", flat=True)) == {JobState.MATCHING}
+    tasks.match_stored.func(context(), story=story.pk)
+    assert set(Job.objects.values_list("state", flat=True)) == {JobState.DONE}
 
 
 @pytest.mark.django_db
@@ -80,11 +97,12 @@ def test_a_passing_database_fault_is_tried_again_with_backoff_then_given_up(monk
     def away(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(jobs, "match_pending", away)
+    monkeypatch.setattr(jobs, "store_article", away)
     with pytest.raises(OperationalError):
-        tasks.ingest_input.func(context(0), job=job.pk)
+        tasks.ingest_inputs.func(context(0), jobs=[job.pk])
     job.refresh_from_db()
-    assert job.state == JobState.MATCHING and job.message == ""  # not failed: tried again
+    assert job.state == JobState.ANALYSING and job.message == ""  # not failed: tried again
+    assert not Article.objects.exists()
     queued = ProcrastinateJob.objects.get()
     decision = tasks.RETRY.get_retry_decision(exception=OperationalError(), job=queued)
     assert decision is not None and decision.retry_at > timezone.now()  # later, not at once
@@ -96,7 +114,7 @@ def test_a_passing_database_fault_is_tried_again_with_backoff_then_given_up(monk
         is None
     )
     with pytest.raises(OperationalError):
-        tasks.ingest_input.func(context(last), job=job.pk)
+        tasks.ingest_inputs.func(context(last), jobs=[job.pk])
     job.refresh_from_db()
     assert job.state == JobState.FAILED and "could not be reached" in job.message
 
@@ -203,3 +221,29 @@ def test_a_worker_killed_mid_job_leaves_the_job_to_another():
     assert job.state == JobState.DONE, output
     assert job.attempts == 2 and Article.objects.count() == 1
     assert "given back to the queue" in output
+
+
+@pytest.mark.django_db
+def test_ingest_in_the_background_queues_a_job_per_input(tmp_path, capsys):
+    from django.core.management import call_command
+
+    (tmp_path / "a.txt").write_text(FIRST)
+    (tmp_path / "b.txt").write_text(SECOND)
+    call_command("ingest", str(tmp_path), "--background", "--outlet", "Coast Gazette")
+    out = capsys.readouterr()
+    assert "2 inputs queued as batch" in out.out and "No worker is running" in out.err
+    assert not Article.objects.exists() and Job.objects.count() == 2
+    run_queued()
+    assert {a.outlet.name for a in Article.objects.all()} == {"Coast Gazette"}
+
+
+@pytest.mark.django_db
+def test_a_long_upload_is_analysed_a_few_inputs_per_task_each_with_its_own_row():
+    texts = [FIRST.replace("14", str(n)) for n in range(10, 10 + PER_TASK + 2)]
+    batch = queue_inputs([report(f"{n}.txt", text) for n, text in enumerate(texts)])
+    parts = [job.args["jobs"] for job in ProcrastinateJob.objects.order_by("id")]
+    assert [len(part) for part in parts] == [PER_TASK, 2]
+    run_queued()
+    rows = Job.objects.filter(batch=batch)
+    assert {job.state for job in rows} == {JobState.DONE} and Article.objects.count() == 10
+    assert len({job.article_id for job in rows}) == 10

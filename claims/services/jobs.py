@@ -2,7 +2,8 @@
 the job's row saying how far it got.
 
 Running a job is idempotent: a finished one is left alone, and an input already
-stored (a worker died after storing it) is matched, not stored again.
+stored (a worker died after storing it) is not stored again. An input's job stores
+it; the job matching its story (``run_stored_match``) finishes it.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from ..choices import JobKind, JobState
 from ..extraction import ExtractionFailed, Extractor
 from ..ingest.errors import InputError
 from ..ingest.records import ArticleInput
-from ..models import Article, EntityAlias, Job
+from ..models import Article, EntityAlias, Job, Suggestion
 from ..nlp.claims import ExtractedClaim
 from .ingestion import PreparedArticle, prepare, store_article
 from .matching import match_pending, suggest_for_story
+from .queue import queue_stored_match
 
 GAVE_UP = "the database could not be reached, even after {n} more tries; send it again"
 BROKE = "something went wrong on our side while doing this; nothing of it was saved"
@@ -33,45 +35,75 @@ def _update(job_id: int, **fields: Any) -> None:
 
 @cache
 def _extractor() -> Extractor:
-    """One pipeline per worker process, loaded on its first job."""
+    """One pipeline per worker process (``warm_up`` loads it as the worker starts)."""
     return Extractor(processes=1)
 
 
-def run_ingest(job_id: int, *, attempt: int = 0) -> None:
-    """Store one queued input and match it against its story."""
-    job = Job.objects.filter(pk=job_id, kind=JobKind.INGEST).first()
-    if job is None or job.finished:
-        return
-    _update(job_id, attempts=attempt + 1)
-    if job.article_id is None:
-        _update(job_id, state=JobState.ANALYSING)
+def warm_up() -> str:
+    """Load the language pipeline before the first job, not during it; its version."""
+    return _extractor().version
+
+
+def run_ingest(job_ids: list[int], *, attempt: int = 0) -> None:
+    """Store some queued inputs (the language analysis runs over them together, as a
+    bulk ingest does); their matching is queued for their stories."""
+    jobs = [
+        job
+        for job in Job.objects.filter(pk__in=job_ids, kind=JobKind.INGEST).order_by("pk")
+        if not job.finished
+    ]
+    Job.objects.filter(pk__in=[job.pk for job in jobs]).update(attempts=attempt + 1)
+    todo: list[tuple[Job, PreparedArticle]] = []
+    for job in jobs:
+        if job.article_id is not None:  # stored by an earlier try: its matching is queued
+            _match_later(job.pk, Article.objects.get(pk=job.article_id))
+            continue
+        _update(job.pk, state=JobState.ANALYSING)
         try:
             prepared = prepare(
                 ArticleInput.from_json(job.input), max_chars=settings.NEWSDESK_MAX_ARTICLE_CHARS
             )
         except InputError as exc:
-            _update(job_id, state=JobState.FAILED, message=exc.message)
-            return
-        if _stored_before(job_id, prepared.hash):
-            return
-        extractor = _extractor()
-        extracted = None
-        if prepared.language == extractor.language:
-            extracted = extractor.run([prepared.text])[0]
-        if isinstance(extracted, ExtractionFailed):
-            _update(job_id, state=JobState.FAILED, message=extracted.message)
-            return
+            _update(job.pk, state=JobState.FAILED, message=exc.message)
+            continue
+        if not _stored_before(job.pk, prepared.hash):
+            todo.append((job, prepared))
+    extractor = _extractor()
+    readable = [p.text for _, p in todo if p.language == extractor.language]
+    extracted = iter(extractor.run(readable))
+    for job, prepared in todo:
+        claims = next(extracted) if prepared.language == extractor.language else None
+        if isinstance(claims, ExtractionFailed):
+            _update(job.pk, state=JobState.FAILED, message=claims.message)
+            continue
         try:
-            article = _store(job, prepared, extracted, extractor.version)
-        except IntegrityError:  # another worker stored the same text meanwhile
-            if _stored_before(job_id, prepared.hash):
-                return
-            raise
-        job.article_id = article.pk
-    else:
+            _store(job, prepared, claims, extractor.version)
+        except IntegrityError:  # the same text twice, or stored by another worker meanwhile
+            if not _stored_before(job.pk, prepared.hash):
+                raise
+
+
+def _match_later(job_id: int, article: Article) -> None:
+    """The job waits for its story's matching, or is done if there is none to do."""
+    if article.match_pending and article.story_id:
         _update(job_id, state=JobState.MATCHING)
-    found = match_pending([job.article_id])
-    _update(job_id, state=JobState.DONE, suggestions=found)
+        queue_stored_match(article.story_id)
+    else:
+        _update(job_id, state=JobState.DONE)
+
+
+def run_stored_match(story_id: int) -> None:
+    """Match the story's stored, unmatched articles, and finish the jobs that stored them."""
+    ids = list(
+        Article.objects.filter(story_id=story_id, match_pending=True).values_list("pk", flat=True)
+    )
+    if ids:
+        match_pending(ids)
+    waiting = Job.objects.filter(article__story_id=story_id, state=JobState.MATCHING)
+    matched = waiting.filter(article__match_pending=False)
+    for pk, article_id in matched.values_list("pk", "article_id"):
+        found = Suggestion.objects.of_article(article_id).pending().count()
+        _update(pk, state=JobState.DONE, suggestions=found)
 
 
 def _stored_before(job_id: int, text_hash: str) -> bool:
@@ -97,8 +129,8 @@ def _store(
         match=False,
     )
     # The input is in the article now; the row keeps only what the page shows.
-    fields = {"article": article, "claims": len(extracted or []), "input": {}}
-    _update(job.pk, state=JobState.MATCHING, **fields)
+    _update(job.pk, article=article, claims=len(extracted or []), input={})
+    _match_later(job.pk, article)
     return article
 
 
@@ -111,9 +143,13 @@ def run_story_match(job_id: int, *, attempt: int = 0) -> None:
         return
     _update(job_id, state=JobState.MATCHING, attempts=attempt + 1)
     found = suggest_for_story(job.story_id)
+    run_stored_match(job.story_id)  # it matched every article: their jobs are done
     _update(job_id, state=JobState.DONE, suggestions=found)
 
 
-def give_up(job_id: int, message: str) -> None:
-    """Record a job that will not be tried again, with why in the analyst's words."""
-    _update(job_id, state=JobState.FAILED, message=message[:1000])
+def give_up(job_ids: int | list[int], message: str) -> None:
+    """Record jobs that will not be tried again, with why in the analyst's words (those
+    of a task that finished before it broke stay as they are)."""
+    ids = [job_ids] if isinstance(job_ids, int) else job_ids
+    unfinished = Job.objects.filter(pk__in=ids).exclude(state__in=JobState.finished())
+    unfinished.update(state=JobState.FAILED, message=message[:1000], updated_at=timezone.now())

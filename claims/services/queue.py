@@ -1,10 +1,12 @@
 """Writes: work queued for the workers, with the rows that tell the pages how it goes.
 
-An analyst's upload, paste or fetch becomes one ``Job`` row and one procrastinate job
-per input; re-matching a story (asked for, or after a merge, split, move or alias edit)
-one per story. The row is written with its queue entry in one transaction, so a job is
-never queued without its row, nor a row left without its job. The workers run them
-(``claims.tasks``, ``claims.services.jobs``).
+An analyst's upload, paste or fetch becomes one ``Job`` row per input, and one task of
+the queue (procrastinate) for every few of them, which analyses and stores them; the
+matching of what they stored is one task per story. Re-matching a story (asked for, or
+after a merge, split, move or alias edit) is one job per story. Rows are written with
+their queue entries in one transaction, so nothing is queued without its row, nor a
+row left without its task. The workers run them (``claims.tasks``,
+``claims.services.jobs``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 from procrastinate.contrib.django import app
 from procrastinate.contrib.django.models import ProcrastinateWorker
-from procrastinate.types import JSONDict
+from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.types import JSONDict, JSONValue
 
 from ..choices import JobKind, JobState
 from ..ingest.records import ArticleInput, FailedInput
@@ -28,8 +31,15 @@ from ..models import Job, Story
 
 # The queue's task names (claims.tasks registers them): services defer by name, so that
 # the tasks import the services and never the other way round.
-INGEST_TASK = "ingest_input"
+INGEST_TASK = "ingest_inputs"
 MATCH_STORY_TASK = "match_story"
+MATCH_STORED_TASK = "match_stored"
+# Inputs one task of the queue analyses together (spaCy reads a few texts at once
+# faster than one by one); each keeps its own row, state and message.
+PER_TASK = 8
+# Inputs are stored before stories are matched: a long upload is all in the archive
+# soon, and its articles are matched together, each story read once.
+STORE_FIRST = 1
 # A worker silent for this many heartbeats is not running.
 ALIVE_HEARTBEATS = 3
 
@@ -66,9 +76,12 @@ def queue_inputs(
             row.input = item.as_json()
         rows.append(row)
     Job.objects.bulk_create(rows)
-    queued: list[JSONDict] = [{"job": row.pk} for row in rows if row.state == JobState.QUEUED]
-    if queued:
-        app.configure_task(INGEST_TASK).batch_defer(*queued)
+    waiting: list[JSONValue] = [row.pk for row in rows if row.state == JobState.QUEUED]
+    parts: list[JSONDict] = [
+        {"jobs": waiting[i : i + PER_TASK]} for i in range(0, len(waiting), PER_TASK)
+    ]
+    if parts:
+        app.configure_task(INGEST_TASK, priority=STORE_FIRST).batch_defer(*parts)
     return batch
 
 
@@ -88,8 +101,27 @@ def queue_story_match(story: Story, *, user: User | None = None) -> Job:
         label=story.name[:1000],
         requested_by=_requester(user),
     )
-    app.configure_task(MATCH_STORY_TASK).defer(job=row.pk)
+    app.configure_task(MATCH_STORY_TASK, lock=story_lock(story.pk)).defer(job=row.pk)
     return row
+
+
+def story_lock(story_id: int) -> str:
+    """Jobs that match one story run one after the other (procrastinate's ``lock``)."""
+    return f"story-{story_id}"
+
+
+def queue_stored_match(story_id: int) -> None:
+    """Match a story's stored, unmatched articles (``Article.match_pending``) in one job:
+    inputs of one story stored by several workers are matched together, each reading
+    the story once. A job already waiting for the story takes the new ones too."""
+    deferrer = app.configure_task(
+        MATCH_STORED_TASK, lock=story_lock(story_id), queueing_lock=f"stored-{story_id}"
+    )
+    try:
+        with transaction.atomic():  # the refusal must not abort the caller's transaction
+            deferrer.defer(story=story_id)
+    except AlreadyEnqueued:
+        pass
 
 
 @transaction.atomic

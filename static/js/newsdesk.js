@@ -419,6 +419,7 @@
         progress.value = (sent + part * group.length) / files.length;
       });
       const named = html && showResults(html);
+      if (named && !batch) document.getElementById("results").scrollIntoView({ block: "start" });
       if (named) batch = named;
       else lost += group.length;
       sent += group.length;

@@ -11,11 +11,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
+from claims.choices import JobState
 from claims.ingest.readers import expand, read_paths
+from claims.ingest.records import ArticleInput
 from claims.management.database import require_migrated
-from claims.models import Article, Story
+from claims.models import Article, Job, Story
 from claims.services import IngestResult, ingest
 from claims.services.matching import match_pending
+from claims.services.queue import queue_inputs, workers_alive
 
 
 class Command(BaseCommand):
@@ -30,6 +33,11 @@ class Command(BaseCommand):
             "--no-match",
             action="store_true",
             help="store only; match later with: manage.py suggest --pending",
+        )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="queue one job per input for the workers (manage.py worker) and return",
         )
         parser.add_argument(
             "--processes",
@@ -49,6 +57,9 @@ class Command(BaseCommand):
         story = None
         if options["story"]:
             story = Story.objects.get_or_create(name=options["story"].strip()[:300])[0]
+        if options["background"]:
+            self._queue(paths, story, options)
+            return
         files = list(expand(paths))
         progress = tqdm(
             total=len(files), unit="file", disable=len(files) < 2 or None, file=sys.stderr
@@ -87,6 +98,34 @@ class Command(BaseCommand):
             self.stderr.write(f"{len(results)} inputs: {summary}")
         self._match([r.article for r in results if r.status == "created" and r.article], options)
         if counts["error"]:
+            sys.exit(1)
+
+    def _queue(self, paths: list[str], story: Story | None, options) -> None:
+        """Read the inputs here (quick), leave their analysis to the workers."""
+        items = list(
+            read_paths(
+                paths,
+                max_chars=settings.NEWSDESK_MAX_ARTICLE_CHARS,
+                stdin_format=f".{options['stdin_format']}",
+            )
+        )
+        for item in items:
+            if isinstance(item, ArticleInput) and options["outlet"]:
+                item.outlet = options["outlet"]
+        batch = queue_inputs(items, story=story)
+        jobs = Job.objects.filter(batch=batch)
+        failed = jobs.filter(state=JobState.FAILED)
+        for job in failed:
+            self.stderr.write(f"error      {job.label}: {job.message}")
+        queued = len(items) - len(failed)
+        if options["json"]:
+            summary = {"batch": str(batch), "queued": queued, "failed": len(failed)}
+            self.stdout.write(json.dumps(summary))
+        else:
+            self.stdout.write(f"{queued} inputs queued as batch {batch}; {len(failed)} unreadable.")
+            if not workers_alive():
+                self.stderr.write("No worker is running: start one with manage.py worker.")
+        if failed:
             sys.exit(1)
 
     def _match(self, created: list[int], options) -> None:

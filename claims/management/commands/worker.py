@@ -11,11 +11,15 @@ import asyncio
 import logging
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import close_old_connections
 from procrastinate.contrib.django import app
+from procrastinate.contrib.django.models import ProcrastinateJob
 
 from claims.management.database import require_migrated
+from claims.services import jobs
 from claims.tasks import requeue_stalled
 
 
@@ -26,13 +30,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--burst",
             action="store_true",
-            help="stop once no job is waiting (for scripts and benchmarks)",
+            help="stop once no job waits or runs (for scripts and benchmarks)",
         )
         parser.add_argument("--name", default=None, help="name shown in the logs")
 
     def handle(self, *args, **options) -> None:
         require_migrated()
         logging.getLogger("procrastinate").setLevel(logging.WARNING)
+        self.stderr.write(f"loading the language pipeline ({jobs.warm_up()}) ...")
         with app.replace_connector(app.connector.get_worker_connector()):  # type: ignore[attr-defined]
             asyncio.run(self._work(burst=options["burst"], name=options["name"]))
 
@@ -45,4 +50,20 @@ class Command(BaseCommand):
             if name:
                 options["name"] = name
             self.stderr.write("worker started; Ctrl-C to stop")
-            await app.run_worker_async(**options, wait=not burst)
+            if not burst:
+                await app.run_worker_async(**options)
+                return
+            # Until no job waits or runs anywhere: a job held back by another worker's
+            # (its story's lock, a retry's wait) is not "none left".
+            while True:
+                await app.run_worker_async(**options, wait=False)
+                if not await sync_to_async(_unfinished)():
+                    return
+                await asyncio.sleep(0.2)
+
+
+def _unfinished() -> bool:
+    try:
+        return ProcrastinateJob.objects.filter(status__in=["todo", "doing"]).exists()
+    finally:
+        close_old_connections()
