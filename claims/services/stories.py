@@ -177,14 +177,14 @@ def add_alias(*, alias: str, canonical: str, user: User | None) -> EntityAlias:
             row = EntityAlias.objects.create(alias=alias, canonical=canonical, created_by=user)
     except IntegrityError:
         raise ServiceError(ALIAS_EXISTS) from None
-    _match_stories_naming(row)
+    _match_stories_naming(row, user)
     return row
 
 
 @transaction.atomic
-def delete_alias(*, alias: EntityAlias) -> None:
+def delete_alias(*, alias: EntityAlias, user: User | None = None) -> None:
     alias.delete()
-    _match_stories_naming(alias)
+    _match_stories_naming(alias, user)
 
 
 def stories_naming(names: Iterable[str]) -> QuerySet[Story]:
@@ -193,8 +193,8 @@ def stories_naming(names: Iterable[str]) -> QuerySet[Story]:
     return Story.objects.filter(articles__entity_keys__overlap=keys).distinct()
 
 
-def _match_stories_naming(alias: EntityAlias) -> None:
+def _match_stories_naming(alias: EntityAlias, user: User | None) -> None:
     """An alias joins or parts names: the stories that name either side are matched
-    again, in the background."""
+    again, in the background (the ingest page lists them with the user's work)."""
     for story in stories_naming([alias.alias, alias.canonical]):
-        queue_story_match(story)
+        queue_story_match(story, user=user)

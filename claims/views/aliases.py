@@ -48,6 +48,6 @@ def alias_add(request: HtmxHttpRequest) -> HttpResponse:
 @require_POST
 @role_required(ANALYST)
 def alias_delete(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    service.delete_alias(alias=get_object_or_404(EntityAlias, pk=pk))
+    service.delete_alias(alias=get_object_or_404(EntityAlias, pk=pk), user=request.user)
     messages.success(request, "Alias removed.")
     return redirect("claims:alias_list")

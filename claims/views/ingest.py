@@ -59,7 +59,7 @@ def _batch_jobs(request: HtmxHttpRequest, batch: uuid.UUID) -> list[Job]:
 
 def _answer(request: HtmxHttpRequest, batch: uuid.UUID) -> HttpResponse:
     """The batch's rows (HTMX, or the upload script), else the page following them."""
-    if not (request.htmx or request.headers.get("HX-Request")):
+    if not request.htmx:
         return redirect(f"{reverse('claims:ingest')}?batch={batch}")
     jobs = _batch_jobs(request, batch)
     # Nothing could be read: a refusal, as for a form in error.
