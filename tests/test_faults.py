@@ -173,3 +173,49 @@ def test_an_ingest_killed_while_storing_or_matching_is_finished_by_the_next(embe
     # Matching every story from scratch finds nothing the interrupted runs missed.
     manage(env, "suggest", "--all")
     assert _counts(server)[2] == suggestions
+
+
+def test_a_worker_waits_out_a_database_restart_and_goes_on(embedded, tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from django.conf import settings
+
+    server, env = embedded
+    log = (tmp_path / "worker.log").open("w+")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "worker"],
+        cwd=settings.BASE_DIR,
+        env={**env, "NEWSDESK_WORKER_HEARTBEAT": "0.5"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait(lambda: "worker started" in (tmp_path / "worker.log").read_text(), "it starts")
+        embedded_db.stop(server)
+        time.sleep(3)  # heartbeats and the listener fail meanwhile
+        embedded_db.restart(server)
+        assert worker.poll() is None, (tmp_path / "worker.log").read_text()
+        report = tmp_path / "report.txt"
+        report.write_text("Quake in Pellow\n\nAt least 9 people died in Pellow, officials said.\n")
+        manage(env, "ingest", str(report), "--background")
+        probe = "from claims.models import Job; print(Job.objects.get().state)"
+
+        def done() -> bool:
+            return manage(env, "shell", "-v", "0", "-c", probe).stdout.strip() == "done"
+
+        _wait(done, "the job done", log=tmp_path / "worker.log")
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+
+
+def _wait(condition, what: str, seconds: float = 90, log=None) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        told = log.read_text()[-3000:] if log else ""
+        assert time.monotonic() < deadline, f"not within {seconds} s: {what}\n{told}"
+        time.sleep(0.5)
