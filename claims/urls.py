@@ -77,4 +77,5 @@ urlpatterns = [
     path("ingest/url/", ingest.ingest_url, name="ingest_url"),
     path("ingest/jobs/", ingest.recent_jobs, name="recent_jobs"),
     path("ingest/jobs/<uuid:batch>/", ingest.ingest_progress, name="ingest_progress"),
+    path("ingest/jobs/<int:pk>/again/", ingest.job_again, name="job_again"),
 ]

@@ -157,3 +157,35 @@ def test_an_upload_sets_the_outlet_and_date_its_files_lack(analyst_client):
     run_queued()
     article = Article.objects.get()
     assert (article.outlet.name, article.published) == ("Leeds Courier", dt.date(2025, 3, 2))
+
+
+def test_a_failed_input_of_mine_can_be_sent_again_and_is_followed_in_its_batch(
+    analyst_client, analyst
+):
+    from claims.choices import JobState
+    from claims.ingest.records import ArticleInput
+    from claims.services.jobs import GAVE_UP
+    from claims.services.queue import queue_inputs
+
+    item = ArticleInput(source="a.txt", title="Unrest in Leeds", body=BODY)
+    batch = queue_inputs([item], user=analyst)
+    job = Job.objects.get()
+    Job.objects.filter(pk=job.pk).update(state=JobState.FAILED, message=GAVE_UP.format(n=4))
+    html = analyst_client.get(reverse("claims:ingest_progress", args=[batch])).content.decode()
+    assert "Send again" in html
+    url = reverse("claims:job_again", args=[job.pk])
+    again = analyst_client.post(url, headers=HX).content.decode()
+    assert 'data-job="queued"' in again and f'data-batch="{batch}"' in again
+    run_queued()
+    job.refresh_from_db()
+    assert job.state == JobState.DONE and Article.objects.count() == 1
+    refused = analyst_client.post(url, headers=HX)  # done now: nothing to send again
+    assert refused.status_code == 409 and "can be sent again" in refused.content.decode()
+
+
+def test_another_analysts_failed_input_cannot_be_sent_again(analyst_client):
+    from claims.choices import JobState
+
+    theirs = make_job(requested_by=make_user("someone", "analyst"), state=JobState.FAILED)
+    url = reverse("claims:job_again", args=[theirs.pk])
+    assert analyst_client.post(url, headers=HX).status_code == 404

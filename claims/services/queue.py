@@ -28,6 +28,7 @@ from procrastinate.types import JSONDict, JSONValue
 from ..choices import JobKind, JobState
 from ..ingest.records import ArticleInput, FailedInput
 from ..models import Job, Story
+from .errors import ServiceError
 
 # The queue's task names (claims.tasks registers them): services defer by name, so that
 # the tasks import the services and never the other way round.
@@ -83,6 +84,23 @@ def queue_inputs(
     if parts:
         app.configure_task(INGEST_TASK, priority=STORE_FIRST).batch_defer(*parts)
     return batch
+
+
+NOT_AGAIN = "Only a failed input of yours whose text is still at hand can be sent again."
+
+
+@transaction.atomic
+def send_again(job: Job, *, user: User | None) -> Job:
+    """Queue a failed input once more (after a database fault, say), in its own batch's
+    row, so that the page following the batch follows it again."""
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    mine = job.requested_by_id is not None and job.requested_by == _requester(user)
+    if not (mine and job.kind == JobKind.INGEST and job.state == JobState.FAILED and job.input):
+        raise ServiceError(NOT_AGAIN, status=409)
+    job.state, job.message = JobState.QUEUED, ""
+    job.save(update_fields=["state", "message", "updated_at"])
+    app.configure_task(INGEST_TASK, priority=STORE_FIRST).defer(jobs=[job.pk])
+    return job
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,8 +25,9 @@ from ..ingest.readers import file_limit, read_upload
 from ..ingest.records import ArticleInput, FailedInput
 from ..models import Job
 from ..roles import ANALYST, role_required
-from ..services.queue import queue_inputs, workers_alive
-from .common import HtmxHttpRequest
+from ..services import ServiceError
+from ..services.queue import queue_inputs, send_again, workers_alive
+from .common import HtmxHttpRequest, refuse
 
 # Jobs the ingest page lists of an analyst's recent work.
 RECENT = 30
@@ -108,6 +109,18 @@ def recent_jobs(request: HtmxHttpRequest) -> HttpResponse:
     recent = Job.objects.filter(requested_by=request.user).select_related("article")
     context = {"recent": _progress(list(recent[:RECENT]))}
     return render(request, "claims/ingest.html#recent", context)
+
+
+@require_POST
+@role_required(ANALYST)
+def job_again(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Send a failed input again; the answer follows its batch."""
+    job = get_object_or_404(Job, pk=pk, requested_by=request.user)
+    try:
+        send_again(job, user=request.user)
+    except ServiceError as exc:
+        return refuse(request, exc.message, reverse("claims:ingest"), exc.status)
+    return _answer(request, job.batch)
 
 
 @require_POST
