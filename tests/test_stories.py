@@ -18,7 +18,8 @@ from claims.services.stories import (
 )
 
 from .conftest import ARTICLE_A, ARTICLE_B, sample_input
-from .factories import make_article
+from .factories import make_article, make_story
+from .jobs import run_queued
 
 pytestmark = pytest.mark.django_db
 DAM = (
@@ -238,3 +239,18 @@ def test_two_analysts_adding_the_same_alias_at_once_get_one_row_and_a_refusal(mo
     with pytest.raises(ServiceError, match=ALIAS_EXISTS):
         add_alias(alias="the Kremlin", canonical="Russian government", user=None)
     assert EntityAlias.objects.count() == 1
+
+
+def test_the_alias_page_says_which_stories_its_edits_sent_to_be_matched_again(
+    analyst_client,
+):
+    story = make_story("Kremlin statement")
+    article = make_article(title="Envoys leave", story=story)
+    Article.objects.filter(pk=article.pk).update(entity_keys=["kremlin"])
+    url = reverse("claims:alias_add")
+    analyst_client.post(url, {"alias": "the Kremlin", "canonical": "Russian government"})
+    page = analyst_client.get(reverse("claims:alias_list")).content.decode()
+    assert 'data-matching="1"' in page and "1 story is being matched again" in page
+    run_queued()
+    page = analyst_client.get(reverse("claims:alias_list")).content.decode()
+    assert "data-matching" not in page

@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from ..choices import JobKind, JobState
 from ..forms import AliasForm, first_error
-from ..models import EntityAlias
+from ..models import EntityAlias, Job
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services import stories as service
@@ -19,7 +20,15 @@ from .common import HtmxHttpRequest, refuse
 @require_GET
 def alias_list(request: HtmxHttpRequest) -> HttpResponse:
     aliases = EntityAlias.objects.select_related("created_by")
-    context = {"aliases": aliases, "can_edit": has_role(request.user, ANALYST)}
+    # The stories this analyst's alias edits sent to be matched again, not yet done.
+    matching = Job.objects.filter(requested_by=request.user, kind=JobKind.MATCH_STORY).exclude(
+        state__in=JobState.finished()
+    )
+    context = {
+        "aliases": aliases,
+        "can_edit": has_role(request.user, ANALYST),
+        "matching": matching.count(),
+    }
     return render(request, "claims/alias_list.html", context)
 
 
