@@ -142,11 +142,6 @@ def queue_stored_match(story_id: int) -> None:
         pass
 
 
-@transaction.atomic
-def queue_matches(stories: Iterable[Story], *, user: User | None = None) -> list[Job]:
-    return [queue_story_match(story, user=user) for story in stories]
-
-
 def workers_alive() -> bool:
     """Whether a worker has sent a heartbeat lately (procrastinate's own table)."""
     seconds = ALIVE_HEARTBEATS * settings.NEWSDESK_WORKER_HEARTBEAT
