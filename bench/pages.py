@@ -34,97 +34,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import scratch  # (bench/ is on sys.path when run as a script; it puts the project there)
+from archive import PER_STORY, Archive
 
 BENCH_DB = "newsdesk_bench_pages"
 ROUNDS = 5  # the read pages are measured in this many interleaved rounds
-
-
-def article_text(i: int, bases, copies: int) -> tuple[str, list]:
-    """Article i: a unique dateline, then ``copies`` runs of both sample bodies."""
-    parts, claims = [f"Benchmark report {i}"], []
-    offset = len(parts[0]) + 2
-    for copy in range(copies):
-        for text, extracted in bases:
-            body_start = text.index("\n\n") + 2
-            body = f"Copy {copy}. " + text[body_start:]
-            shift = offset + len(f"Copy {copy}. ") - body_start
-            claims.extend(
-                (c.start + shift, c.end + shift, c.text, c.speaker, c.quantities, c.entities)
-                for c in extracted
-                if c.start >= body_start
-            )
-            parts.append(body)
-            offset += len(body) + 2
-    return "\n\n".join(parts), claims
-
-
-def populate(n_articles: int, per_article: int) -> tuple[list[int], int]:
-    import json
-
-    from django.contrib.auth.models import Group, User
-    from django.db import connection
-
-    from claims.ingest.text import content_hash
-    from claims.models import Article, Link, Outlet, Story
-    from claims.services.stories import entity_keys_of
-
-    bases = scratch.sample_claims()
-    # Every article holds a copy of both samples, so it has their name keys.
-    keys = entity_keys_of([c for _, extracted in bases for c in extracted], aliases={})
-    outlets = Outlet.objects.bulk_create(Outlet(name=f"Outlet {i}") for i in range(20))
-    stories = Story.objects.bulk_create(Story(name=f"Story {i}") for i in range(100))
-    rows, claim_rows = [], []
-    for i in range(n_articles):
-        copies = 8 if i < 2 else 1  # two articles of 300 claims for the compare view
-        text, claims = article_text(i, bases, copies)
-        claims = claims[: 300 if i < 2 else per_article]
-        rows.append(
-            Article(
-                title=text.split("\n\n")[0],
-                text=text,
-                content_hash=content_hash(text),
-                outlet=outlets[i % 20],
-                story=stories[i % 100],
-                extraction_status="done",
-                entity_keys=keys,
-                published=f"2018-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
-            )
-        )
-        claim_rows.append(claims)
-    articles = Article.objects.bulk_create(rows, batch_size=500)
-    with connection.cursor() as cursor:
-        copy_sql = (
-            'COPY claims_claim (article_id, start, "end", text, origin, speaker, '
-            "is_quote, hedged, entities, quantities, match_keys, created_at) FROM STDIN"
-        )
-        with cursor.cursor.copy(copy_sql) as copy:
-            for article, claims in zip(articles, claim_rows, strict=True):
-                for start, end, text, speaker, quantities, entities in claims:
-                    copy.write_row(
-                        (
-                            article.pk,
-                            start,
-                            end,
-                            text,
-                            "extracted",
-                            speaker,
-                            False,
-                            False,
-                            json.dumps(entities),
-                            json.dumps(quantities),
-                            "{}",
-                            "now()",
-                        )
-                    )
-        cursor.execute("VACUUM ANALYZE")  # as autovacuum leaves a settled archive
-    a, b = articles[0], articles[1]
-    pairs = list(zip(a.claims.all()[:40], b.claims.all()[:40], strict=False))
-    Link.objects.bulk_create(Link(source=x, target=y, relation="same") for x, y in pairs)
-    user = User.objects.create_user("bench", password="unused-bench-password")
-    user.groups.add(Group.objects.get(name="analyst"))
-    total = sum(len(c) for c in claim_rows)
-    print(f"built {len(articles)} articles, {total} claims, {len(pairs)} links")
-    return [a.pk, b.pk], user.pk
 
 
 def session_cookies(user_id: int) -> tuple[str, str]:
@@ -207,10 +120,9 @@ class Client:
 
 def requests_for(
     name: str,
-    pair: list[int],
+    pair: tuple[int, int],
     spans: list[tuple[int, int]],
     targets: list[int],
-    n_articles_first: int,
     n_articles: int,
     n: int,
     part: int = 0,
@@ -219,6 +131,7 @@ def requests_for(
     articles and spans, so that no round replays the one before from warm caches."""
     a, b = pair
     rng = random.Random(f"{name} {part}")
+    n_stories = -(-n_articles // PER_STORY)
     for i in range(part * n, part * n + n):
         if name == "list":
             yield "GET", f"/?page={rng.randint(1, 40)}", None
@@ -226,12 +139,18 @@ def requests_for(
             words = rng.choice(["Assad", "death toll", "Bloomberg", '"Vladimir Frolov"'])
             yield "GET", "/?q=" + quote(words), None
         elif name == "reader":
-            yield "GET", f"/articles/{n_articles_first + rng.randint(2, n_articles - 1)}/", None
+            yield "GET", f"/articles/{rng.randint(3, n_articles)}/", None
         elif name == "compare":
             yield "GET", f"/compare/{a}/{b}/", None
         elif name == "suggestions":
             start, end = rng.choice(spans)
             yield "GET", f"/compare/{a}/{b}/select/?side=a&start={start}&end={end}", None
+        elif name == "stories":
+            yield "GET", f"/stories/?page={rng.randint(1, 4)}", None
+        elif name == "story":
+            yield "GET", f"/stories/{rng.randint(2, n_stories)}/", None
+        elif name == "dashboard":
+            yield "GET", f"/conflicts/?page={rng.randint(1, 10)}", None
         elif name == "create link":
             start, end = spans[i % len(spans)]
             target = targets[(i * 7 + i // len(targets)) % len(targets)]  # no pair twice
@@ -310,7 +229,7 @@ def sql_share(user_id: int, kw: dict, n: int = 20) -> None:
 
     print(f"\nIn process, {n} requests each: mean time, and the part waiting on Postgres")
     print(f"{'page':<12} {'ms':>8} {'SQL ms':>8}")
-    for name in ["list", "search", "reader", "compare", "suggestions"]:
+    for name in READS[2:]:
         jobs = list(requests_for(name, n=n, part=99, **kw))
         client.get(jobs[0][1])  # warm
         waited[0], started = 0.0, time.perf_counter()
@@ -321,39 +240,31 @@ def sql_share(user_id: int, kw: dict, n: int = 20) -> None:
         print(f"{name:<12} {total:8.1f} {waited[0] / n * 1000:8.1f}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--claims-per-article", type=int, default=30)
-    parser.add_argument("--requests", type=int, default=200, help="per page and client count")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
-    parser.add_argument("--keep", action="store_true", help="keep the database for profiling")
-    args = parser.parse_args()
+READS = ["trivial", "signed in", "list", "search", "reader", "compare", "suggestions"]
+READS += ["stories", "story", "dashboard"]
+NAMES = [*READS, "create link"]
 
-    started = time.perf_counter()
-    scratch.use(BENCH_DB)
-    pair, user_id = populate(args.articles, args.claims_per_article)
-    from claims.models import Article, Claim
 
-    first_id = Article.objects.order_by("pk").values_list("pk", flat=True).first()
+def measure_pages(archive: Archive, args) -> dict:
+    """Every page at 1 and at 8 clients on the archive as it is; prints the tables."""
+    from claims.models import Claim, Link
+
+    pair = archive.pair
     spans = list(Claim.objects.filter(article_id=pair[0]).values_list("start", "end")[:300])
     targets = list(Claim.objects.filter(article_id=pair[1]).values_list("pk", flat=True)[:300])
-    print(f"database ready in {time.perf_counter() - started:.0f} s")
-    cookie, csrf = session_cookies(user_id)
+    kw = {"pair": pair, "spans": spans, "targets": targets, "n_articles": archive.size}
+    links_before = Link.objects.order_by("-pk").values_list("pk", flat=True).first()
+    cookie, csrf = session_cookies(archive.user_id)
     port = free_port()
     server = start_server(port, args.workers)
-    names = ["trivial", "signed in", "list", "search", "reader", "compare", "suggestions"]
-    names.append("create link")
-    kw = {"pair": pair, "spans": spans, "targets": targets, "n_articles_first": first_id}
-    kw["n_articles"] = args.articles
+    results: dict = {(n, c): [] for n in NAMES for c in (1, 8)}
     try:
-        for name in names:  # warm every worker's caches and connections
+        for name in NAMES:  # warm every worker's caches and connections
             measure(port, cookie, csrf, name, 8, 16, 99, **kw)
-        results = {(n, c): [] for n in names for c in (1, 8)}
         per_round = max(args.requests // ROUNDS, 1)
         for clients in (1, 8):
             for part in range(ROUNDS):  # the reads, interleaved
-                for name in names[:-1]:
+                for name in READS:
                     results[name, clients] += measure(
                         port, cookie, csrf, name, clients, per_round, clients * ROUNDS + part, **kw
                     )
@@ -362,12 +273,62 @@ def main() -> None:
             results["create link", clients] = measure(
                 port, cookie, csrf, "create link", clients, per_round * ROUNDS, clients // 8, **kw
             )
-        for clients in (1, 8):
-            report(results, names, clients, args)
-        sql_share(user_id, kw)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+    print(f"\n== {archive.size:,} articles ==")
+    for clients in (1, 8):
+        report(results, NAMES, clients, args)
+    sql_share(archive.user_id, kw)
+    Link.objects.filter(pk__gt=links_before).delete()  # the next size compares the same pair
+    return results
+
+
+def growth(by_size: dict[int, dict]) -> None:
+    """Each page's p50 on the largest archive against the smallest, and its p95 at 8."""
+    small, large = min(by_size), max(by_size)
+    print(f"\nGrowth from {small:,} to {large:,} articles (targets: p50 ratio <= 1.5 at")
+    print("1 client; p95 <= 150 ms at 8 clients on the larger archive)")
+    print(f"{'page':<12} {'p50 small':>10} {'p50 large':>10} {'ratio':>6} {'p95 at 8':>9}")
+    for name in NAMES:
+        before, after = pct(by_size[small][name, 1], 50), pct(by_size[large][name, 1], 50)
+        p95 = pct(by_size[large][name, 8], 95)
+        ok = "" if after / before <= 1.5 and p95 <= 150 else "  <- off target"
+        print(f"{name:<12} {before:10.1f} {after:10.1f} {after / before:6.2f} {p95:9.1f}{ok}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument(
+        "--baseline",
+        type=int,
+        default=10_000,
+        help="with --articles above it, the pages are measured at this size first",
+    )
+    parser.add_argument("--claims-per-article", type=int, default=30)
+    parser.add_argument("--requests", type=int, default=200, help="per page and client count")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--keep", action="store_true", help="keep the database for profiling")
+    args = parser.parse_args()
+
+    scratch.use(BENCH_DB)
+    sizes = [args.baseline, args.articles] if args.articles > args.baseline else [args.articles]
+    by_size: dict[int, dict] = {}
+    try:
+        archive = Archive(args.claims_per_article)
+        for size in sizes:
+            seconds = archive.grow(size)
+            from claims.models import Claim, Suggestion
+
+            print(
+                f"\narchive of {size:,} articles, {Claim.objects.count():,} claims, "
+                f"{Suggestion.objects.count():,} conflicts: built in {seconds:.0f} s"
+            )
+            by_size[size] = measure_pages(archive, args)
+        if len(by_size) > 1:
+            growth(by_size)
+    finally:
         from django.db import connections
 
         connections.close_all()

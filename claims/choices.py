@@ -36,6 +36,10 @@ class ReviewStatus(models.TextChoices):
     RESOLVED = "resolved", "Resolved"
 
 
+# Conflicts that need attention: the dashboard's "active" listing.
+ACTIVE_REVIEW = [ReviewStatus.OPEN, ReviewStatus.CONFIRMED]
+
+
 class SuggestionOrigin(models.TextChoices):
     MATCHER = "matcher", "Suggested by Newsdesk"
     ANALYST = "analyst", "Linked by an analyst"

@@ -77,23 +77,54 @@ def build(articles: Iterable, claims: Iterable) -> tuple[list[str], list[Row]]:
     return topics, list(rows.values())
 
 
+def _signature(figure: Figure) -> tuple:
+    """What ``compare`` reads of a figure to tell a conflict: figures with one signature
+    are compared once, however many articles repeat them."""
+    q = figure.quantity
+    return (figure.topic, figure.counted, figure.part, figure.negated, figure.basis) + (
+        q.get("low"),
+        q.get("high"),
+        q.get("qualifier", "exact"),
+    )
+
+
+# An entry as the marking sees it: its row's index, the row's date, the entry.
+Placed = tuple[int, object, Entry]
+
+
 def _mark_conflicts(rows: list[Row]) -> None:
-    for i, row in enumerate(rows):
-        for other in rows[i + 1 :]:
-            dates = (
-                getattr(row.article, "published", None),
-                getattr(other.article, "published", None),
-            )
-            dated_apart = None not in dates and dates[0] != dates[1]
-            for topic, entries in row.cells.items():
-                for mine in entries:
-                    for theirs in other.cells.get(topic, []):
-                        result = compare(mine.figure, theirs.figure)
-                        if result is None or not result.conflict:
-                            continue
-                        if dated_apart and topic in RUNNING:
-                            mine.updates.append(theirs.text)
-                            theirs.updates.append(mine.text)
-                        else:
-                            mine.conflicts.append(theirs.text)
-                            theirs.conflicts.append(mine.text)
+    """Mark each figure with the other rows' figures it disagrees with: an update when
+    both rows are dated, on other days, and the topic is a running count; a conflict
+    otherwise. Each text is listed once, however many rows give it."""
+    groups: dict[tuple, list[Placed]] = {}
+    for n, row in enumerate(rows):
+        published = getattr(row.article, "published", None)
+        for entries in row.cells.values():
+            for entry in entries:
+                groups.setdefault(_signature(entry.figure), []).append((n, published, entry))
+    by_topic: dict[str, list[list[Placed]]] = {}
+    for signature, placed in groups.items():
+        by_topic.setdefault(signature[0], []).append(placed)
+    for topic, topic_groups in by_topic.items():
+        for i, mine in enumerate(topic_groups):
+            for theirs in topic_groups[i + 1 :]:
+                result = compare(mine[0][2].figure, theirs[0][2].figure)
+                if result is not None and result.conflict:
+                    _mark(mine, theirs, topic in RUNNING)
+                    _mark(theirs, mine, topic in RUNNING)
+
+
+def _mark(mine: list[Placed], theirs: list[Placed], running: bool) -> None:
+    """Mark the entries of ``mine`` with the texts of ``theirs``, two figures that
+    disagree, in rows other than their own."""
+    rows_by_said: dict[tuple[object, str], set[int]] = {}
+    for n, published, entry in theirs:
+        rows_by_said.setdefault((published, entry.text), set()).add(n)
+    for n, published, entry in mine:
+        conflicts, updates = dict.fromkeys(entry.conflicts), dict.fromkeys(entry.updates)
+        for (other_date, text), other_rows in rows_by_said.items():
+            if other_rows == {n}:
+                continue  # the same article: compared with other rows only
+            apart = running and None not in (published, other_date) and published != other_date
+            (updates if apart else conflicts)[text] = None
+        entry.conflicts, entry.updates = list(conflicts), list(updates)

@@ -18,6 +18,7 @@ from django.db.models.functions import Greatest, Least
 from django.urls import reverse
 
 from .choices import (
+    ACTIVE_REVIEW,
     ExtractionStatus,
     JobKind,
     JobState,
@@ -402,6 +403,24 @@ class Suggestion(models.Model):
             models.Index(fields=["article_a", "article_b"], name="suggestion_articles_idx"),
             models.Index(fields=["article_b"], name="suggestion_article_b_idx"),
             GinIndex(fields=["entity_keys"], name="suggestion_entity_keys_gin"),
+            # The dashboard's default listing (active conflicts, best or newest first),
+            # read in index order to its cap (querysets.SuggestionQuerySet.best).
+            *(
+                models.Index(
+                    *order,
+                    name=name,
+                    condition=Q(
+                        relation=Relation.CONTRADICTS,
+                        status__in=ACTIVE_REVIEW,
+                        claim_a__isnull=False,
+                        claim_b__isnull=False,
+                    ),
+                )
+                for name, order in (
+                    ("suggestion_active_score_idx", (F("score").desc(), F("id").asc())),
+                    ("suggestion_active_newest_idx", (F("created_at").desc(), F("id").desc())),
+                )
+            ),
         ]
 
     def __str__(self) -> str:

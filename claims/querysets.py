@@ -23,7 +23,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from . import sql
-from .choices import ExtractionStatus, Origin, Relation, ReviewStatus
+from .choices import ACTIVE_REVIEW, ExtractionStatus, Origin, Relation, ReviewStatus
 from .entities import NAMED
 from .search import web_query
 
@@ -93,7 +93,7 @@ class ArticleQuerySet(models.QuerySet):
         """Articles with a conflict the dashboard lists as needing attention (open or
         confirmed, suggested or linked), or a contradicts link: the dashboard's rule."""
         suggestions = apps.get_model("claims", "Suggestion").objects.conflicts()
-        active = suggestions.filter(status__in=[ReviewStatus.OPEN, ReviewStatus.CONFIRMED])
+        active = suggestions.filter(status__in=ACTIVE_REVIEW)
         return (
             self._links_exist(Relation.CONTRADICTS)
             | Q(Exists(active.filter(article_a=OuterRef("pk"))))
@@ -229,9 +229,19 @@ DASHBOARD_ORDERS = {
 }
 
 
+# The rows a capped listing keeps first: as the active-conflict indexes order them.
+BEST_FIRST = {"score": ["-score", "id"], "date": ["-created_at", "-id"]}
+
+
 class SuggestionQuerySet(models.QuerySet):
     def in_dashboard_order(self, sort: str = "score") -> SuggestionQuerySet:
         return self.order_by(*DASHBOARD_ORDERS[sort])
+
+    def best(self, limit: int, sort: str = "score") -> SuggestionQuerySet:
+        """The ``limit`` best scored (or newest) of these rows, in any order the caller
+        gives: read in index order, so a listing of a large archive costs what a small
+        one does."""
+        return self.filter(pk__in=self.order_by(*BEST_FIRST[sort]).values("pk")[:limit])
 
     def shown(self) -> SuggestionQuerySet:
         """Suggestions whose claims still exist and that nobody dismissed."""
@@ -296,7 +306,7 @@ class SuggestionQuerySet(models.QuerySet):
         if outlet:
             qs = qs.filter(Q(article_a__outlet_id=outlet) | Q(article_b__outlet_id=outlet))
         if status == "active":  # what needs attention: not dismissed, not resolved
-            qs = qs.filter(status__in=[ReviewStatus.OPEN, ReviewStatus.CONFIRMED])
+            qs = qs.filter(status__in=ACTIVE_REVIEW)
         elif status and status != "all":
             qs = qs.filter(status=status)
         if entity:  # any spelling: "Bashir Assad" finds claims naming "Bashar al-Assad"

@@ -34,7 +34,7 @@ def story_figures(story: Story) -> StoryFigures:
     claims = (
         Claim.objects.filter(article__in=articles)
         .exclude(quantities=[])
-        .only("article_id", "start", "text", "speaker", "quantities")
+        .only("article_id", "start", "text", "speaker", "quantities", "entities")
     )
     topics, rows = fact_table.build(articles, claims)
     return StoryFigures(topics, rows, timeline.charts(rows), capped)

@@ -93,9 +93,10 @@ def charts(rows: list[Row]) -> list[Chart]:
                 found.setdefault(topic, []).append((published, low, high, entry.text, outlet))
     result = []
     for topic, items in found.items():
+        # A figure an outlet repeats in one day's reports is one point.
         dated = sorted(
-            ((d, lo, hi, text, o) for d, lo, hi, text, o in items if d is not None),
-            key=lambda i: (i[0], i[1]),
+            {(d, lo, hi, text, o) for d, lo, hi, text, o in items if d is not None},
+            key=lambda i: (i[0], i[1], i[3], i[4]),
         )
         if len(dated) < 2:
             continue
@@ -103,7 +104,7 @@ def charts(rows: list[Row]) -> list[Chart]:
             if outlet not in colours:
                 colours[outlet] = PALETTE[len(colours)] if len(colours) < len(PALETTE) else OTHER
         points = [Point(d, lo, hi, text, o, colours[o]) for d, lo, hi, text, o in dated]
-        undated = [(text, outlet) for d, _, _, text, outlet in items if d is None]
+        undated = list(dict.fromkeys((text, o) for d, _, _, text, o in items if d is None))
         legend = list(dict.fromkeys((p.outlet, p.colour) for p in points))
         result.append(_placed(Chart(topic, points, undated, legend)))
     return result

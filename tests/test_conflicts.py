@@ -141,7 +141,7 @@ def test_dashboard_htmx_answers_with_the_results_only(viewer_client, sample_arti
 def test_dashboard_queries_do_not_grow_with_rows(
     viewer_client, sample_articles, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         viewer_client.get(reverse("claims:conflict_list"))
 
 

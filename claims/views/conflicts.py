@@ -29,6 +29,10 @@ from ..services.review import review_entry
 from .common import HtmxHttpRequest, back_to, page_of_ids, query_without_page, refuse
 
 PER_PAGE = 50
+# The dashboard groups and counts the best scored (or newest) 2,000 rows of its filters:
+# 40 pages of entries or more, and a dashboard of a large archive as fast as a small
+# one's. The page says when it is capped; choosing a story narrows it down.
+MAX_LISTED = 2000
 BAD_REVIEW = "Choose a status."
 
 
@@ -36,7 +40,8 @@ REVIEW_STATUSES = ReviewStatus.choices
 
 
 def filtered(params: QueryDict) -> tuple[ConflictFilterForm, SuggestionQuerySet, dict[str, Any]]:
-    """The dashboard's rows for these query parameters (the page and the CSV share it)."""
+    """The rows of these query parameters (all of them: the CSV export reads them; the
+    page reads their best ``MAX_LISTED``)."""
     form = ConflictFilterForm(params or None)
     data = form.cleaned_data if form.is_valid() else {}
     status = data.get("status") or "active"
@@ -57,9 +62,10 @@ def _story_counts(params: QueryDict) -> list[dict[str, Any]]:
     """Rows per story under the current filters but any story: the side summary."""
     without_story = params.copy()
     without_story.pop("story", None)
-    _, rows, _ = filtered(without_story)
+    _, rows, chosen = filtered(without_story)
     return list(
-        rows.values("article_a__story_id", "article_a__story__name")
+        rows.best(MAX_LISTED, chosen["sort"])
+        .values("article_a__story_id", "article_a__story__name")
         .annotate(
             total=Count("entry", distinct=True),
             open=Count("entry", distinct=True, filter=Q(status=ReviewStatus.OPEN)),
@@ -68,12 +74,14 @@ def _story_counts(params: QueryDict) -> list[dict[str, Any]]:
     )
 
 
-def _page(rows: SuggestionQuerySet, sort: str, number: str | None) -> Page[Suggestion]:
-    """One page of entries: ordered and counted on ids alone, then only its rows loaded
-    in full (sorting thousands of wide joined rows would spill to disk). Each entry's
-    head row carries the sentence pairs behind it (``pairs``) and how many reports
-    (articles) give them (``reports``)."""
-    ids = rows.entry_heads().in_dashboard_order(sort).values_list("pk", flat=True)
+def _page(
+    listed: SuggestionQuerySet, rows: SuggestionQuerySet, sort: str, number: str | None
+) -> Page[Suggestion]:
+    """One page of the entries of ``listed``: ordered and counted on ids alone, then
+    only its rows loaded in full (sorting thousands of wide joined rows would spill to
+    disk). Each entry's head row carries the sentence pairs behind it among ``rows``
+    (``pairs``) and how many reports (articles) give them (``reports``)."""
+    ids = listed.entry_heads().in_dashboard_order(sort).values_list("pk", flat=True)
     page = page_of_ids(ids, PER_PAGE, number, rows.for_display())
     attach_pairs(list(page.object_list), rows)
     return page
@@ -94,10 +102,13 @@ def attach_pairs(heads: list[Suggestion], rows: SuggestionQuerySet) -> None:
 @require_GET
 def conflict_list(request: HtmxHttpRequest) -> HttpResponse:
     form, rows, chosen = filtered(request.GET)
-    page = _page(rows, chosen["sort"], request.GET.get("page"))
+    listed = rows.best(MAX_LISTED, chosen["sort"])
+    page = _page(listed, rows, chosen["sort"], request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
+        "capped": listed.count() >= MAX_LISTED,
+        "max_listed": MAX_LISTED,
         "chosen": chosen,
         "params": query_without_page(request),
         "story_counts": _story_counts(request.GET),

@@ -1,0 +1,65 @@
+"""The fact table's marks: conflicts between reports of one day, updates of a running
+count between days, each other figure named once. Invented claims, no spaCy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from claims import fact_table
+
+MARCH_1, MARCH_5 = dt.date(2031, 3, 1), dt.date(2031, 3, 5)
+
+
+def _article(pk: int, published):
+    return SimpleNamespace(pk=pk, published=published, outlet=SimpleNamespace(name=f"O{pk}"))
+
+
+def _claim(article_id: int, *figures: int):
+    """ "12 people were killed, and 13 people were killed." with quantities marked."""
+    parts, quantities = [], []
+    for n in figures:
+        start = len(" and ".join(parts)) + (5 if parts else 0)
+        said = f"{n} people"
+        quantities.append(
+            {"text": said, "start": start, "end": start + len(said), "low": n, "high": n}
+            | {"qualifier": "exact", "unit": "people"}
+        )
+        parts.append(f"{said} were killed")
+    text = " and ".join(parts) + "."
+    return SimpleNamespace(
+        article_id=article_id, start=0, text=text, speaker="", quantities=quantities, entities=[]
+    )
+
+
+def _marks(rows, pk: int) -> list[tuple[str, list[str], list[str]]]:
+    (row,) = [r for r in rows if r.article.pk == pk]
+    return [(e.text, e.conflicts, e.updates) for e in row.cells["death toll"]]
+
+
+def test_reports_of_one_day_conflict_and_a_later_one_is_an_update():
+    articles = [_article(1, MARCH_1), _article(2, MARCH_1), _article(3, MARCH_5)]
+    claims = [_claim(1, 100), _claim(2, 200), _claim(3, 300)]
+    topics, rows = fact_table.build(articles, claims)
+    assert topics == ["death toll"]
+    assert _marks(rows, 1) == [("100 people", ["200 people"], ["300 people"])]
+    assert _marks(rows, 3) == [("300 people", [], ["100 people", "200 people"])]
+
+
+def test_a_figure_many_reports_repeat_is_named_once():
+    articles = [_article(pk, MARCH_1) for pk in range(1, 6)]
+    claims = [_claim(1, 100)] + [_claim(pk, 200) for pk in range(2, 6)]
+    _, rows = fact_table.build(articles, claims)
+    assert _marks(rows, 1) == [("100 people", ["200 people"], [])]
+    assert _marks(rows, 2) == [("200 people", ["100 people"], [])]
+
+
+def test_two_figures_of_one_article_are_not_set_against_each_other():
+    _, rows = fact_table.build([_article(1, MARCH_1)], [_claim(1, 100, 200)])
+    assert _marks(rows, 1) == [("100 people", [], []), ("200 people", [], [])]
+
+
+def test_undated_reports_disagree_rather_than_update():
+    articles = [_article(1, None), _article(2, MARCH_5)]
+    _, rows = fact_table.build(articles, [_claim(1, 100), _claim(2, 300)])
+    assert _marks(rows, 1) == [("100 people", ["300 people"], [])]
