@@ -254,3 +254,27 @@ def test_the_alias_page_says_which_stories_its_edits_sent_to_be_matched_again(
     run_queued()
     page = analyst_client.get(reverse("claims:alias_list")).content.decode()
     assert "data-matching" not in page
+
+
+def test_the_story_list_shows_fifty_newest_a_page_with_their_counts(
+    viewer_client, django_assert_max_num_queries
+):
+    from claims.views.stories import PER_PAGE
+
+    stories = [make_story(f"Event {i:02d}") for i in range(PER_PAGE + 1)]
+    make_article(story=stories[-1], published=dt.date(2031, 5, 2))
+    make_article(story=stories[-1], published=dt.date(2031, 5, 4))
+    url = reverse("claims:story_list")
+    with django_assert_max_num_queries(8):
+        first = viewer_client.get(url)
+    shown = list(first.context["stories"])
+    assert [s.pk for s in shown] == [s.pk for s in reversed(stories[1:])], "newest first"
+    assert (shown[0].article_count, shown[0].first, shown[0].last) == (
+        2,
+        dt.date(2031, 5, 2),
+        dt.date(2031, 5, 4),
+    )
+    assert "Page 1 of 2" in first.text
+    second = viewer_client.get(url, {"page": 2})
+    assert [s.pk for s in second.context["stories"]] == [stories[0].pk]
+    assert second.context["stories"][0].article_count == 0

@@ -16,8 +16,9 @@ from ..services import ServiceError
 from ..services import stories as service
 from ..services.queue import queue_story_match, workers_alive
 from ..story_figures import fact_matrix, story_figures
-from .common import HtmxHttpRequest, parse_int, refuse
+from .common import HtmxHttpRequest, page_of_ids, parse_int, refuse
 
+PER_PAGE = 50
 UNKNOWN_STORY = "Choose a story that exists."
 LOOKING_AGAIN = "Looking for suggestions again, in the background: this page says when it is done."
 
@@ -32,8 +33,11 @@ def _with_counts():
 
 @require_GET
 def story_list(request: HtmxHttpRequest) -> HttpResponse:
-    stories = _with_counts().order_by("-created_at")
-    return render(request, "claims/story_list.html", {"stories": stories})
+    """Newest first, a page at a time: only the page's stories have their articles
+    counted."""
+    ids = Story.objects.order_by("-created_at", "-id").values_list("pk", flat=True)
+    page = page_of_ids(ids, PER_PAGE, request.GET.get("page"), _with_counts())
+    return render(request, "claims/story_list.html", {"page": page, "stories": page.object_list})
 
 
 @require_GET
