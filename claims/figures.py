@@ -14,6 +14,7 @@ meet. Pure functions over the quantity dicts stored on claims: no database.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -176,22 +177,26 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+@functools.lru_cache(maxsize=50_000)
+def _topics_of(word: str) -> tuple[str, ...]:
+    """The topics whose happening words ``word`` starts with, in ``TOPICS`` order (a
+    story's fact table reads each of its words many times)."""
+    return tuple(topic for topic, starts in TOPICS.items() if word.startswith(starts))
+
+
 def _happening(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
     """The topic the first happening word says; "killed or injured" is casualties."""
-    found = None
     for i, word in enumerate(words):
-        for topic, starts in TOPICS.items():
-            if topic in skip or not word.startswith(starts):
+        for topic in _topics_of(word):
+            if topic in skip:
                 continue
-            if found is None:
-                found = topic
-                joined = words[i + 1 : i + 3]
-                if topic in {"death toll", "injured"} and joined[:1] in (["or"], ["and"]):
-                    other = _happening(joined[1:], skip=(topic, "homes", "attackers"))
-                    if other in {"death toll", "injured"}:
-                        return "casualties"
-                return found
-    return found
+            joined = words[i + 1 : i + 3]
+            if topic in {"death toll", "injured"} and joined[:1] in (["or"], ["and"]):
+                other = _happening(joined[1:], skip=(topic, "homes", "attackers"))
+                if other in {"death toll", "injured"}:
+                    return "casualties"
+            return topic
+    return None
 
 
 def counted(q: dict, entities: Sequence[dict] = ()) -> str:

@@ -37,6 +37,24 @@ class Point:
     y_low: float = 0.0
     y_high: float = 0.0
 
+    # What the template writes: strings, as Django's number and date filters cost more
+    # than the rest of a chart of hundreds of points.
+    @property
+    def date_label(self) -> str:
+        return f"{self.published.day} {self.published:%b %Y}"
+
+    @property
+    def svg_x(self) -> str:
+        return f"{self.x:.1f}"
+
+    @property
+    def svg_low(self) -> str:
+        return f"{self.y_low:.1f}"
+
+    @property
+    def svg_high(self) -> str:
+        return f"{self.y_high:.1f}"
+
     @property
     def open_ended(self) -> bool:
         return math.isinf(self.high)

@@ -29,10 +29,10 @@ from ..services.review import review_entry
 from .common import HtmxHttpRequest, back_to, page_of_ids, query_without_page, refuse
 
 PER_PAGE = 50
-# The dashboard groups and counts the best scored (or newest) 2,000 rows of its filters:
-# 40 pages of entries or more, and a dashboard of a large archive as fast as a small
-# one's. The page says when it is capped; choosing a story narrows it down.
-MAX_LISTED = 2000
+# The dashboard groups and counts the best scored (or newest) 1,000 rows of its filters:
+# 20 pages of entries or more, and a dashboard of a large archive as fast as a small
+# one's (bench/pages.py). The page says when it is capped; choosing a story narrows it.
+MAX_LISTED = 1000
 BAD_REVIEW = "Choose a status."
 
 
