@@ -27,7 +27,13 @@ from .choices import (
     ReviewStatus,
     SuggestionOrigin,
 )
-from .querysets import ArticleQuerySet, ClaimQuerySet, LinkQuerySet, SuggestionQuerySet
+from .querysets import (
+    ArticleQuerySet,
+    ClaimQuerySet,
+    JobQuerySet,
+    LinkQuerySet,
+    SuggestionQuerySet,
+)
 from .wording import ENTITY_KEY, match_key
 
 
@@ -479,6 +485,8 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = JobQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
@@ -496,3 +504,15 @@ class Job(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in JobState.finished()
+
+    @property
+    def failed(self) -> bool:
+        return self.state == JobState.FAILED
+
+    @property
+    def done(self) -> bool:
+        return self.state == JobState.DONE
+
+    @property
+    def story_match(self) -> bool:
+        return self.kind == JobKind.MATCH_STORY

@@ -23,7 +23,15 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from . import sql
-from .choices import ACTIVE_REVIEW, ExtractionStatus, Origin, Relation, ReviewStatus
+from .choices import (
+    ACTIVE_REVIEW,
+    ExtractionStatus,
+    JobKind,
+    JobState,
+    Origin,
+    Relation,
+    ReviewStatus,
+)
 from .entities import NAMED
 from .search import web_query
 
@@ -324,6 +332,15 @@ class SuggestionQuerySet(models.QuerySet):
         elif mark in {"update", "hedged", "different_sources", "same_source"}:
             qs = qs.filter(**{mark: True})
         return qs
+
+
+class JobQuerySet(models.QuerySet):
+    def unfinished(self) -> JobQuerySet:
+        return self.exclude(state__in=JobState.finished())
+
+    def story_matches(self) -> JobQuerySet:
+        """Stories sent to be matched again whose matching has not finished."""
+        return self.filter(kind=JobKind.MATCH_STORY).unfinished()
 
 
 class LinkQuerySet(models.QuerySet):

@@ -151,5 +151,5 @@ def give_up(job_ids: int | list[int], message: str) -> None:
     """Record jobs that will not be tried again, with why in the analyst's words (those
     of a task that finished before it broke stay as they are)."""
     ids = [job_ids] if isinstance(job_ids, int) else job_ids
-    unfinished = Job.objects.filter(pk__in=ids).exclude(state__in=JobState.finished())
+    unfinished = Job.objects.filter(pk__in=ids).unfinished()
     unfinished.update(state=JobState.FAILED, message=message[:1000], updated_at=timezone.now())

@@ -107,7 +107,7 @@ def send_again(job: Job, *, user: User | None) -> Job:
 def queue_story_match(story: Story, *, user: User | None = None) -> Job:
     """Look for suggestions among a story's articles again, in the background. A story
     already waiting for this is not queued twice."""
-    waiting = Job.objects.filter(
+    waiting: Job | None = Job.objects.filter(
         kind=JobKind.MATCH_STORY, story=story, state=JobState.QUEUED
     ).first()
     if waiting is not None:

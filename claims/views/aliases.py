@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from ..choices import JobKind, JobState
 from ..forms import AliasForm, first_error
 from ..models import EntityAlias, Job
 from ..roles import ANALYST, has_role, role_required
@@ -21,9 +20,7 @@ from .common import HtmxHttpRequest, refuse
 def alias_list(request: HtmxHttpRequest) -> HttpResponse:
     aliases = EntityAlias.objects.select_related("created_by")
     # The stories this analyst's alias edits sent to be matched again, not yet done.
-    matching = Job.objects.filter(requested_by=request.user, kind=JobKind.MATCH_STORY).exclude(
-        state__in=JobState.finished()
-    )
+    matching = Job.objects.filter(requested_by=request.user).story_matches()
     context = {
         "aliases": aliases,
         "can_edit": has_role(request.user, ANALYST),

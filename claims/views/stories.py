@@ -8,7 +8,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from ..choices import JobKind, JobState
 from ..forms import StoryNameForm, first_error
 from ..models import Article, Story
 from ..roles import ANALYST, has_role, role_required
@@ -58,8 +57,7 @@ def story_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 def _matching(story: Story) -> dict:
     """The story's search for suggestions that a worker has yet to finish, if any."""
-    job = story.jobs.filter(kind=JobKind.MATCH_STORY).exclude(state__in=JobState.finished())
-    waiting = job.first()
+    waiting = story.jobs.story_matches().first()
     return {"matching": waiting, "no_worker": waiting is not None and not workers_alive()}
 
 
