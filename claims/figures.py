@@ -110,6 +110,10 @@ _PART_AFTER = re.compile(
     r"additional\b|new\b)",
     re.IGNORECASE,
 )
+# ... unless the figure is given as the total: "a total of 900 additional deaths", "40
+# new cases in all" count everything, not an increment.
+_TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|altogether)\s+$", re.I)
+_TOTAL_AFTER = re.compile(r"^(?:\s+\w+){0,3}\s+(?:in total|in all|altogether)\b", re.I)
 # A figure given as what a count used to be: "from 115", "up from 64", "previous toll of".
 _EARLIER = re.compile(
     r"(?:\bfrom\s+(?:about\s+|around\s+|some\s+|an estimated\s+)?|"
@@ -327,6 +331,8 @@ def figures_of(claim) -> list[Figure]:
         topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
         before = text[max(0, start - 40) : start]
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
+        if part and (_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(text[end : end + 40])):
+            part = False
         part = part or bool(_EARLIER.search(before))
         # a rate ("82 deaths daily") or an age ("between the ages of 2 and 15") is no count
         part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))

@@ -156,6 +156,23 @@ def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):
     assert town.topic != "death toll" and figures_of(claim)[1].topic == "death toll"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "whole"),
+    [
+        ("Rescuers found 12 additional bodies in the river on Friday.", False),
+        ("The study counted a total of 930 additional deaths in the province.", True),
+        ("Officials reported 41 new deaths in all across the valley.", True),
+        ("Medics said 17 more people died overnight.", False),
+    ],
+)
+def test_a_figure_given_as_the_total_is_a_whole_though_it_says_additional(
+    nlp, sentence, whole
+):
+    found, _ = figure(nlp, sentence)
+    assert found.topic == "death toll"
+    assert found.whole is whole
+
+
 def test_one_new_victim_is_an_increment_not_a_toll(nlp):
     found, _ = figure(nlp, "Police confirmed the identity of one new victim of the fire.")
     assert not found.whole
