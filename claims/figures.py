@@ -170,11 +170,19 @@ def interval(q: dict) -> tuple[float, float]:
     return (low if low is not None else 0.0), (high if high is not None else math.inf)
 
 
+FACT_DIGITS = 2  # significant digits two figures of one reported fact share
+
+
 def fact_key(figure: Figure) -> str:
-    """One reported fact of a figure: what it counts and the values its words allow.
-    "about 100 dead" in two outlets is one fact; "more than 100 dead" another."""
-    low, high = interval(figure.quantity)
-    return f"{figure.topic}|{figure.counted}|{low:g}|{high:g}"
+    """One reported fact of a figure: what it counts, and its value to two significant
+    digits. "4,645 deaths", "more than 4,600" and "some 4,600" in three outlets are one
+    fact (one study's estimate, rounded by the reports); "about 100" and "around 200"
+    are two, and so are 62 and 64 (an official count, revised)."""
+    value = representative(figure.quantity)
+    if value:
+        digits = FACT_DIGITS - 1 - math.floor(math.log10(abs(value)))
+        value = round(value, min(digits, 0))
+    return f"{figure.topic}|{figure.counted}|{value:g}"
 
 
 def _words(text: str) -> list[str]:

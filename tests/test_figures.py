@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from claims.figures import compare, figures_of, interval
+from claims.figures import compare, fact_key, figures_of, interval
 from claims.nlp.claims import ExtractedClaim
 from claims.nlp.pipeline import load_pipeline
 
@@ -257,3 +257,18 @@ def test_what_a_mass_is_of_ends_before_the_words_that_follow_it(nlp):
     kept, _ = figure(nlp, "Officials blamed 300 tons of fertiliser kept in the warehouse.")
     compound, _ = figure(nlp, "The blast was caused by 80 tonnes of ammonium nitrate.")
     assert (kept.topic, compound.topic) == ("amount of fertiliser", "amount of ammonium nitrate")
+
+
+def test_figures_that_round_to_one_value_are_one_reported_fact(nlp):
+    def key(sentence: str) -> str:
+        return fact_key(figure(nlp, sentence)[0])
+
+    study = {
+        key("A study found that 4,645 people died in the floods."),
+        key("More than 4,600 people died in the floods, a study found."),
+        key("Some 4,600 people died in the floods, a study found."),
+    }
+    assert len(study) == 1
+    assert key("About 100 people died in the floods.") != key("Around 200 people died.")
+    assert key("Officials said 62 people died.") != key("Officials said 64 people died.")
+    assert key("Officials said 62 people died.") != key("Officials said 62 people were hurt.")
