@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -211,6 +212,13 @@ def judge(a: Profile, b: Profile) -> Proposal | None:
 def _same_sentence(a: Profile, b: Profile) -> Proposal | None:
     if a.figures and b.figures and {f.topic for f in a.figures} != {f.topic for f in b.figures}:
         return None  # "12 were killed" / "12 were injured": one word, another fact
+    if any(
+        {_direction(x.quantity), _direction(y.quantity)} == {"above", "below"}
+        for x in a.figures
+        for y in b.figures
+        if x.topic == y.topic
+    ):
+        return None  # "nearly 9,000 homeless" / "over 9,000 homeless": one word, another fact
     ratio = fuzz.ratio(a.plain, b.plain)
     short, long = sorted((a.plain, b.plain), key=len)
     if ratio < SAME_RATIO:
@@ -358,8 +366,24 @@ def _same_numbers(a: Profile, b: Profile) -> Proposal | None:
     return Proposal(Relation.SAME, 0.7, f"the same figures ({said}) in other words", "", False)
 
 
+_BELOW = re.compile(r"^\s*(?:nearly|almost|just under|close to|not quite)\b", re.I)
+
+
+def _direction(q: dict) -> str | None:
+    """Which side of its number a figure puts the count: "more than 40" above, "up to
+    40" or "nearly 40" below, "about 40" or "40" neither."""
+    if q.get("qualifier") in {"more_than", "at_least"}:
+        return "above"
+    if q.get("qualifier") in {"less_than", "at_most"} or _BELOW.match(q.get("text", "")):
+        return "below"
+    return None
+
+
 def _same_number(a: dict, b: dict) -> bool:
-    """Both state the same number ("114" and "at least 114", "some 40" and "about 40")."""
+    """Both state the same number ("114" and "at least 114", "some 40" and "about 40"),
+    and not on its two sides ("nearly 300,000" and "over 300,000" say two things)."""
+    if {_direction(a), _direction(b)} == {"above", "below"}:
+        return False
     stated = {v for v in (a.get("low"), a.get("high")) if v is not None}
     return bool(stated & {v for v in (b.get("low"), b.get("high")) if v is not None})
 

@@ -220,6 +220,21 @@ def test_the_same_figure_in_other_words_is_the_same_claim(nlp):
     assert same.relation == "same" and "114" in same.reason
 
 
+def test_a_number_given_from_its_two_sides_is_not_the_same_figure(nlp):
+    found = verdict(
+        nlp,
+        "The floods left nearly 9,000 people homeless in the province.",
+        "The floods left over 9,000 people homeless in the province.",
+    )
+    assert found is None or found.relation != "same"
+    same = verdict(
+        nlp,
+        "The floods left nearly 9,000 people homeless in the province.",
+        "The floods left some 9,000 people homeless in the province.",
+    )
+    assert same.relation == "same"
+
+
 def test_claims_whose_figures_disagree_are_never_the_same(nlp):
     found = verdict(
         nlp,
