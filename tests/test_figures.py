@@ -165,9 +165,7 @@ def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):
         ("Medics said 17 more people died overnight.", False),
     ],
 )
-def test_a_figure_given_as_the_total_is_a_whole_though_it_says_additional(
-    nlp, sentence, whole
-):
+def test_a_figure_given_as_the_total_is_a_whole_though_it_says_additional(nlp, sentence, whole):
     found, _ = figure(nlp, sentence)
     assert found.topic == "death toll"
     assert found.whole is whole
