@@ -313,7 +313,7 @@ _OFFICIAL = re.compile(r"\bofficial(?:ly)?\b|\bconfirmed\b|\bcertified\b", re.IG
 _ESTIMATE = re.compile(
     r"\bexcess\b|\bestimat\w*\b(?!\s*\d)|\bprojected\b|\bstud(?:y|ies)\b|\bsurvey\w*\b|"
     r"\bmodel\w*\b|\banaly[sz]\w*\b|\bresearchers?\b|\bcalculat\w*\b|\bextrapolat\w*\b|"
-    r"\bmore deaths than\b|\bunderestimat\w*\b",
+    r"\bmore deaths than\b|\bunderestimat\w*\b|\bthan (?:usual|expected|normal|average)\b",
     re.IGNORECASE,
 )
 

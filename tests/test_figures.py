@@ -149,6 +149,8 @@ def test_an_official_count_is_not_set_against_an_estimate(nlp):
     other, _ = figure(nlp, "The official death toll rose to 80.")
     assert compare(official, estimate) is None
     assert compare(official, other).conflict
+    above_usual, _ = figure(nlp, "Records show 930 more people than usual died that autumn.")
+    assert above_usual.basis == "estimate" and compare(official, above_usual) is None
 
 
 def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):
