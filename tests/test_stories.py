@@ -274,7 +274,7 @@ def test_the_story_list_shows_fifty_newest_a_page_with_their_counts(
         dt.date(2031, 5, 2),
         dt.date(2031, 5, 4),
     )
-    assert "Page 1 of 2" in first.text
+    assert "Page 1 of 2" in first.text and 'href="?page=2" rel="next"' in first.text
     second = viewer_client.get(url, {"page": 2})
     assert [s.pk for s in second.context["stories"]] == [stories[0].pk]
     assert second.context["stories"][0].article_count == 0
