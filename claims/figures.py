@@ -175,9 +175,9 @@ FACT_DIGITS = 2  # significant digits two figures of one reported fact share
 
 def fact_key(figure: Figure) -> str:
     """One reported fact of a figure: what it counts, and its value to two significant
-    digits. "4,645 deaths", "more than 4,600" and "some 4,600" in three outlets are one
+    digits. "3,870 deaths", "more than 3,860" and "some 3,900" in three outlets are one
     fact (one study's estimate, rounded by the reports); "about 100" and "around 200"
-    are two, and so are 62 and 64 (an official count, revised)."""
+    are two, and so are 41 and 43 (an official count, revised)."""
     value = representative(figure.quantity)
     if value:
         digits = FACT_DIGITS - 1 - math.floor(math.log10(abs(value)))

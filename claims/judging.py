@@ -140,7 +140,7 @@ def profile(
     aliases: Mapping[str, str] | None = None,
 ) -> Profile:
     """What matching reads of a claim. ``incident``: the named storm or fire its article
-    reports, if any; a claim about another one ("Katrina's toll was 1,833", cited for
+    reports, if any; a claim about another one ("Orla's toll was 1,627", cited for
     comparison) gives no figures of the event."""
     named = _named(claim)
     other = incident_name(claim.text)
@@ -312,7 +312,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
         same = [(r, x, y) for r, x, y in agreements if _same_number(x.quantity, y.quantity)]
         # The same fact when every figure of one claim is restated by the other: "the
-        # Times counted 1,052 deaths" / "deaths exceeded 64, but about 1,052 in all".
+        # Times counted 1,180 deaths" / "deaths exceeded 57, but about 1,180 in all".
         restated_a = {id(x) for _, x, _ in same} >= {id(f) for f in a.figures}
         restated_b = {id(y) for _, _, y in same} >= {id(f) for f in b.figures}
         if same and (len(same) == len(agreements) or restated_a or restated_b):

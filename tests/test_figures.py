@@ -127,25 +127,25 @@ def test_a_cost_and_an_amount_of_a_substance_are_topics_of_their_own(nlp):
 
 def test_a_denied_figure_contradicts_the_figure_it_denies(nlp):
     denied, _ = figure(nlp, "3,000 people did not die in the storm.")
-    given, _ = figure(nlp, "The toll was raised from 64 to 2,975 dead.", 1)
+    given, _ = figure(nlp, "The toll was raised from 57 to 3,140 dead.", 1)
     result = compare(denied, given)
     assert result.conflict and "denies" in result.reason
 
 
 def test_a_count_raised_from_one_figure_to_another_is_two_figures_not_a_range(nlp):
-    earlier, claim = figure(nlp, "The governor raised the toll from 64 to 2,975 dead.")
-    assert earlier.part and earlier.quantity["low"] == 64
-    assert figures_of(claim)[1].whole and figures_of(claim)[1].quantity["low"] == 2975
+    earlier, claim = figure(nlp, "The governor raised the toll from 57 to 3,140 dead.")
+    assert earlier.part and earlier.quantity["low"] == 57
+    assert figures_of(claim)[1].whole and figures_of(claim)[1].quantity["low"] == 3140
 
 
 def test_more_than_before_a_comparison_is_not_an_increment(nlp):
-    found, _ = figure(nlp, "The study found 1,052 more deaths than usual.")
+    found, _ = figure(nlp, "The study found 1,180 more deaths than usual.")
     assert found.whole
 
 
 def test_an_official_count_is_not_set_against_an_estimate(nlp):
     official, _ = figure(nlp, "The official death toll stood at 64.")
-    estimate, _ = figure(nlp, "Researchers estimated 4,645 excess deaths.")
+    estimate, _ = figure(nlp, "Researchers estimated 3,870 excess deaths.")
     other, _ = figure(nlp, "The official death toll rose to 80.")
     assert compare(official, estimate) is None
     assert compare(official, other).conflict
@@ -264,11 +264,11 @@ def test_figures_that_round_to_one_value_are_one_reported_fact(nlp):
         return fact_key(figure(nlp, sentence)[0])
 
     study = {
-        key("A study found that 4,645 people died in the floods."),
-        key("More than 4,600 people died in the floods, a study found."),
-        key("Some 4,600 people died in the floods, a study found."),
+        key("A study found that 3,870 people died in the floods."),
+        key("More than 3,860 people died in the floods, a study found."),
+        key("Some 3,900 people died in the floods, a study found."),
     }
     assert len(study) == 1
     assert key("About 100 people died in the floods.") != key("Around 200 people died.")
-    assert key("Officials said 62 people died.") != key("Officials said 64 people died.")
-    assert key("Officials said 62 people died.") != key("Officials said 62 people were hurt.")
+    assert key("Officials said 41 people died.") != key("Officials said 43 people died.")
+    assert key("Officials said 41 people died.") != key("Officials said 41 people were hurt.")

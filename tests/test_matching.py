@@ -255,10 +255,10 @@ def test_the_same_number_for_different_happenings_is_not_the_same_claim(nlp):
 
 def test_figures_of_another_named_storm_are_not_the_events(nlp):
     other = profile(
-        claim(nlp, "The official death toll from Hurricane Katrina is 1,833.", 1), incident="lila"
+        claim(nlp, "The official death toll from Hurricane Orla is 1,627.", 1), incident="lila"
     )
     event = profile(
-        claim(nlp, "Officials said 2,975 people died in the storm.", 2), incident="lila"
+        claim(nlp, "Officials said 3,140 people died in the storm.", 2), incident="lila"
     )
     assert other.figures == () and judge(other, event) is None
     same_storm = profile(

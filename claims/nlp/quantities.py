@@ -45,7 +45,7 @@ _MONTH = re.compile(
     r"april|june|july|august|september|october|november|december)$"
 )
 _FILLER = set("between and to from now up about around some nearly over under than at".split())
-# "2,975 last month", "12 this week": a time phrase after a number is not what it counts.
+# "3,140 last month", "12 this week": a time phrase after a number is not what it counts.
 TIME_WORDS = set("last next this past previous coming same".split())
 TIME_UNITS = set(
     "second minute hour day night morning afternoon evening week weekend fortnight month "
@@ -209,7 +209,7 @@ def _unit(doc: Doc, first: int, last: int) -> tuple[str | None, Token | None]:
     for token in doc[index : index + 4]:
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if token.lower_ in TIME_WORDS and nxt is not None and nxt.lemma_.lower() in TIME_UNITS:
-            return None, None  # "2,975 last month": the noun belongs to a time phrase
+            return None, None  # "3,140 last month": the noun belongs to a time phrase
         if token.pos_ == "NOUN":
             return _word(token), token
         if token.pos_ not in {"ADJ", "VERB", "PROPN"} or token.is_punct:
@@ -242,7 +242,7 @@ def _range_end(doc: Doc, last: int, opened_by: str | None) -> tuple[float, int] 
 def _follows_a_change(doc: Doc, at: int) -> bool:
     """Whether the word at ``at`` ("from") follows a verb of change: within a few words,
     or as the verb the phrase hangs on however far ("raised the territory's official
-    death toll from Hurricane Maria from 64 to 2,975")."""
+    death toll from Hurricane Lila from 57 to 3,140")."""
     if any(token.lemma_.lower() in CHANGE_VERBS for token in doc[max(0, at - 8) : at]):
         return True
     head = doc[at].head
@@ -305,7 +305,7 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
             opener = first - 2 if first > 1 and doc[first - 1].text in CURRENCIES else first - 1
             before = doc[opener].lower_ if opener >= 0 else ""
             opened_by = "between" if before == "between" else qualifier
-            # "raised the toll from 64 to 2,975" is a change, two figures, not a range
+            # "raised the toll from 57 to 3,140" is a change, two figures, not a range
             change = before == "from" and _follows_a_change(doc, opener)
             upper = None if change else _range_end(doc, last, opened_by)
             if upper is not None and upper[0] >= value:
