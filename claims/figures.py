@@ -104,10 +104,11 @@ _PART_BEFORE = re.compile(
     r"a further|an additional|additional|other)\s+(?:\w+\s+){0,2})$",
     re.IGNORECASE,
 )
-# ... and right after it: "two of them", "120 of the 5,000", "two more bodies".
+# ... and right after it: "two of them", "120 of the 5,000", "one of its sailors", "two
+# more bodies".
 _PART_AFTER = re.compile(
-    r"^\s*(?:of (?:them|those|whom|the|these)\b|more\b(?!\s+\w+\s+than|\s+than)|others?\b|"
-    r"additional\b|new\b)",
+    r"^\s*(?:of (?:them|those|whom|the|these|its|their|his|her|our)\b|"
+    r"more\b(?!\s+\w+\s+than|\s+than)|others?\b|additional\b|new\b)",
     re.IGNORECASE,
 )
 # ... unless the figure is given as the total: "a total of 900 additional deaths", "40
@@ -125,7 +126,10 @@ _RATE = re.compile(
     r"a month|per month|monthly|a year|per year|annually|per capita|per \d)",
     re.IGNORECASE,
 )
-_AGE = re.compile(r"\b(?:ages?|aged|age of|ages of)\s+(?:of\s+|from\s+|between\s+)?$", re.I)
+_AGE = re.compile(
+    r"\b(?:ages?|aged|age of|ages of)\s+(?:of\s+|from\s+|between\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$",
+    re.I,
+)
 # A figure the claim says is not so: "3,000 people did not die", "never killed 50".
 _NEGATION = re.compile(r"\b(?:not|n't|never|no one|did not|didn't|wasn't|weren't)\b", re.I)
 _BREAKDOWN = re.compile(r"\s[-–—]\s|[-–—:(]|\bincluding\b|\bamong\b")

@@ -438,3 +438,69 @@ def test_a_pair_of_figures_repeated_by_several_reports_is_one_entry_with_one_ver
     assert analyst_client.post(url, data, headers=HX).status_code == 200
     assert set(rows.values_list("status", flat=True)) == {"dismissed"}
     assert not Link.objects.exists(), "withdrawing the verdict removes every link it drew"
+
+
+def _toll_rows(story, tolls, *, dated=True, one_article=False):
+    """A claim per toll ("Officials said N people died."), each in its own article
+    published a day after the last (or all in one article), and an open matcher row
+    for every pair of them, marked as an update when their dates differ."""
+    import datetime as dt
+    import itertools
+
+    from .factories import make_article, make_claim
+
+    claims = {}
+    shared = None
+    if one_article:
+        body = " ".join(f"Officials said {toll} people died." for toll in tolls)
+        shared = make_article(body=body, story=story)
+    for day, toll in enumerate(tolls, start=1):
+        fragment = f"Officials said {toll} people died."
+        published = dt.date(2031, 3, day) if dated else None
+        article = shared or make_article(body=fragment, story=story, published=published)
+        start = article.text.index(fragment) + len("Officials said ")
+        quantity = {"text": f"{toll} people", "start": start, "end": start + len(str(toll)) + 7}
+        quantity.update(low=toll, high=toll, qualifier="exact", unit="people")
+        claims[toll] = make_claim(article, fragment, quantities=[quantity])
+    for x, y in itertools.combinations(tolls, 2):
+        a, b = claims[x], claims[y]
+        Suggestion.objects.create(
+            key=f"toll-{x}-{y}",
+            article_a=a.article,
+            article_b=b.article,
+            claim_a=a,
+            claim_b=b,
+            relation="contradicts",
+            score=0.85,
+            reason=f"{x} versus {y}",
+            topic="death toll",
+            update=dated and not one_article,
+            internal=one_article,
+        )
+
+
+def _left():
+    return {tuple(sorted(map(int, r.key.split("-")[1:]))) for r in Suggestion.objects.all()}
+
+
+def test_an_update_is_the_step_from_the_figure_reported_just_before(db):
+    from claims.models import Story
+    from claims.services.matching import prune_conflicts
+
+    story = Story.objects.create(name="Flood")
+    _toll_rows(story, (12, 30, 25, 41))  # reported on 1, 2, 3 and 4 March
+    prune_conflicts(story.pk)
+    assert _left() == {(12, 30), (25, 30), (25, 41)}, "each figure against the one before it"
+
+
+def test_an_article_telling_a_count_s_history_does_not_contradict_itself(db):
+    from claims.models import Story
+    from claims.services.matching import prune_conflicts
+
+    history = Story.objects.create(name="Storm")
+    _toll_rows(history, (16, 34, 64), one_article=True)
+    stray = Story.objects.create(name="Battle")
+    _toll_rows(stray, (100, 200), one_article=True)
+    prune_conflicts(history.pk)
+    prune_conflicts(stray.pk)
+    assert _left() == {(100, 200)}, "one stray figure is a conflict; three are a history"

@@ -189,7 +189,20 @@ def test_rates_and_ages_are_not_counts(nlp, sentence):
     doc = nlp(sentence)
     claim = doc._.claims[0]
     wholes = [f.quantity["low"] for f in figures_of(claim) if f.whole]
-    assert 82 not in wholes and 2 not in wholes
+    assert 82 not in wholes and 2 not in wholes and 15 not in wholes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway said one of its sailors was wounded in the blast.",
+        "The ministry said two of their guides were killed on the ridge.",
+        "The previous toll was 60 dead after the landslide.",
+    ],
+)
+def test_one_of_a_group_and_an_earlier_count_are_not_the_whole(nlp, sentence):
+    found, _ = figure(nlp, sentence)
+    assert not found.whole
 
 
 @pytest.mark.parametrize(

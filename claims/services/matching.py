@@ -242,11 +242,17 @@ def prune_conflicts(story_id: int) -> int:
     """Keep the story's suggested conflicts an analyst can act on; returns how many
     were withdrawn.
 
-    Of a running count (a toll, the missing), two figures are set against each other
-    only when they are near each other in value or in date, with at most ``BETWEEN``
-    other figures (or dates) between them: reports of a toll of 78, 100, 135 and 190
-    give the steps worth reading (78/100, 78/135, 100/135, ...), not 78/190. And a pair
-    of figures repeated in both articles (a headline and its body, with the same
+    - An *update* of a running count (two dated reports) is kept only as a step of its
+      timeline: from the figure first reported just before to the next one, each figure
+      dated by its first report (a later report that recalls an old figure does not make
+      it new). Reports of a toll of 78, 100, 135 and 190 on four days give 78/100,
+      100/135 and 135/190, not 78/190.
+    - Other conflicts of a topic are set against each other only when they are near in
+      value or in date, with at most ``BETWEEN`` other figures (or dates) between them.
+    - An article that gives three or more figures of one running count is telling its
+      history or a dispute: its figures are not set against each other within it.
+
+    A pair of figures repeated in both articles (a headline and its body, with the same
     sources) is not withdrawn: it joins its entry (``entry_of``), which the dashboard
     shows once. Withdrawn rows are open matcher suggestions only; ``suggest_for_story``
     judges every pair again.
@@ -260,7 +266,6 @@ def prune_conflicts(story_id: int) -> int:
             link__isnull=True,
             claim_a__isnull=False,
             claim_b__isnull=False,
-            internal=False,
         ).select_related("claim_a", "claim_b")
     )
     published = dict(Article.objects.filter(story_id=story_id).values_list("pk", "published"))
@@ -271,26 +276,54 @@ def prune_conflicts(story_id: int) -> int:
             values[claim.pk, topic] = _conflict_value(claim, topic)
         return values[claim.pk, topic]
 
+    drop = _history_told(rows, value)
     by_topic: dict[str, list[tuple[Suggestion, tuple[Any, ...]]]] = {}
     for row in rows:
+        if row.internal:
+            continue
         ends = tuple(
             (*value(c, row.topic), published.get(c.article_id)) for c in (row.claim_a, row.claim_b)
         )
         by_topic.setdefault(row.topic, []).append((row, ends))
-    drop: set[int] = set()
-    for topic, entries in by_topic.items():
-        if topic in RUNNING:
-            drop |= _not_next_to_each_other(entries)
+    for entries in by_topic.values():
+        drop |= _not_next_to_each_other(entries)
     Suggestion.objects.filter(pk__in=drop).delete()
     return len(drop)
+
+
+def _history_told(rows: list[Suggestion], value: Any) -> set[int]:
+    """Internal conflicts of an article that gives three or more figures of one running
+    count: it is telling the count's history or a dispute ("first 16, then 34, and a
+    study's 1,000"), not contradicting itself as one stray figure would."""
+    figures: dict[tuple[int, str], set[float]] = {}
+    internal = [r for r in rows if r.internal and r.topic in RUNNING]
+    for row in internal:
+        for claim in (row.claim_a, row.claim_b):
+            v, _ = value(claim, row.topic)
+            if v is not None:
+                figures.setdefault((row.article_a_id, row.topic), set()).add(v)
+    return {r.pk for r in internal if len(figures.get((r.article_a_id, r.topic), ())) >= 3}
 
 
 def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple[Any, ...]]]) -> set[int]:
     values = sorted({v for _, ends in entries for v, precise, _ in ends if precise})
     dates = sorted({d for _, ends in entries for *_, d in ends if d is not None})
+    # When each figure was first reported: a later report that recalls an old figure
+    # ("the toll, initially 64, ...") does not make it new.
+    first: dict[float, Any] = {}
+    for _, ends in entries:
+        for v, _, d in ends:
+            if v is not None and d is not None and (v not in first or d < first[v]):
+                first[v] = d
     far = set()
     for row, ((x, _, dx), (y, _, dy)) in entries:
         if x is None or y is None:
+            continue
+        if row.update and x in first and y in first and first[x] != first[y]:
+            early, late = sorted((first[x], first[y]))
+            steps = {first[v] for v in first if early < first[v] < late}
+            if steps:
+                far.add(row.pk)
             continue
         low, high = sorted((x, y))
         next_in_value = sum(low < v < high for v in values) <= BETWEEN
