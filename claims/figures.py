@@ -49,7 +49,7 @@ COUNTED = {
     "people": "people person persons resident residents victim victims civilian civilians "
     "individual individuals inhabitant inhabitants villager villagers life lives death "
     "deaths body bodies casualty casualties fatality fatalities dead injured wounded "
-    "missing homeless evacuee evacuees name names",
+    "missing unaccounted homeless evacuee evacuees name names",
     "fighters": "fighter fighters troop troops soldier soldiers force forces mercenary "
     "mercenaries militant militants combatant combatants contractor contractors serviceman "
     "servicemen personnel man men insurgent insurgents rebel rebels guerrilla guerrillas "

@@ -112,6 +112,7 @@ def test_different_things_and_parts_are_not_compared(nlp, first, second):
         (("The blast killed 60 nationals.",), ("The blast killed 90 citizens.",)),
         (("The fire destroyed 200 homes.",), ("The fire destroyed 900 structures.",)),
         (("About 40 people remain unaccounted for.",), ("Some 300 people are missing.",)),
+        (("The flood left 40 unaccounted for.",), ("Some 300 people are missing.",)),
         (("It killed 180 people and wounded another 6,000.", 1), ("It injured 500 people.",)),
     ],
 )
