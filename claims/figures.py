@@ -182,11 +182,16 @@ def fact_key(figure: Figure) -> str:
     digits. "3,870 deaths", "more than 3,860" and "some 3,900" in three outlets are one
     fact (one study's estimate, rounded by the reports); "about 100" and "around 200"
     are two, and so are 41 and 43 (an official count, revised)."""
-    value = representative(figure.quantity)
-    if value:
-        digits = FACT_DIGITS - 1 - math.floor(math.log10(abs(value)))
-        value = round(value, min(digits, 0))
-    return f"{figure.topic}|{figure.counted}|{value:g}"
+    return f"{figure.topic}|{figure.counted}|{rounded(representative(figure.quantity)):g}"
+
+
+def rounded(value: float, digits: int = FACT_DIGITS) -> float:
+    """``value`` to ``digits`` significant digits (never past the units): 2,975 is
+    3,000, 4,645 is 4,600, 78 stays 78."""
+    if not value:
+        return value
+    places = digits - 1 - math.floor(math.log10(abs(value)))
+    return round(value, min(places, 0))
 
 
 def _words(text: str) -> list[str]:

@@ -40,6 +40,7 @@ from .figures import (
     fact_key,
     figures_of,
     interval,
+    rounded,
 )
 from .incidents import incident_name
 from .wording import (
@@ -307,10 +308,15 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             hedged=hedged,
             different_sources=different,
         )
-    if agreements and not (a.hedged or b.hedged):
+    same_figures = [(r, x, y) for r, x, y in agreements if _same_number(x.quantity, y.quantity)]
+    if agreements and (a.hedged or b.hedged):
+        # A hedge ("may have risen to 1,052") keeps the same figure the same fact; it
+        # supports nothing else.
+        agreements = same_figures if len(same_figures) == len(agreements) else []
+    if agreements:
         result, fa, fb = agreements[0]
         figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
-        same = [(r, x, y) for r, x, y in agreements if _same_number(x.quantity, y.quantity)]
+        same = same_figures
         # The same fact when every figure of one claim is restated by the other: "the
         # Times counted 1,180 deaths" / "deaths exceeded 57, but about 1,180 in all".
         restated_a = {id(x) for _, x, _ in same} >= {id(f) for f in a.figures}
@@ -381,11 +387,26 @@ def _direction(q: dict) -> str | None:
 
 def _same_number(a: dict, b: dict) -> bool:
     """Both state the same number ("114" and "at least 114", "some 40" and "about 40"),
-    and not on its two sides ("nearly 300,000" and "over 300,000" say two things)."""
+    or one rounds the other ("nearly 3,000" for 2,975), and not on its two sides
+    ("nearly 300,000" and "over 300,000" say two things)."""
     if {_direction(a), _direction(b)} == {"above", "below"}:
         return False
     stated = {v for v in (a.get("low"), a.get("high")) if v is not None}
-    return bool(stated & {v for v in (b.get("low"), b.get("high")) if v is not None})
+    if stated & {v for v in (b.get("low"), b.get("high")) if v is not None}:
+        return True
+    return _rounds(a, b) or _rounds(b, a)
+
+
+def _rounds(approximate: dict, exact: dict) -> bool:
+    """``approximate`` ("about 3,000", "nearly 3,000") is ``exact`` (2,975) rounded."""
+    if approximate.get("qualifier") != "about" and not _BELOW.match(approximate.get("text", "")):
+        return False
+    if exact.get("qualifier") != "exact" or exact.get("low") != exact.get("high"):
+        return False
+    said, value = approximate.get("low"), exact.get("low")
+    if said is None or value is None or said != approximate.get("high"):
+        return False
+    return rounded(value) == said  # to two significant digits, as reported facts are
 
 
 def _disagreement_counts(a: Profile, b: Profile) -> bool:

@@ -235,6 +235,45 @@ def test_a_number_given_from_its_two_sides_is_not_the_same_figure(nlp):
     assert same.relation == "same"
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "relation"),
+    [
+        (
+            "Researchers estimated that the cyclone caused 3,870 deaths on the coast.",
+            "The new estimate of nearly 3,900 dead on the coast was made by researchers.",
+            "same",
+        ),
+        (
+            "Researchers estimated that the cyclone caused 3,870 deaths on the coast.",
+            "The new estimate of nearly 3,000 dead on the coast was made by researchers.",
+            "contradicts",
+        ),
+        (
+            "Officials said 64 people were killed by the cyclone on the coast.",
+            "Officials said about 100 people were killed by the cyclone on the coast.",
+            "contradicts",
+        ),
+    ],
+)
+def test_a_rounded_figure_is_the_same_as_the_figure_it_rounds(nlp, first, second, relation):
+    assert verdict(nlp, first, second).relation == relation
+
+
+def test_a_hedge_keeps_the_same_figure_the_same_fact_and_supports_nothing_else(nlp):
+    same = verdict(
+        nlp,
+        "A study found that 730 more people than usual died in the province after the flood.",
+        "The study showed that flood deaths in the province may have risen to 730.",
+    )
+    assert same.relation == "same" and "730" in same.reason
+    other = verdict(
+        nlp,
+        "Officials said 12 people died in the flood in the province.",
+        "As many as 20 people may have died in the flood in the province.",
+    )
+    assert other is None or other.relation != "supports"
+
+
 def test_claims_whose_figures_disagree_are_never_the_same(nlp):
     found = verdict(
         nlp,
