@@ -81,7 +81,7 @@ def _signature(figure: Figure) -> tuple:
     """What ``compare`` reads of a figure to tell a conflict: figures with one signature
     are compared once, however many articles repeat them."""
     q = figure.quantity
-    return (figure.topic, figure.counted, figure.part, figure.negated, figure.basis) + (
+    return (figure.topic, figure.counted, figure.whole, figure.negated, figure.basis) + (
         q.get("low"),
         q.get("high"),
         q.get("qualifier", "exact"),

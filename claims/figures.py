@@ -108,7 +108,9 @@ _PART_BEFORE = re.compile(
 # more bodies".
 _PART_AFTER = re.compile(
     r"^\s*(?:of (?:them|those|whom|the|these|its|their|his|her|our)\b|"
-    r"more\b(?!\s+\w+\s+than|\s+than)|others?\b|additional\b|new\b)",
+    r"more\b(?!\s+\w+\s+than|\s+than)|others?\b|additional\b|new\b|"
+    # "21 sailors were wounded, one critically": how badly some of them were hurt
+    r"(?:critically|seriously|severely|gravely|badly|fatally)\b)",
     re.IGNORECASE,
 )
 # ... unless the figure is given as the total: "a total of 900 additional deaths", "40
@@ -118,7 +120,9 @@ _TOTAL_AFTER = re.compile(r"^(?:\s+\w+){0,3}\s+(?:in total|in all|altogether)\b"
 # A figure given as what a count used to be: "from 115", "up from 64", "previous toll of".
 _EARLIER = re.compile(
     r"(?:\bfrom\s+(?:about\s+|around\s+|some\s+|an estimated\s+)?|"
-    r"\b(?:previous(?:ly)?|earlier|prior)\s+(?:\w+\s+){0,3})$",
+    r"\b(?:previous(?:ly)?|earlier|prior)\s+(?:\w+\s+){0,3}|"
+    # "the previous death toll from the flood was 60", "had previously put it at 400"
+    r"\b(?:previous(?:ly)?|prior)\s+(?:[^\W\d]+\s+){0,8}(?:was|were|stood at|of|at)\s+)$",
     re.IGNORECASE,
 )
 _RATE = re.compile(
@@ -147,10 +151,13 @@ class Figure:
     # How it was arrived at, when the words say: an "official" count, or an "estimate"
     # (excess deaths, a study's projection); the two are not set against each other.
     basis: str | None = None
+    # What the count used to be ("up from 64", "the previous toll was 60"): a figure the
+    # claim states, not the count it gives now.
+    earlier: bool = False
 
     @property
     def whole(self) -> bool:
-        return self.topic is not None and not self.part
+        return self.topic is not None and not self.part and not self.earlier
 
 
 @dataclass(frozen=True)
@@ -350,7 +357,7 @@ def figures_of(claim) -> list[Figure]:
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
         if part and (_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(text[end : end + 40])):
             part = False
-        part = part or bool(_EARLIER.search(before))
+        was = bool(_EARLIER.search(text[max(0, start - 80) : start]))
         # a rate ("82 deaths daily") or an age ("between the ages of 2 and 15") is no count
         part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))
         for earlier in found:
@@ -361,7 +368,8 @@ def figures_of(claim) -> list[Figure]:
             part = False  # "killed 180, wounded another 6,000": a count of its own
         clause = _CLAUSE_END.split(text[end : end + 60])[0]
         negated = bool(_NEGATION.search(clause))
-        found.append(Figure(q, topic, kind, part, negated, _basis(before[-80:] + " " + clause)))
+        basis = _basis(before[-80:] + " " + clause)
+        found.append(Figure(q, topic, kind, part, negated, basis, earlier=was))
     return found
 
 

@@ -135,7 +135,7 @@ def test_a_denied_figure_contradicts_the_figure_it_denies(nlp):
 
 def test_a_count_raised_from_one_figure_to_another_is_two_figures_not_a_range(nlp):
     earlier, claim = figure(nlp, "The governor raised the toll from 57 to 3,140 dead.")
-    assert earlier.part and earlier.quantity["low"] == 57
+    assert earlier.earlier and not earlier.whole and earlier.quantity["low"] == 57
     assert figures_of(claim)[1].whole and figures_of(claim)[1].quantity["low"] == 3140
 
 
@@ -199,11 +199,19 @@ def test_rates_and_ages_are_not_counts(nlp, sentence):
         "Norway said one of its sailors was wounded in the blast.",
         "The ministry said two of their guides were killed on the ridge.",
         "The previous toll was 60 dead after the landslide.",
+        "The previous death toll from the landslide in the valley was 60.",
+        "Officials had previously put the number of people injured at 400.",
     ],
 )
 def test_one_of_a_group_and_an_earlier_count_are_not_the_whole(nlp, sentence):
     found, _ = figure(nlp, sentence)
     assert not found.whole
+
+
+def test_how_badly_some_were_hurt_is_a_part(nlp):
+    whole, _ = figure(nlp, "Rescuers said 21 climbers were injured, three critically.")
+    some, _ = figure(nlp, "Rescuers said 21 climbers were injured, three critically.", 1)
+    assert whole.whole and whole.topic == "injured" and not some.whole
 
 
 @pytest.mark.parametrize(

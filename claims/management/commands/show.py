@@ -20,6 +20,7 @@ def figure_json(figure: Figure) -> dict:
         "topic": figure.topic,
         "counted": figure.counted,
         "part": figure.part,
+        "earlier": figure.earlier,
         "negated": figure.negated,
         "basis": figure.basis,
     }
