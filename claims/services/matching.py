@@ -31,9 +31,9 @@ from ..models import (
 )
 from ..wording import plain
 
-# How many other figures (or dates) may stand between two figures of a running count
-# for them still to be set against each other: reports cluster, and one figure between
-# two others is often a revision or a rounding of one of them.
+# How many other figures may stand between two disagreeing figures of a topic for them
+# still to be set against each other: reports cluster, and one figure between two
+# others is often a revision or a rounding of one of them.
 BETWEEN = 1
 # Bounds ("more than 70", "up to 6,000") stand between other figures; "hundreds" does not.
 BOUNDS = {"more_than", "at_least", "less_than", "at_most"}
@@ -247,8 +247,9 @@ def prune_conflicts(story_id: int) -> int:
       dated by its first report (a later report that recalls an old figure does not make
       it new). Reports of a toll of 78, 100, 135 and 190 on four days give 78/100,
       100/135 and 135/190, not 78/190.
-    - Other conflicts of a topic are set against each other only when they are near in
-      value or in date, with at most ``BETWEEN`` other figures (or dates) between them.
+    - Other conflicts of a topic (a disagreement on one day, between undated reports or
+      two sources) are kept only when the two figures are near in value, with at most
+      ``BETWEEN`` other figures between them.
     - An article that gives three or more figures of one running count is telling its
       history or a dispute: its figures are not set against each other within it.
 
@@ -307,7 +308,6 @@ def _history_told(rows: list[Suggestion], value: Any) -> set[int]:
 
 def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple[Any, ...]]]) -> set[int]:
     values = sorted({v for _, ends in entries for v, precise, _ in ends if precise})
-    dates = sorted({d for _, ends in entries for *_, d in ends if d is not None})
     # When each figure was first reported: a later report that recalls an old figure
     # ("the toll, initially 64, ...") does not make it new.
     first: dict[float, Any] = {}
@@ -316,21 +316,17 @@ def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple[Any, ...]]]) -
             if v is not None and d is not None and (v not in first or d < first[v]):
                 first[v] = d
     far = set()
-    for row, ((x, _, dx), (y, _, dy)) in entries:
+    for row, ((x, _, _), (y, _, _)) in entries:
         if x is None or y is None:
             continue
         if row.update and x in first and y in first and first[x] != first[y]:
+            # an update: a step of the count's timeline, nothing first reported between
             early, late = sorted((first[x], first[y]))
-            steps = {first[v] for v in first if early < first[v] < late}
-            if steps:
+            if any(early < first[v] < late for v in first):
                 far.add(row.pk)
             continue
+        # a disagreement (one day, undated, or two sources): figures near in value
         low, high = sorted((x, y))
-        next_in_value = sum(low < v < high for v in values) <= BETWEEN
-        next_in_date = False
-        if dx is not None and dy is not None:
-            early, late = sorted((dx, dy))
-            next_in_date = sum(early < d < late for d in dates) <= BETWEEN
-        if not (next_in_value or next_in_date):
+        if sum(low < v < high for v in values) > BETWEEN:
             far.add(row.pk)
     return far
