@@ -125,6 +125,8 @@ _EARLIER = re.compile(
     r"\b(?:previous(?:ly)?|prior)\s+(?:[^\W\d]+\s+){0,8}(?:was|were|stood at|of|at)\s+)$",
     re.IGNORECASE,
 )
+# What joins two figures of one list: "160 dead and 5,000 injured", "160 dead, 5,000 hurt".
+_JOINED = re.compile(r"^(?:\s+[^\W\d]+){0,2}\s*(?:,|,? and)\s+$", re.IGNORECASE)
 _RATE = re.compile(
     r"^\s*(?:\w+\s+)?(?:daily|a day|per day|each day|every day|a week|per week|weekly|"
     r"a month|per month|monthly|a year|per year|annually|per capita|per \d)",
@@ -358,6 +360,9 @@ def figures_of(claim) -> list[Figure]:
         if part and (_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(text[end : end + 40])):
             part = False
         was = bool(_EARLIER.search(text[max(0, start - 80) : start]))
+        if found and found[-1].earlier:
+            # "the previous toll was 160 dead and more than 5,000 injured": both earlier
+            was = was or bool(_JOINED.match(text[found[-1].quantity["end"] - offset : start]))
         # a rate ("82 deaths daily") or an age ("between the ages of 2 and 15") is no count
         part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))
         for earlier in found:

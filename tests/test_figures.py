@@ -208,6 +208,15 @@ def test_one_of_a_group_and_an_earlier_count_are_not_the_whole(nlp, sentence):
     assert not found.whole
 
 
+def test_figures_listed_with_an_earlier_count_are_earlier_too(nlp):
+    sentence = "The previous toll was 60 dead and more than 400 injured, officials said."
+    dead, _ = figure(nlp, sentence)
+    injured, _ = figure(nlp, sentence, 1)
+    assert dead.earlier and injured.earlier and injured.topic == "injured"
+    now, _ = figure(nlp, "The toll was 60 dead and more than 400 injured, officials said.", 1)
+    assert now.whole
+
+
 def test_how_badly_some_were_hurt_is_a_part(nlp):
     whole, _ = figure(nlp, "Rescuers said 21 climbers were injured, three critically.")
     some, _ = figure(nlp, "Rescuers said 21 climbers were injured, three critically.", 1)
