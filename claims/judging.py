@@ -274,8 +274,10 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             return None
         same_source = bool(a.sources & b.sources)
         different = bool(a.sources and b.sources and not same_source)
+        # "dozens", "hundreds" state no count that could have moved: a disagreement
         update = (
-            result.topic in RUNNING
+            "vague" not in {fa.quantity.get("qualifier"), fb.quantity.get("qualifier")}
+            and result.topic in RUNNING
             and a.published is not None
             and b.published is not None
             and a.published != b.published

@@ -200,6 +200,13 @@ def test_different_figures_on_one_day_are_a_disagreement_not_an_update(nlp):
     assert not judge(one, other).update
 
 
+def test_a_vague_figure_is_a_disagreement_not_an_update(nlp):
+    early = dated(nlp, "The toll rose to 16 dead, officials said.", 1, 5)
+    late = dated(nlp, "Hundreds were killed in the storm, mayors said.", 2, 30)
+    found = judge(early, late)
+    assert found.relation == "contradicts" and not found.update
+
+
 def test_undated_articles_are_compared_as_disagreements(nlp):
     found = verdict(nlp, "The toll rose to 78 dead, officials said.", "The toll rose to 190 dead.")
     assert found.relation == "contradicts" and not found.update
