@@ -53,6 +53,7 @@ from claims.nlp.pipeline import load_bare, load_pipeline  # noqa: E402
 from claims.services import ingest  # noqa: E402
 from claims.services.matching import match_pending  # noqa: E402
 from claims.services.queue import queue_inputs  # noqa: E402
+from newsdesk.database_url import as_url  # noqa: E402
 
 CORPUS = scratch.CORPUS
 UPLOAD_PART = 50  # files per request, as static/js/newsdesk.js sends them
@@ -108,10 +109,7 @@ def timed_ingest(items: list[ArticleInput], processes: int, match: bool) -> tupl
 
 
 def database_url() -> str:
-    s = connection.settings_dict
-    password = f":{s['PASSWORD']}" if s["PASSWORD"] else ""
-    host, port = s["HOST"] or "127.0.0.1", s["PORT"] or "5432"
-    return f"postgres://{s['USER']}{password}@{host}:{port}/{s['NAME']}"
+    return as_url(connection.settings_dict)
 
 
 def timed_queue(

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.db import connection
 
+from newsdesk.database_url import as_url
+
 BASE = Path(__file__).resolve().parent.parent
 # Heartbeats this often in tests, so that a killed worker is taken for dead in seconds.
 HEARTBEAT = "0.5"
@@ -18,10 +20,7 @@ HEARTBEAT = "0.5"
 
 def test_database_url() -> str:
     """The database the tests run on (pytest-django's test_ copy), as a URL."""
-    s = connection.settings_dict
-    host, port = s["HOST"] or "127.0.0.1", s["PORT"] or "5432"
-    password = f":{s['PASSWORD']}" if s["PASSWORD"] else ""
-    return f"postgres://{s['USER']}{password}@{host}:{port}/{s['NAME']}"
+    return as_url(connection.settings_dict)
 
 
 def start_worker(*args: str) -> subprocess.Popen:
