@@ -1,5 +1,7 @@
 """Settings written back as a URL read back as the same settings (host, socket folder)."""
 
+from __future__ import annotations
+
 import dj_database_url
 import pytest
 
