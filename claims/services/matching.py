@@ -17,7 +17,7 @@ from django.db.models import F, Q
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Length
 
-from ..figures import RUNNING, figures_of, representative
+from ..figures import RUNNING, describe, figures_of, representative
 from ..judging import KEY_WEIGHTS, Profile, Proposal, judge, profile
 from ..models import (
     Article,
@@ -252,6 +252,9 @@ def prune_conflicts(story_id: int) -> int:
       ``BETWEEN`` other figures between them.
     - An article that gives three or more figures of one running count is telling its
       history or a dispute: its figures are not set against each other within it.
+    - A disagreement whose two figures each lie within the two figures of another
+      (one of them a stated range) says nothing more: "$15bn" against "$4.6bn" goes
+      when "$10-15bn" against "$3.8-4.6bn" is suggested.
 
     A pair of figures repeated in both articles (a headline and its body, with the same
     sources) is not withdrawn: it joins its entry (``entry_of``), which the dashboard
@@ -288,6 +291,7 @@ def prune_conflicts(story_id: int) -> int:
         by_topic.setdefault(row.topic, []).append((row, ends))
     for entries in by_topic.values():
         drop |= _not_next_to_each_other(entries)
+        drop |= _within_a_wider_pair([row for row, _ in entries if not row.update])
     Suggestion.objects.filter(pk__in=drop).delete()
     return len(drop)
 
@@ -304,6 +308,50 @@ def _history_told(rows: list[Suggestion], value: Any) -> set[int]:
             if v is not None:
                 figures.setdefault((row.article_a_id, row.topic), set()).add(v)
     return {r.pk for r in internal if len(figures.get((r.article_a_id, r.topic), ())) >= 3}
+
+
+def _stated(row: Suggestion) -> list[tuple[float, float]] | None:
+    """The values each of the row's two figures states (a range's two ends, a single
+    figure's one value); None for a bound, a denial or a figure not found again."""
+    found = []
+    for claim, said in zip((row.claim_a, row.claim_b), row.figures, strict=False):
+        figure = next(
+            (
+                f
+                for f in figures_of(claim)
+                if f.whole and f.topic == row.topic and describe(f.quantity, row.topic) == said
+            ),
+            None,
+        )
+        if figure is None or figure.negated:
+            return None  # a denial ("3,000 did not die") is a disagreement of its own
+        q = figure.quantity
+        if q.get("qualifier") in BOUNDS or q.get("qualifier") == "vague":
+            return None
+        low, high = q.get("low"), q.get("high")
+        if low is None or high is None:
+            return None
+        found.append((low, high))
+    return found if len(found) == 2 else None
+
+
+def _within_a_wider_pair(rows: list[Suggestion]) -> set[int]:
+    """Disagreements whose figures each lie within another's, a range at least once
+    wider: the wider pair says it all."""
+    stated = {row.pk: ends for row in rows if (ends := _stated(row))}
+
+    def within(inner: tuple[float, float], outer: tuple[float, float]) -> bool:
+        return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+    covered = set()
+    for pk, (x, y) in stated.items():
+        for other, (wx, wy) in stated.items():
+            if other == pk or {x, y} == {wx, wy}:
+                continue
+            if (within(x, wx) and within(y, wy)) or (within(x, wy) and within(y, wx)):
+                covered.add(pk)
+                break
+    return covered
 
 
 def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple[Any, ...]]]) -> set[int]:
