@@ -344,6 +344,18 @@ def _basis(words: str) -> str | None:
     return None
 
 
+_NAME_COMMA = re.compile(r"\b[A-Z][\w'’.-]*,\s?$")
+
+
+def _age_after_a_name(q: dict, before: str, after: str, entities: list[dict]) -> bool:
+    """A bare number set off by commas right after a name: "Ana Ruiz, 71,"."""
+    if q.get("unit") or not after.startswith(","):
+        return False
+    if _NAME_COMMA.search(before):
+        return True
+    return any(e.get("label") == "PERSON" and 0 < q["start"] - e["end"] <= 2 for e in entities)
+
+
 def figures_of(claim) -> list[Figure]:
     """Every quantity of a claim as a Figure (in order of appearance)."""
     text, offset = claim.text, claim.start
@@ -363,8 +375,10 @@ def figures_of(claim) -> list[Figure]:
         if found and found[-1].earlier:
             # "the previous toll was 160 dead and more than 5,000 injured": both earlier
             was = was or bool(_JOINED.match(text[found[-1].quantity["end"] - offset : start]))
-        # a rate ("82 deaths daily") or an age ("between the ages of 2 and 15") is no count
+        # a rate ("82 deaths daily") or an age ("between the ages of 2 and 15", "Ana
+        # Ruiz, 71, died") is no count
         part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))
+        part = part or _age_after_a_name(q, before, text[end : end + 2], entities)
         for earlier in found:
             gap = text[earlier.quantity["end"] - offset : start]
             if earlier.topic == topic and earlier.whole and _BREAKDOWN.search(gap):

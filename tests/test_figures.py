@@ -184,6 +184,8 @@ def test_one_new_victim_is_an_increment_not_a_toll(nlp):
     [
         "The director said he had an average of 82 deaths daily before the storm.",
         "Three children between the ages of 2 and 15 died in the fire.",
+        "Officials said Maria Delgado, 82, died when the roof of her house fell in.",
+        "Ana María Ortiz Colón, 82, died when the roof of her house fell in.",
     ],
 )
 def test_rates_and_ages_are_not_counts(nlp, sentence):
@@ -191,6 +193,11 @@ def test_rates_and_ages_are_not_counts(nlp, sentence):
     claim = doc._.claims[0]
     wholes = [f.quantity["low"] for f in figures_of(claim) if f.whole]
     assert 82 not in wholes and 2 not in wholes and 15 not in wholes
+
+
+def test_a_count_after_a_name_is_still_a_count(nlp):
+    found, _ = figure(nlp, "Governor Alan Reyes, 82 people are dead, and more are missing.")
+    assert found.whole and found.topic == "death toll"
 
 
 @pytest.mark.parametrize(
