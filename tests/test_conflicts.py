@@ -375,39 +375,15 @@ def test_the_dashboard_filters_on_kind_and_marks(viewer_client, mark, expected):
 
 
 def test_a_running_count_is_set_against_its_near_figures_only(db):
-    import itertools
-
     from claims.models import Story
     from claims.services.matching import prune_conflicts
 
-    from .factories import make_article, make_claim
-
     story = Story.objects.create(name="Flood")
-    claims = {}
-    for toll in (78, 100, 135, 190):
-        body = f"Officials said {toll} people died."
-        article = make_article(body=body, story=story)
-        start = article.text.index(str(toll))
-        quantity = {"text": f"{toll} people", "start": start, "end": start + len(str(toll)) + 7}
-        quantity.update(low=toll, high=toll, qualifier="exact", unit="people")
-        claims[toll] = make_claim(article, body, quantities=[quantity])
-    for x, y in itertools.combinations(claims, 2):
-        a, b = claims[x], claims[y]
-        Suggestion.objects.create(
-            key=f"toll-{x}-{y}",
-            article_a=a.article,
-            article_b=b.article,
-            claim_a=a,
-            claim_b=b,
-            relation="contradicts",
-            score=0.85,
-            reason=f"{x} versus {y}",
-            topic="death toll",
-        )
+    _toll_rows(story, (12, 20, 31, 44), dated=False)
     prune_conflicts(story.pk)
-    left = {tuple(sorted(map(int, r.key.split("-")[1:]))) for r in Suggestion.objects.all()}
-    assert (78, 190) not in left  # two figures between them
-    assert {(78, 100), (100, 135), (135, 190), (78, 135)} <= left
+    left = _left()
+    assert (12, 44) not in left  # two figures between them
+    assert {(12, 20), (20, 31), (31, 44), (12, 31)} <= left
 
 
 def test_a_pair_of_figures_repeated_by_several_reports_is_one_entry_with_one_verdict(

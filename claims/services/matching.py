@@ -245,16 +245,16 @@ def prune_conflicts(story_id: int) -> int:
     - An *update* of a running count (two dated reports) is kept only as a step of its
       timeline: from the figure first reported just before to the next one, each figure
       dated by its first report (a later report that recalls an old figure does not make
-      it new). Reports of a toll of 78, 100, 135 and 190 on four days give 78/100,
-      100/135 and 135/190, not 78/190.
+      it new). Reports of a toll of 12, 20, 31 and 44 on four days give 12/20,
+      20/31 and 31/44, not 12/44.
     - Other conflicts of a topic (a disagreement on one day, between undated reports or
       two sources) are kept only when the two figures are near in value, with at most
       ``BETWEEN`` other figures between them.
     - An article that gives three or more figures of one running count is telling its
       history or a dispute: its figures are not set against each other within it.
     - A disagreement whose two figures each lie within the two figures of another
-      (one of them a stated range) says nothing more: "$15bn" against "$4.6bn" goes
-      when "$10-15bn" against "$3.8-4.6bn" is suggested.
+      (one of them a stated range) says nothing more: "$25m" against "$8m" goes
+      when "$20-25m" against "$6-8m" is suggested.
 
     A pair of figures repeated in both articles (a headline and its body, with the same
     sources) is not withdrawn: it joins its entry (``entry_of``), which the dashboard
