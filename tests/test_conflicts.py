@@ -539,3 +539,24 @@ def test_a_disagreement_within_a_wider_one_is_left_to_it(db):
     assert within == {("$20-25 million", "$6-8 million")}, "the wider pair says it all"
     assert outside == within | {("$20-25 million", "$9 million")}, "$9 million is outside $6-8"
     assert ("$25 million", "$8 million") in denied, "a denial is a disagreement of its own"
+
+
+def test_a_verdict_can_be_undone_from_its_saved_message(analyst_client):
+    from claims.models import Story
+
+    story = Story.objects.create(name="Flood")
+    _toll_rows(story, (12, 30), dated=False)
+    row = Suggestion.objects.get()
+    url = reverse("claims:conflict_review", args=[row.pk])
+    data = {"status": "dismissed", "reason": "two floods", "version": row.version}
+    page = analyst_client.post(url, data, headers=HX).content.decode()
+    assert "Undo (back to open)" in page
+    row.refresh_from_db()
+    assert row.status == "dismissed"
+    undo = {"status": "open", "reason": "", "version": row.version}
+    page = analyst_client.post(url, undo, headers=HX).content.decode()
+    row.refresh_from_db()
+    assert (row.status, row.status_reason) == ("open", "")
+    assert "Undo (back to dismissed)" in page, "an undo can itself be undone"
+    stale = analyst_client.post(url, {**undo, "status": "confirmed"}, headers=HX)
+    assert stale.status_code == 409, "an undo offered on an old version is refused"

@@ -133,6 +133,12 @@ def conflict_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     suggestion = get_object_or_404(Suggestion.objects.conflicts(), pk=pk)
     form = ReviewForm(request.POST)
     error, status = None, 200
+    # what the verdict replaces, for the "Undo" beside "Saved."
+    before = {
+        "status": suggestion.status,
+        "label": suggestion.get_status_display(),
+        "reason": suggestion.status_reason,
+    }
     if not form.is_valid():
         error = BAD_REVIEW if "status" in form.errors else form.errors.as_text()
     else:
@@ -153,6 +159,7 @@ def conflict_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "row": row,
         "error": error,
         "saved": not error,
+        "undo": before if not error and before["status"] != row.status else None,
         "can_review": True,
         "review_statuses": REVIEW_STATUSES,
     }
