@@ -469,12 +469,15 @@ def test_a_review_on_its_way_disables_its_button_and_says_it_is_busy(page, artic
     page.goto(f"{page.base}/conflicts/")
     row = page.locator(f"#conflict-{suggestion.pk}")
     row.locator("select[name=status]").select_option("confirmed")
-    button = row.locator("button[type=submit]")
+    button = row.locator("form.review-form button[type=submit]")
     button.click()
     expect(button).to_be_disabled()
     expect(row.locator("form.review-form")).to_have_attribute("aria-busy", "true")
     page.wait_for_selector(f"#conflict-{suggestion.pk}.status-confirmed .success")
-    expect(page.locator(f"#conflict-{suggestion.pk} button[type=submit]")).to_be_enabled()
+    expect(button).to_be_enabled()
+    page.unroute("**/review/")
+    row.get_by_role("button", name="Undo (back to open)").click()
+    page.wait_for_selector(f"#conflict-{suggestion.pk}.status-open .success")
 
 
 def test_an_upload_of_several_files_follows_each_to_done_without_a_reload(page, tmp_path):

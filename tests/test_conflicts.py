@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -545,12 +546,16 @@ def test_a_verdict_can_be_undone_from_its_saved_message(analyst_client):
     from claims.models import Story
 
     story = Story.objects.create(name="Flood")
-    _toll_rows(story, (12, 30), dated=False)
-    row = Suggestion.objects.get()
+    _toll_rows(story, (12, 30, 45), dated=False)  # three entries, all open
+    row = Suggestion.objects.get(key="toll-12-30")
     url = reverse("claims:conflict_review", args=[row.pk])
     data = {"status": "dismissed", "reason": "two floods", "version": row.version}
     page = analyst_client.post(url, data, headers=HX).content.decode()
     assert "Undo (back to open)" in page
+    counts = page[page.index('<div id="story-counts" hx-swap-oob="true">') :]
+    assert re.search(
+        r">Flood</a></td>\s*<td class=\"num\">2</td><td class=\"num\">2</td>", counts
+    ), "the story's counts follow the verdict out of band: 2 active, 2 open"
     row.refresh_from_db()
     assert row.status == "dismissed"
     undo = {"status": "open", "reason": "", "version": row.version}

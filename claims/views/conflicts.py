@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.paginator import Page
 from django.db.models import Count, Q
 from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -163,7 +165,21 @@ def conflict_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "can_review": True,
         "review_statuses": REVIEW_STATUSES,
     }
-    return render(request, "claims/conflict_list.html#row", context, status=status)
+    response = render(request, "claims/conflict_list.html#row", context, status=status)
+    if not error:
+        response.content += _story_counts_oob(request)
+    return response
+
+
+def _story_counts_oob(request: HtmxHttpRequest) -> bytes:
+    """The side summary of the dashboard the review was made on (its filters are in
+    the page's address), swapped out of band so that its counts follow the verdict."""
+    current = urlsplit(request.htmx.current_url or "")
+    params = QueryDict(current.query)
+    _, _, chosen = filtered(params)
+    context = {"story_counts": _story_counts(params), "chosen": chosen, "oob": True}
+    html = render_to_string("claims/conflict_list.html#story_counts", context, request)
+    return html.encode()
 
 
 class _Echo:
