@@ -336,12 +336,16 @@ _ESTIMATE = re.compile(
 )
 
 
-def _basis(words: str) -> str | None:
-    if _ESTIMATE.search(words):
-        return "estimate"
-    if _OFFICIAL.search(words):
-        return "official"
-    return None
+def _basis(before: str, clause: str) -> str | None:
+    """The basis the words nearest the figure give, before it or in its clause after:
+    "the official toll of 64 was far too low, a study found" is an official count."""
+    nearest: tuple[int, str] | None = None
+    for basis, pattern in (("estimate", _ESTIMATE), ("official", _OFFICIAL)):
+        hits = [len(before) - m.end() for m in pattern.finditer(before)]
+        hits += [m.start() for m in pattern.finditer(clause)]
+        if hits and (nearest is None or min(hits) < nearest[0]):
+            nearest = (min(hits), basis)
+    return nearest[1] if nearest else None
 
 
 _NAME_COMMA = re.compile(r"\b[A-Z][\w'’.-]*,\s?$")
@@ -387,7 +391,7 @@ def figures_of(claim) -> list[Figure]:
             part = False  # "killed 180, wounded another 6,000": a count of its own
         clause = _CLAUSE_END.split(text[end : end + 60])[0]
         negated = bool(_NEGATION.search(clause))
-        basis = _basis(before[-80:] + " " + clause)
+        basis = _basis(before, clause)
         found.append(Figure(q, topic, kind, part, negated, basis, earlier=was))
     return found
 

@@ -154,6 +154,12 @@ def test_an_official_count_is_not_set_against_an_estimate(nlp):
     assert above_usual.basis == "estimate" and compare(official, above_usual) is None
 
 
+def test_the_basis_nearest_the_figure_is_its_basis(nlp):
+    official, _ = figure(nlp, "A new study says the official toll of 64 was far too low.")
+    estimate, _ = figure(nlp, "Officials now cite a study that estimated 1,400 deaths.")
+    assert (official.basis, estimate.basis) == ("official", "estimate")
+
+
 def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):
     town, claim = figure(nlp, "The town of 12,000 people was destroyed, with at least 53 dead.")
     assert town.topic != "death toll" and figures_of(claim)[1].topic == "death toll"
