@@ -203,6 +203,17 @@ def rounded(value: float, digits: int = FACT_DIGITS) -> float:
     return round(value, min(places, 0))
 
 
+def rounded_down(value: float, digits: int = FACT_DIGITS) -> float:
+    """``value`` cut to ``digits`` significant digits: 2,207 is 2,200, 1,790 is 1,700."""
+    if value <= 0:
+        return value
+    places = digits - 1 - math.floor(math.log10(value))
+    if places >= 0:
+        return value
+    step = 10 ** (-places)
+    return math.floor(value / step) * step
+
+
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 

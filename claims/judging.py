@@ -41,6 +41,7 @@ from .figures import (
     figures_of,
     interval,
     rounded,
+    rounded_down,
 )
 from .incidents import incident_name
 from .wording import (
@@ -400,15 +401,21 @@ def _same_number(a: dict, b: dict) -> bool:
 
 
 def _rounds(approximate: dict, exact: dict) -> bool:
-    """``approximate`` ("about 3,000", "nearly 3,000") is ``exact`` (2,975) rounded."""
-    if approximate.get("qualifier") != "about" and not _BELOW.match(approximate.get("text", "")):
-        return False
+    """``approximate`` is ``exact`` rounded to two significant digits, as reported facts
+    are: "about 3,000" or "nearly 3,000" for 2,975 (to the nearest), "more than 2,200"
+    for 2,207 (down: a floor)."""
     if exact.get("qualifier") != "exact" or exact.get("low") != exact.get("high"):
         return False
-    said, value = approximate.get("low"), exact.get("low")
+    value = exact.get("low")
+    if approximate.get("qualifier") in {"more_than", "at_least"}:
+        said = approximate.get("low")
+        return said is not None and value is not None and value > said == rounded_down(value)
+    if approximate.get("qualifier") != "about" and not _BELOW.match(approximate.get("text", "")):
+        return False
+    said = approximate.get("low")
     if said is None or value is None or said != approximate.get("high"):
         return False
-    return rounded(value) == said  # to two significant digits, as reported facts are
+    return rounded(value) == said
 
 
 def _disagreement_counts(a: Profile, b: Profile) -> bool:

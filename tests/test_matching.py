@@ -260,6 +260,16 @@ def test_a_number_given_from_its_two_sides_is_not_the_same_figure(nlp):
             "Officials said about 100 people were killed by the cyclone on the coast.",
             "contradicts",
         ),
+        (
+            "Inspectors counted 4,380 homes destroyed by the storm, the agency said.",
+            "The storm flattened more than 4,300 homes on the coast, according to the governor.",
+            "same",
+        ),
+        (
+            "Inspectors counted 4,380 homes destroyed by the storm, the agency said.",
+            "The storm flattened more than 4,000 homes on the coast, according to the governor.",
+            "supports",
+        ),
     ],
 )
 def test_a_rounded_figure_is_the_same_as_the_figure_it_rounds(nlp, first, second, relation):
