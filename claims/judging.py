@@ -203,12 +203,43 @@ def judge(a: Profile, b: Profile) -> Proposal | None:
         return figures  # the same wording with another figure: an update of wire copy
     return (
         _same_sentence(a, b)
+        or _same_superlative(a, b)
         or figures
         or _same_numbers(a, b)
         or _denied(a, b)
         or _denied(b, a)
         or _same_account(a, b)
     )
+
+
+# A superlative with its scope, a checkable claim of its own: "the deadliest wildfire in
+# more than a century", "the worst flooding since 1927", "the largest blast on record".
+_SUPERLATIVE = re.compile(
+    r"\bthe\s+(?P<most>most\s+\w+|worst|best|\w{3,}est)\s+(?P<what>(?:[\w.'’-]+\s+){0,4}?)"
+    r"(?P<scope>(?:in|for)\s+(?:(?:more than|over|nearly|almost|at least)\s+)?(?:a|an|\w+)\s+"
+    r"(?:century|centuries|decades?|years?|history|generations?)\b|since\s+\w+|on record\b|ever\b)",
+    re.IGNORECASE,
+)
+
+
+def _superlatives(text: str) -> list[tuple[str, str, str]]:
+    """(superlative, what it is said of, scope) of each superlative in ``text``."""
+    return [
+        (m["most"].lower(), m["what"].strip(), " ".join(word_list(m["scope"])))
+        for m in _SUPERLATIVE.finditer(text)
+    ]
+
+
+def _same_superlative(a: Profile, b: Profile) -> Proposal | None:
+    """Both call it the same superlative, of the same thing, in the same scope ("the
+    deadliest U.S. wildfire in more than a century" / "the deadliest US wildfire in
+    more than a century"), whatever else either says."""
+    for most, what, scope in _superlatives(a.claim.text):
+        for other_most, other_what, other_scope in _superlatives(b.claim.text):
+            if (most, scope) == (other_most, other_scope) and stems(what) & stems(other_what):
+                said = " ".join(w for w in (most, what, scope) if w)
+                return Proposal(Relation.SAME, 0.7, f"both call it the {said}", "superlative")
+    return None
 
 
 def _same_sentence(a: Profile, b: Profile) -> Proposal | None:

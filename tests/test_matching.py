@@ -341,3 +341,36 @@ def test_sharing_only_the_events_names_and_what_happened_is_not_the_same_account
         "relatives complained.",
     )
     assert found is None or found.relation != "same"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        (
+            "Rescuers say the toll from what is already the deadliest U.S. flood in more "
+            "than a century could still rise.",
+            "The victims of the deadliest US flood in more than a century were mostly elderly.",
+            True,
+        ),
+        (
+            "The river saw the worst flooding since 1927, the county said.",
+            "Farmers described the worst flooding since 1927 along the valley.",
+            True,
+        ),
+        (
+            "The river saw the worst flooding since 1927, the county said.",
+            "Farmers described the worst flooding in a decade along the valley.",
+            False,
+        ),
+        (
+            "It was the largest explosion on record in the port, engineers said.",
+            "Governor Ana Ruiz ordered the largest evacuation on record in the province on Monday.",
+            False,
+        ),
+    ],
+)
+def test_the_same_superlative_in_the_same_scope_is_the_same_claim(nlp, first, second, same):
+    found = verdict(nlp, first, second)
+    assert (found is not None and found.relation == "same") is same
+    if same:
+        assert "both call it the" in found.reason
