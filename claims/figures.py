@@ -187,11 +187,15 @@ FACT_DIGITS = 2  # significant digits two figures of one reported fact share
 
 
 def fact_key(figure: Figure) -> str:
-    """One reported fact of a figure: what it counts, and its value to two significant
-    digits. "3,870 deaths", "more than 3,860" and "some 3,900" in three outlets are one
-    fact (one study's estimate, rounded by the reports); "about 100" and "around 200"
-    are two, and so are 41 and 43 (an official count, revised)."""
-    return f"{figure.topic}|{figure.counted}|{rounded(representative(figure.quantity)):g}"
+    """One reported fact of a figure: what it counts (people of any kind as one: two
+    figures of a conflict are already known to count the same people), and its value
+    to two significant digits. "3,870 deaths", "more than 3,860" and "some 3,900" in
+    three outlets are one fact (one study's estimate, rounded by the reports); "about
+    100" and "around 200" are two, and so are 41 and 43 (an official count, revised)."""
+    kind = figure.counted
+    if kind.split(":")[0] in BROAD:
+        kind = "people"  # "100 dead", "over 100 fighters", "about 100 Russians": one fact
+    return f"{figure.topic}|{kind}|{rounded(representative(figure.quantity)):g}"
 
 
 def rounded(value: float, digits: int = FACT_DIGITS) -> float:

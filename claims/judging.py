@@ -489,7 +489,9 @@ def _denied(a: Profile, b: Profile) -> Proposal | None:
                 if root in deniers and 0 <= verb.start() - end <= SUBJECT_REACH:
                     said = " ".join(b.claim.text[start : verb.end()].split())
                     reason = f"{a.claim.speaker} denies the {family}; the other says “{said}”"
-                    return Proposal(Relation.CONTRADICTS, 0.75, reason, family)
+                    # one entry per denier and act, however many reports tell either side
+                    facts = (f"{family}|denied by {root}", f"{family}|done by {root}")
+                    return Proposal(Relation.CONTRADICTS, 0.75, reason, family, facts=facts)
     return None
 
 

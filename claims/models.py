@@ -395,8 +395,9 @@ class Suggestion(models.Model):
     # Raised by every review; a review made on an older version is refused (409).
     version = models.PositiveIntegerField(default=0)
     # The dashboard entry the row belongs to: rows of one story that set the same two
-    # reported facts against each other (a figure repeated by many outlets) share it,
-    # and one verdict covers them; any other row is an entry of its own (its key).
+    # reported facts against each other (a figure repeated by many outlets, a dispute
+    # one article reports, a denial against each report of the act) share it, and one
+    # verdict covers them; any other row is an entry of its own (its key).
     entry = models.CharField(max_length=64, db_index=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 

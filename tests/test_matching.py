@@ -374,3 +374,28 @@ def test_the_same_superlative_in_the_same_scope_is_the_same_claim(nlp, first, se
     assert (found is not None and found.relation == "same") is same
     if same:
         assert "both call it the" in found.reason
+
+
+def test_one_disagreement_in_other_words_is_one_entry(nlp):
+    """The dashboard's entry is the pair of facts: "100 dead" and "about 100 fighters",
+    "more than 200 soldiers" and "around 200 Russians" are one disagreement."""
+    one = verdict(
+        nlp,
+        "Officials said the clash near the dam left 100 dead.",
+        "Witnesses said more than 200 soldiers were killed in the clash near the dam.",
+    )
+    other = verdict(
+        nlp,
+        "A spokesman said about 100 fighters were killed in the clash near the dam.",
+        "When the shooting stopped, around 200 Russians were dead near the dam.",
+    )
+    assert one.relation == other.relation == "contradicts"
+    assert one.facts == other.facts
+
+
+def test_a_denial_against_two_reports_of_the_act_is_one_entry(nlp):
+    denial = "Russia’s defence ministry said it had nothing to do with the raid on the depot."
+    one = verdict(nlp, denial, "Russian mercenaries raided the depot at dawn, officials said.")
+    other = verdict(nlp, denial, "The Russians raided the fuel depot at night.")
+    assert one.relation == other.relation == "contradicts"
+    assert one.facts and one.facts == other.facts

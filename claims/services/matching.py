@@ -165,8 +165,9 @@ def _store(article: Article, found: dict[str, Found], judged: set[str]) -> None:
             row.figures = list(proposal.figures)
             row.update, row.hedged = proposal.update, proposal.hedged
             row.different_sources = proposal.different_sources
-            # a conflict inside one article is an entry of its own
-            row.entry = key if row.internal else entry_of(key, proposal)
+            # an article that sets the same two facts against each other (a report of
+            # a dispute) is one more report of the entry, not an entry of its own
+            row.entry = entry_of(key, proposal)
         (changed if row.pk else new).append(row)
     Suggestion.objects.bulk_create(new, ignore_conflicts=True)  # a concurrent twin may win
     Suggestion.objects.bulk_update(changed, [*END_FIELDS, *PROPOSAL_FIELDS])
