@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
@@ -75,6 +75,8 @@ class FactMatrix:
     articles: list
     cells: list[list[object]]  # per fact, per article: the claim that states it, or None
     more_facts: int = 0
+    # per fact: whether an open or confirmed conflict sets one of its claims against another
+    disputed: list[bool] = field(default_factory=list)
 
 
 def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> FactMatrix:
@@ -92,4 +94,11 @@ def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> Fa
     for fact in shown:
         carried = {c.article_id: c for c in fact.claims}
         cells.append([carried.get(a.pk) for a in articles])  # type: ignore[attr-defined]
-    return FactMatrix(shown, articles, cells, max(0, len(found) - max_facts))
+    ends = (
+        Suggestion.objects.conflicts()
+        .review_filtered(story=story.pk, status="active")
+        .values_list("claim_a_id", "claim_b_id")
+    )
+    in_conflict = {claim for pair in ends for claim in pair if claim}
+    disputed = [any(c.pk in in_conflict for c in fact.claims) for fact in shown]
+    return FactMatrix(shown, articles, cells, max(0, len(found) - max_facts), disputed)

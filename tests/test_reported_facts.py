@@ -91,3 +91,27 @@ def test_the_story_page_shows_who_reports_what(analyst_client, analyst):
     for claim in (first, second):
         assert reverse("claims:claim_detail", args=[claim.article_id, claim.pk]) in html
     assert "(1 independent)" in html, "two copies of one wire sentence"
+
+
+def test_a_fact_in_an_open_conflict_is_marked_on_the_story_page(analyst_client, analyst):
+    from django.urls import reverse
+
+    from claims.services import create_link
+
+    from .factories import make_article, make_claim, make_story, make_suggestion
+
+    story = make_story()
+    a = make_article(body=WIRE, story=story)
+    b = make_article(body="Wire: " + WIRE, story=story)
+    c = make_article(body="Rescuers said 40 people died in the flood.", story=story)
+    first, second = make_claim(a, WIRE), make_claim(b, WIRE)
+    create_link(source=first, target=second, relation="same", author=analyst)
+    other = make_claim(c)
+    url = reverse("claims:story_detail", args=[story.pk])
+    assert "in conflict</a>" not in analyst_client.get(url).content.decode()
+    row = make_suggestion(first, other)
+    html = analyst_client.get(url).content.decode()
+    assert html.count("in conflict</a>") == 1, "the one fact with two reports"
+    row.status = "dismissed"
+    row.save()
+    assert "in conflict</a>" not in analyst_client.get(url).content.decode(), "dismissed"

@@ -49,7 +49,7 @@ def story_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "can_edit": has_role(request.user, ANALYST),
         "charts": story_figures(story).charts,
         "matrix": (matrix := fact_matrix(story)),
-        "rows": list(zip(matrix.facts, matrix.cells, strict=True)),
+        "rows": list(zip(matrix.facts, matrix.cells, matrix.disputed, strict=True)),
         **_matching(story),
     }
     return render(request, "claims/story_detail.html", context)
