@@ -55,8 +55,12 @@ class Row:
     columns: list[Cell] = field(default_factory=list)
 
 
-def build(articles: Iterable, claims: Iterable) -> tuple[list[str], list[Row]]:
-    """The topics that occur (in ``TOPICS`` order) and a row per article."""
+def build(
+    articles: Iterable, claims: Iterable, settled: frozenset[frozenset[int]] = frozenset()
+) -> tuple[list[str], list[Row]]:
+    """The topics that occur (in ``TOPICS`` order) and a row per article. ``settled``:
+    pairs of claim ids whose conflict an analyst dismissed or resolved; they mark no
+    cell."""
     rows = {a.pk: Row(a, {}) for a in articles}
     for claim in claims:
         row = rows.get(claim.article_id)
@@ -69,7 +73,7 @@ def build(articles: Iterable, claims: Iterable) -> tuple[list[str], list[Row]]:
             qualifier = QUALIFIERS.get(q.get("qualifier", "exact"), "")
             entry = Entry(q["text"], qualifier, claim.speaker, claim, figure)
             row.cells.setdefault(figure.topic, []).append(entry)
-    _mark_conflicts(list(rows.values()))
+    _mark_conflicts(list(rows.values()), settled)
     found = {t for row in rows.values() for t in row.cells}
     topics = [t for t in TOPIC_WORDS if t in found] + sorted(found - set(TOPIC_WORDS))
     for row in rows.values():
@@ -92,7 +96,7 @@ def _signature(figure: Figure) -> tuple:
 Placed = tuple[int, object, Entry]
 
 
-def _mark_conflicts(rows: list[Row]) -> None:
+def _mark_conflicts(rows: list[Row], settled: frozenset[frozenset[int]]) -> None:
     """Mark each figure with the other rows' figures it disagrees with: an update when
     both rows are dated, on other days, and the topic is a running count; a conflict
     otherwise. Each text is listed once, however many rows give it."""
@@ -110,21 +114,27 @@ def _mark_conflicts(rows: list[Row]) -> None:
             for theirs in topic_groups[i + 1 :]:
                 result = compare(mine[0][2].figure, theirs[0][2].figure)
                 if result is not None and result.conflict:
-                    _mark(mine, theirs, topic in RUNNING)
-                    _mark(theirs, mine, topic in RUNNING)
+                    _mark(mine, theirs, topic in RUNNING, settled)
+                    _mark(theirs, mine, topic in RUNNING, settled)
 
 
-def _mark(mine: list[Placed], theirs: list[Placed], running: bool) -> None:
+def _mark(
+    mine: list[Placed], theirs: list[Placed], running: bool, settled: frozenset[frozenset[int]]
+) -> None:
     """Mark the entries of ``mine`` with the texts of ``theirs``, two figures that
-    disagree, in rows other than their own."""
-    rows_by_said: dict[tuple[object, str], set[int]] = {}
+    disagree, in rows other than their own, unless an analyst settled that conflict."""
+    said_where: dict[tuple[object, str], list[tuple[int, object]]] = {}
     for n, published, entry in theirs:
-        rows_by_said.setdefault((published, entry.text), set()).add(n)
+        said_where.setdefault((published, entry.text), []).append((n, _pk(entry)))
     for n, published, entry in mine:
         conflicts, updates = dict.fromkeys(entry.conflicts), dict.fromkeys(entry.updates)
-        for (other_date, text), other_rows in rows_by_said.items():
-            if other_rows == {n}:
-                continue  # the same article: compared with other rows only
+        for (other_date, text), placed in said_where.items():
+            if not any(m != n and frozenset((_pk(entry), pk)) not in settled for m, pk in placed):
+                continue  # the same article (compared with other rows only), or settled
             apart = running and None not in (published, other_date) and published != other_date
             (updates if apart else conflicts)[text] = None
         entry.conflicts, entry.updates = list(conflicts), list(updates)
+
+
+def _pk(entry: Entry) -> object:
+    return getattr(entry.claim, "pk", None)

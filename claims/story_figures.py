@@ -36,7 +36,14 @@ def story_figures(story: Story) -> StoryFigures:
         .exclude(quantities=[])
         .only("article_id", "start", "text", "speaker", "quantities", "entities")
     )
-    topics, rows = fact_table.build(articles, claims)
+    # conflicts an analyst dismissed or resolved mark no cell
+    settled = (
+        Suggestion.objects.conflicts()
+        .filter(article_a__story=story, status__in=[ReviewStatus.DISMISSED, ReviewStatus.RESOLVED])
+        .values_list("claim_a_id", "claim_b_id")
+    )
+    pairs = frozenset(frozenset(pair) for pair in settled if None not in pair)
+    topics, rows = fact_table.build(articles, claims, pairs)
     return StoryFigures(topics, rows, timeline.charts(rows), capped)
 
 

@@ -565,3 +565,17 @@ def test_a_verdict_can_be_undone_from_its_saved_message(analyst_client):
     assert "Undo (back to dismissed)" in page, "an undo can itself be undone"
     stale = analyst_client.post(url, {**undo, "status": "confirmed"}, headers=HX)
     assert stale.status_code == 409, "an undo offered on an old version is refused"
+
+
+def test_a_dismissed_conflict_leaves_the_fact_table(analyst_client):
+    from claims.models import Story
+
+    story = Story.objects.create(name="Flood")
+    _toll_rows(story, (12, 30), dated=False)
+    url = reverse("claims:story_facts", args=[story.pk])
+    flag = '<strong class="flag">conflict</strong> <span class="meta">with'
+    assert analyst_client.get(url).content.decode().count(flag) == 2, "12 against 30, 30 against 12"
+    row = Suggestion.objects.get()
+    data = {"status": "dismissed", "reason": "two floods", "version": row.version}
+    analyst_client.post(reverse("claims:conflict_review", args=[row.pk]), data, headers=HX)
+    assert flag not in analyst_client.get(url).content.decode()

@@ -63,3 +63,16 @@ def test_undated_reports_disagree_rather_than_update():
     articles = [_article(1, None), _article(2, MARCH_5)]
     _, rows = fact_table.build(articles, [_claim(1, 100), _claim(2, 300)])
     assert _marks(rows, 1) == [("100 people", ["300 people"], [])]
+
+
+def test_a_conflict_an_analyst_settled_marks_no_cell():
+    articles = [_article(pk, MARCH_1) for pk in (1, 2, 3)]
+    claims = [_claim(1, 100), _claim(2, 200), _claim(3, 200)]
+    for pk, claim in zip((11, 12, 13), claims, strict=True):
+        claim.pk = pk
+    _, rows = fact_table.build(articles, claims, frozenset({frozenset((11, 12))}))
+    assert _marks(rows, 1) == [("100 people", ["200 people"], [])], "another report gives 200"
+    assert _marks(rows, 2) == [("200 people", [], [])], "its conflict was dismissed"
+    settled = frozenset({frozenset((11, 12)), frozenset((11, 13))})
+    _, rows = fact_table.build(articles, claims, settled)
+    assert all(_marks(rows, pk)[0][1] == [] for pk in (1, 2, 3))
