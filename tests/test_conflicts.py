@@ -406,6 +406,9 @@ def test_a_pair_of_figures_repeated_by_several_reports_is_one_entry_with_one_ver
     page = analyst_client.get(reverse("claims:conflict_list")).context["page"]
     (head,) = page.object_list
     assert len(head.pairs) == 3 and head.reports == 4
+    assert head.independent == 2, "each side's second report copies the first's sentence"
+    page_html = analyst_client.get(reverse("claims:conflict_list")).content.decode()
+    assert "4 reports (2 independent" in page_html
     url = reverse("claims:conflict_review", args=[head.pk])
     data = {"status": "confirmed", "version": head.version}
     assert analyst_client.post(url, data, headers=HX).status_code == 200

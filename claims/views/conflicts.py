@@ -25,6 +25,7 @@ from ..forms import (
 )
 from ..models import Outlet, Story, Suggestion
 from ..querysets import SuggestionQuerySet
+from ..reported_facts import independent_reports
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services.review import review_entry
@@ -91,14 +92,23 @@ def _page(
 
 def attach_pairs(heads: list[Suggestion], rows: SuggestionQuerySet) -> None:
     """Give each entry's head the other sentence pairs of its entry among ``rows``
-    (``pairs``) and how many reports (articles) give them (``reports``)."""
+    (``pairs``), how many reports (articles) give them (``reports``) and how many of
+    those are not wire copies of another (``independent``)."""
     behind: dict[tuple[int | None, str], list[Suggestion]] = {}
     for row in rows.in_entries_of(heads).for_display().order_by("-score", "pk"):
         behind.setdefault((row.article_a.story_id, row.entry), []).append(row)
     for head in heads:
         pairs = behind.get((head.article_a.story_id, head.entry), [head])
-        articles = {a for row in pairs for a in (row.article_a_id, row.article_b_id)}
-        vars(head).update(pairs=[p for p in pairs if p.pk != head.pk], reports=len(articles))
+        said: dict[int, list[str]] = {}  # per article, its sentences in the entry
+        for row in pairs:
+            for article, claim in row.ends:
+                if claim is not None and claim.text not in said.get(article.pk, []):
+                    said.setdefault(article.pk, []).append(claim.text)
+        vars(head).update(
+            pairs=[p for p in pairs if p.pk != head.pk],
+            reports=len(said),
+            independent=independent_reports(list(said.values())),
+        )
 
 
 @require_GET
