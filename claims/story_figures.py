@@ -84,6 +84,9 @@ class FactMatrix:
     more_facts: int = 0
     # per fact: whether an open or confirmed conflict sets one of its claims against another
     disputed: list[bool] = field(default_factory=list)
+    # analysts' contradicts links between two claims of one fact: the links and the facts
+    # disagree, and one of them is wrong
+    inconsistent: list[Link] = field(default_factory=list)
 
 
 def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> FactMatrix:
@@ -108,4 +111,19 @@ def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> Fa
     )
     in_conflict = {claim for pair in ends for claim in pair if claim}
     disputed = [any(c.pk in in_conflict for c in fact.claims) for fact in shown]
-    return FactMatrix(shown, articles, cells, max(0, len(found) - max_facts), disputed)
+    fact_of = {c.pk: n for n, fact in enumerate(found) for c in fact.claims}
+    contradicting = (
+        Link.objects.filter(relation=Relation.CONTRADICTS, source__article__story=story)
+        .select_related("source", "target")
+        .only(
+            *("source_id", "target_id", "source__text", "source__article_id"),
+            *("target__text", "target__article_id"),
+        )
+    )
+    inconsistent = [
+        link
+        for link in contradicting
+        if link.source_id in fact_of and fact_of[link.source_id] == fact_of.get(link.target_id)
+    ]
+    more = max(0, len(found) - max_facts)
+    return FactMatrix(shown, articles, cells, more, disputed, inconsistent)

@@ -115,3 +115,26 @@ def test_a_fact_in_an_open_conflict_is_marked_on_the_story_page(analyst_client, 
     row.status = "dismissed"
     row.save()
     assert "in conflict</a>" not in analyst_client.get(url).content.decode(), "dismissed"
+
+
+def test_a_contradiction_inside_one_fact_is_listed_on_the_story_page(analyst_client, analyst):
+    from django.urls import reverse
+
+    from claims.services import create_link
+
+    from .factories import make_article, make_claim, make_story
+
+    story = make_story()
+    reworded = "Twelve people died in Monday's flood in Exampleton, officials said."
+    a = make_article(body=WIRE, story=story)
+    b = make_article(body="Wire: " + WIRE, story=story)
+    c = make_article(body=reworded, story=story)
+    first, second, third = make_claim(a, WIRE), make_claim(b, WIRE), make_claim(c, reworded)
+    create_link(source=first, target=second, relation="same", author=analyst)
+    create_link(source=first, target=third, relation="same", author=analyst)
+    url = reverse("claims:story_detail", args=[story.pk])
+    assert "Links that disagree with the facts" not in analyst_client.get(url).content.decode()
+    create_link(source=second, target=third, relation="contradicts", author=analyst)
+    html = analyst_client.get(url).content.decode()
+    assert "Links that disagree with the facts" in html
+    assert f"?show={second.pk},{third.pk}" in html
