@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from . import fact_table, timeline
-from .choices import Relation, ReviewStatus
+from .choices import ACTIVE_REVIEW, Relation, ReviewStatus
 from .models import Claim, Link, Story, Suggestion
 from .reported_facts import Fact, facts
 
@@ -39,7 +39,8 @@ def story_figures(story: Story) -> StoryFigures:
     # conflicts an analyst dismissed or resolved mark no cell
     settled = (
         Suggestion.objects.conflicts()
-        .filter(article_a__story=story, status__in=[ReviewStatus.DISMISSED, ReviewStatus.RESOLVED])
+        .filter(article_a__story=story)
+        .exclude(status__in=ACTIVE_REVIEW)
         .values_list("claim_a_id", "claim_b_id")
     )
     pairs = frozenset(frozenset(pair) for pair in settled if None not in pair)

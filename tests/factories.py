@@ -106,3 +106,50 @@ def make_job(**kw) -> Job:
     """A queued job's row (nothing on the task queue: ``claims.services.queue`` does that)."""
     fields = {"kind": JobKind.INGEST, "label": f"input-{next(_counter)}.txt", "batch": uuid.uuid4()}
     return Job.objects.create(**{**fields, **kw})
+
+
+def make_toll_conflicts(story, tolls, *, dated=True, one_article=False):
+    """A claim per toll ("Officials said N people died."), each in its own article
+    published a day after the last (or all in one article), and an open matcher row
+    for every pair of them, marked as an update when their dates differ."""
+    import datetime as dt
+
+    claims = {}
+    shared = None
+    if one_article:
+        body = " ".join(f"Officials said {toll} people died." for toll in tolls)
+        shared = make_article(body=body, story=story)
+    for day, toll in enumerate(tolls, start=1):
+        fragment = f"Officials said {toll} people died."
+        published = dt.date(2031, 3, day) if dated else None
+        article = shared or make_article(body=fragment, story=story, published=published)
+        start = article.text.index(fragment) + len("Officials said ")
+        quantity = {"text": f"{toll} people", "start": start, "end": start + len(str(toll)) + 7}
+        quantity.update(low=toll, high=toll, qualifier="exact", unit="people")
+        claims[toll] = make_claim(article, fragment, quantities=[quantity])
+    for x, y in itertools.combinations(tolls, 2):
+        make_matcher_conflict(
+            claims[x],
+            claims[y],
+            key=f"toll-{x}-{y}",
+            reason=f"{x} versus {y}",
+            topic="death toll",
+            update=dated and not one_article,
+            internal=one_article,
+        )
+
+
+def make_matcher_conflict(a, b, *, key: str, **fields):
+    """An open matcher conflict between claims ``a`` and ``b``, its key chosen by the test."""
+    from claims.models import Suggestion
+
+    return Suggestion.objects.create(
+        key=key,
+        article_a=a.article,
+        article_b=b.article,
+        claim_a=a,
+        claim_b=b,
+        relation="contradicts",
+        score=0.85,
+        **fields,
+    )

@@ -17,6 +17,7 @@ from claims.services import ingest
 from claims.services.annotation import create_link, delete_link
 from claims.services.review import REASON_NEEDED
 from tests.conftest import ARTICLE_A, ARTICLE_B, sample_input
+from tests.factories import make_toll_conflicts
 from tests.jobs import run_queued
 
 HX = {"HX-Request": "true"}
@@ -375,18 +376,6 @@ def test_the_dashboard_filters_on_kind_and_marks(viewer_client, mark, expected):
     assert shown == expected
 
 
-def test_a_running_count_is_set_against_its_near_figures_only(db):
-    from claims.models import Story
-    from claims.services.matching import prune_conflicts
-
-    story = Story.objects.create(name="Flood")
-    _toll_rows(story, (12, 20, 31, 44), dated=False)
-    prune_conflicts(story.pk)
-    left = _left()
-    assert (12, 44) not in left  # two figures between them
-    assert {(12, 20), (20, 31), (31, 44), (12, 31)} <= left
-
-
 def test_a_pair_of_figures_repeated_by_several_reports_is_one_entry_with_one_verdict(
     analyst_client,
 ):
@@ -420,136 +409,11 @@ def test_a_pair_of_figures_repeated_by_several_reports_is_one_entry_with_one_ver
     assert not Link.objects.exists(), "withdrawing the verdict removes every link it drew"
 
 
-def _toll_rows(story, tolls, *, dated=True, one_article=False):
-    """A claim per toll ("Officials said N people died."), each in its own article
-    published a day after the last (or all in one article), and an open matcher row
-    for every pair of them, marked as an update when their dates differ."""
-    import datetime as dt
-    import itertools
-
-    from .factories import make_article, make_claim
-
-    claims = {}
-    shared = None
-    if one_article:
-        body = " ".join(f"Officials said {toll} people died." for toll in tolls)
-        shared = make_article(body=body, story=story)
-    for day, toll in enumerate(tolls, start=1):
-        fragment = f"Officials said {toll} people died."
-        published = dt.date(2031, 3, day) if dated else None
-        article = shared or make_article(body=fragment, story=story, published=published)
-        start = article.text.index(fragment) + len("Officials said ")
-        quantity = {"text": f"{toll} people", "start": start, "end": start + len(str(toll)) + 7}
-        quantity.update(low=toll, high=toll, qualifier="exact", unit="people")
-        claims[toll] = make_claim(article, fragment, quantities=[quantity])
-    for x, y in itertools.combinations(tolls, 2):
-        a, b = claims[x], claims[y]
-        Suggestion.objects.create(
-            key=f"toll-{x}-{y}",
-            article_a=a.article,
-            article_b=b.article,
-            claim_a=a,
-            claim_b=b,
-            relation="contradicts",
-            score=0.85,
-            reason=f"{x} versus {y}",
-            topic="death toll",
-            update=dated and not one_article,
-            internal=one_article,
-        )
-
-
-def _left():
-    return {tuple(sorted(map(int, r.key.split("-")[1:]))) for r in Suggestion.objects.all()}
-
-
-def test_an_update_is_the_step_from_the_figure_reported_just_before(db):
-    from claims.models import Story
-    from claims.services.matching import prune_conflicts
-
-    story = Story.objects.create(name="Flood")
-    _toll_rows(story, (12, 30, 25, 41))  # reported on 1, 2, 3 and 4 March
-    prune_conflicts(story.pk)
-    assert _left() == {(12, 30), (25, 30), (25, 41)}, "each figure against the one before it"
-
-
-def test_an_article_telling_a_count_s_history_does_not_contradict_itself(db):
-    from claims.models import Story
-    from claims.services.matching import prune_conflicts
-
-    history = Story.objects.create(name="Storm")
-    _toll_rows(history, (16, 34, 64), one_article=True)
-    stray = Story.objects.create(name="Battle")
-    _toll_rows(stray, (100, 200), one_article=True)
-    prune_conflicts(history.pk)
-    prune_conflicts(stray.pk)
-    assert _left() == {(100, 200)}, "one stray figure is a conflict; three are a history"
-
-
-def _cost_rows(story, one_side, other_side):
-    """Claims of damage ("The mayor said $25 million of damage was done."), each figure
-    (text: (low, high, denied)) in an article of its own, and an open matcher row for
-    each figure of one side against each of the other; the rows' keys name the figures."""
-    from claims.figures import describe
-
-    from .factories import make_article, make_claim
-
-    claims = {}
-    for said, (low, high, denied) in {**one_side, **other_side}.items():
-        verb = "was not done" if denied else "was done"
-        fragment = f"The mayor said {said} of damage {verb}."
-        article = make_article(body=fragment, story=story)
-        start = article.text.index(said)
-        quantity = {"text": said, "start": start, "end": start + len(said), "unit": "USD"}
-        quantity.update(low=low, high=high, qualifier="range" if low != high else "exact")
-        claims[said] = make_claim(article, fragment, quantities=[quantity])
-    for x in one_side:
-        for y in other_side:
-            a, b = claims[x], claims[y]
-            Suggestion.objects.create(
-                key=f"{story.pk}|{x}|{y}",
-                article_a=a.article,
-                article_b=b.article,
-                claim_a=a,
-                claim_b=b,
-                relation="contradicts",
-                score=0.85,
-                topic="cost",
-                figures=[describe(q, "cost") for q in (a.quantities[0], b.quantities[0])],
-            )
-
-
-def test_a_disagreement_within_a_wider_one_is_left_to_it(db):
-    """ "$25 million" against "$8 million" says nothing that "$20-25 million" against
-    "$6-8 million" does not; a figure outside the ranges stays, and so does a denial."""
-    from claims.models import Story
-    from claims.services.matching import prune_conflicts
-
-    governor = {"$20-25 million": (20e6, 25e6, False), "$25 million": (25e6, 25e6, False)}
-    stories = [Story.objects.create(name=f"Quake {n}") for n in range(3)]
-    _cost_rows(
-        stories[0], governor, {"$6-8 million": (6e6, 8e6, False), "$8 million": (8e6, 8e6, False)}
-    )
-    _cost_rows(
-        stories[1], governor, {"$6-8 million": (6e6, 8e6, False), "$9 million": (9e6, 9e6, False)}
-    )
-    _cost_rows(
-        stories[2], governor, {"$6-8 million": (6e6, 8e6, False), "$8 million": (8e6, 8e6, True)}
-    )
-    for story in stories:
-        prune_conflicts(story.pk)
-    left = {tuple(r.key.split("|")) for r in Suggestion.objects.all()}
-    within, outside, denied = ({k[1:] for k in left if k[0] == str(s.pk)} for s in stories)
-    assert within == {("$20-25 million", "$6-8 million")}, "the wider pair says it all"
-    assert outside == within | {("$20-25 million", "$9 million")}, "$9 million is outside $6-8"
-    assert ("$25 million", "$8 million") in denied, "a denial is a disagreement of its own"
-
-
 def test_a_verdict_can_be_undone_from_its_saved_message(analyst_client):
     from claims.models import Story
 
     story = Story.objects.create(name="Flood")
-    _toll_rows(story, (12, 30, 45), dated=False)  # three entries, all open
+    make_toll_conflicts(story, (12, 30, 45), dated=False)  # three entries, all open
     row = Suggestion.objects.get(key="toll-12-30")
     url = reverse("claims:conflict_review", args=[row.pk])
     data = {"status": "dismissed", "reason": "two floods", "version": row.version}
@@ -574,7 +438,7 @@ def test_a_dismissed_conflict_leaves_the_fact_table(analyst_client):
     from claims.models import Story
 
     story = Story.objects.create(name="Flood")
-    _toll_rows(story, (12, 30), dated=False)
+    make_toll_conflicts(story, (12, 30), dated=False)
     url = reverse("claims:story_facts", args=[story.pk])
     flag = '<strong class="flag">conflict</strong> <span class="meta">with'
     assert analyst_client.get(url).content.decode().count(flag) == 2, "12 against 30, 30 against 12"

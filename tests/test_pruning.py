@@ -1,0 +1,91 @@
+"""Pruning a story's suggested conflicts to those an analyst can act on: steps of a
+running count's timeline, near figures, an article's history of a count, a wider pair.
+Invented claims and rows, no spaCy."""
+
+from __future__ import annotations
+
+from claims.models import Story, Suggestion
+from claims.services.matching import prune_conflicts
+from tests.factories import make_matcher_conflict, make_toll_conflicts
+
+
+def test_a_running_count_is_set_against_its_near_figures_only(db):
+    story = Story.objects.create(name="Flood")
+    make_toll_conflicts(story, (12, 20, 31, 44), dated=False)
+    prune_conflicts(story.pk)
+    left = _left()
+    assert (12, 44) not in left  # two figures between them
+    assert {(12, 20), (20, 31), (31, 44), (12, 31)} <= left
+
+
+def _left():
+    return {tuple(sorted(map(int, r.key.split("-")[1:]))) for r in Suggestion.objects.all()}
+
+
+def test_an_update_is_the_step_from_the_figure_reported_just_before(db):
+    story = Story.objects.create(name="Flood")
+    make_toll_conflicts(story, (12, 30, 25, 41))  # reported on 1, 2, 3 and 4 March
+    prune_conflicts(story.pk)
+    assert _left() == {(12, 30), (25, 30), (25, 41)}, "each figure against the one before it"
+
+
+def test_an_article_telling_a_count_s_history_does_not_contradict_itself(db):
+    history = Story.objects.create(name="Storm")
+    make_toll_conflicts(history, (16, 34, 64), one_article=True)
+    stray = Story.objects.create(name="Battle")
+    make_toll_conflicts(stray, (100, 200), one_article=True)
+    prune_conflicts(history.pk)
+    prune_conflicts(stray.pk)
+    assert _left() == {(100, 200)}, "one stray figure is a conflict; three are a history"
+
+
+def _cost_rows(story, one_side, other_side):
+    """Claims of damage ("The mayor said $25 million of damage was done."), each figure
+    (text: (low, high, denied)) in an article of its own, and an open matcher row for
+    each figure of one side against each of the other; the rows' keys name the figures."""
+    from claims.figures import describe
+
+    from .factories import make_article, make_claim
+
+    claims = {}
+    for said, (low, high, denied) in {**one_side, **other_side}.items():
+        verb = "was not done" if denied else "was done"
+        fragment = f"The mayor said {said} of damage {verb}."
+        article = make_article(body=fragment, story=story)
+        start = article.text.index(said)
+        quantity = {"text": said, "start": start, "end": start + len(said), "unit": "USD"}
+        quantity.update(low=low, high=high, qualifier="range" if low != high else "exact")
+        claims[said] = make_claim(article, fragment, quantities=[quantity])
+    for x in one_side:
+        for y in other_side:
+            a, b = claims[x], claims[y]
+            make_matcher_conflict(
+                a,
+                b,
+                key=f"{story.pk}|{x}|{y}",
+                topic="cost",
+                figures=[describe(q, "cost") for q in (a.quantities[0], b.quantities[0])],
+            )
+
+
+def test_a_disagreement_within_a_wider_one_is_left_to_it(db):
+    """ "$25 million" against "$8 million" says nothing that "$20-25 million" against
+    "$6-8 million" does not; a figure outside the ranges stays, and so does a denial."""
+    governor = {"$20-25 million": (20e6, 25e6, False), "$25 million": (25e6, 25e6, False)}
+    stories = [Story.objects.create(name=f"Quake {n}") for n in range(3)]
+    _cost_rows(
+        stories[0], governor, {"$6-8 million": (6e6, 8e6, False), "$8 million": (8e6, 8e6, False)}
+    )
+    _cost_rows(
+        stories[1], governor, {"$6-8 million": (6e6, 8e6, False), "$9 million": (9e6, 9e6, False)}
+    )
+    _cost_rows(
+        stories[2], governor, {"$6-8 million": (6e6, 8e6, False), "$8 million": (8e6, 8e6, True)}
+    )
+    for story in stories:
+        prune_conflicts(story.pk)
+    left = {tuple(r.key.split("|")) for r in Suggestion.objects.all()}
+    within, outside, denied = ({k[1:] for k in left if k[0] == str(s.pk)} for s in stories)
+    assert within == {("$20-25 million", "$6-8 million")}, "the wider pair says it all"
+    assert outside == within | {("$20-25 million", "$9 million")}, "$9 million is outside $6-8"
+    assert ("$25 million", "$8 million") in denied, "a denial is a disagreement of its own"
