@@ -20,8 +20,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# How loose an approximate figure is, either way.
+# How loose an approximate figure is, either way, at most and at least: "about 100"
+# allows 80 to 120, "about 13,000" less than half a thousand either way, then 5%.
 ABOUT = 0.2
+ABOUT_AT_LEAST = 0.05
 # What happened to what is counted, by the words that say it (matched on word starts).
 TOPICS = {
     "death toll": ("dead", "death", "die", "died", "kill", "fatalit", "bodies", "toll", "lives"),
@@ -175,12 +177,29 @@ def interval(q: dict) -> tuple[float, float]:
     high = q.get("high")
     kind = q.get("qualifier", "exact")
     if kind == "about" and low is not None and high is not None:
-        return low * (1 - ABOUT), high * (1 + ABOUT)
+        # open at both ends: "about 300,000" does not reach the 250,000 of a range
+        return (
+            math.nextafter(low * (1 - looseness(low)), math.inf),
+            math.nextafter(high * (1 + looseness(high)), -math.inf),
+        )
     if kind in {"more_than", "at_least"} and low is not None:
         return low, math.inf
     if kind in {"less_than", "at_most"} and high is not None:
         return 0.0, high
     return (low if low is not None else 0.0), (high if high is not None else math.inf)
+
+
+def looseness(value: float) -> float:
+    """How far, as a share of it, an approximate figure reaches either way: half a step
+    of its last significant digit ("about 13,000": 500, "about 300,000": 50,000), kept
+    between ``ABOUT_AT_LEAST`` and ``ABOUT``: "about 100" is 80 to 120, "some 850" is
+    not the 862 of a count."""
+    if value <= 0 or value != int(value):
+        return ABOUT
+    step = 1
+    while value % (step * 10) == 0:
+        step *= 10
+    return min(ABOUT, max(ABOUT_AT_LEAST, step / 2 / value))
 
 
 FACT_DIGITS = 2  # significant digits two figures of one reported fact share

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from claims.figures import compare, fact_key, figures_of, interval
+from claims.figures import compare, fact_key, figures_of, interval, looseness
 from claims.nlp.claims import ExtractedClaim
 from claims.nlp.pipeline import load_pipeline
 
@@ -73,10 +73,40 @@ def test_figures_in_the_attribution_are_not_about_the_event(nlp):
 
 
 def test_intervals_follow_the_qualifier():
-    assert interval({"low": 100, "high": 100, "qualifier": "about"}) == (80, 120)
+    assert interval({"low": 100, "high": 100, "qualifier": "about"}) == pytest.approx((80, 120))
     assert interval({"low": 100, "high": None, "qualifier": "more_than"})[1] == float("inf")
     assert interval({"low": None, "high": 200, "qualifier": "at_most"}) == (0.0, 200)
     assert interval({"low": 100, "high": 999, "qualifier": "vague"}) == (100, 999)
+
+
+@pytest.mark.parametrize(
+    ("value", "share"),
+    [(100, 0.2), (200, 0.2), (300_000, 50_000 / 300_000), (13_000, 0.05), (850, 0.05)],
+)
+def test_an_approximate_figure_reaches_half_a_step_of_its_last_digit(value, share):
+    assert looseness(value) == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # the edge of "about 300,000" (half its step, 50,000) is not reached
+        (
+            "Between 200,000 and 250,000 people lost their homes.",
+            "About 300,000 were left homeless.",
+            True,
+        ),
+        (
+            "Between 250,000 and 280,000 people lost their homes.",
+            "About 300,000 were left homeless.",
+            False,
+        ),
+        ("About 13,000 people were evacuated.", "In all, 12,000 people were evacuated.", True),
+        ("Some 850 people are missing.", "Officials said 862 people are missing.", False),
+    ],
+)
+def test_an_approximate_figure_is_as_loose_as_its_last_digit(nlp, first, second, conflict):
+    assert verdict(nlp, (first,), (second,)) is conflict
 
 
 def test_a_figure_with_no_unit_takes_the_topic_of_the_words_near_it(nlp):
