@@ -44,6 +44,9 @@ class LinkForm(forms.Form):
     target = forms.IntegerField(required=False)
     relation = forms.CharField(required=False)
     note = forms.CharField(required=False, max_length=5000)
+    # the relation the analyst chose again after a warning that it disagrees with the
+    # story's facts: saved as it is
+    despite_facts = forms.CharField(required=False, max_length=20)
 
 
 class VersionForm(forms.Form):

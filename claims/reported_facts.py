@@ -49,6 +49,13 @@ def _groups(ids: Iterable[int], pairs: Iterable[tuple[int, int]]) -> list[list[i
     return [sorted(g) for g in groups.values() if len(g) > 1]
 
 
+def fact_of(claim_id: int, same_pairs: Iterable[tuple[int, int]]) -> set[int]:
+    """The claims that state one fact with ``claim_id``, itself included."""
+    pairs = list(same_pairs)
+    ids = {i for pair in pairs for i in pair} | {claim_id}
+    return next((set(g) for g in _groups(ids, pairs) if claim_id in g), {claim_id})
+
+
 def independent_reports(reports: list[list[str]]) -> int:
     """How many reports (each a list of sentences) are not copies of an earlier one: a
     report all of whose sentences another report already printed is wire copy."""

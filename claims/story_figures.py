@@ -10,7 +10,7 @@ from django.db.models import Q
 from . import fact_table, timeline
 from .choices import ACTIVE_REVIEW, Relation, ReviewStatus
 from .models import Claim, Link, Story, Suggestion
-from .reported_facts import Fact, facts
+from .reported_facts import Fact, fact_of, facts
 
 # A table wider than this many articles is no longer "at a glance": the newest are shown.
 MAX_ARTICLES = 200
@@ -48,20 +48,26 @@ def story_figures(story: Story) -> StoryFigures:
     return StoryFigures(topics, rows, timeline.charts(rows), capped)
 
 
-def story_facts(story: Story) -> list[Fact]:
-    """The story's reported facts: claims joined by same, suggested (and not dismissed)
-    or linked."""
+def _same_pairs(story_id: int) -> list[tuple[int, int]]:
+    """The pairs of claims that join the story's facts: same, suggested (and not
+    dismissed) or linked."""
     suggested = (
-        Suggestion.objects.filter(Q(article_a__story=story), relation=Relation.SAME)
+        Suggestion.objects.filter(Q(article_a__story_id=story_id), relation=Relation.SAME)
         .exclude(status=ReviewStatus.DISMISSED)
         .exclude(claim_a=None)
         .exclude(claim_b=None)
         .values_list("claim_a_id", "claim_b_id")
     )
-    linked = Link.objects.filter(relation=Relation.SAME, source__article__story=story).values_list(
-        "source_id", "target_id"
-    )
-    pairs = [*suggested, *linked]
+    linked = Link.objects.filter(
+        relation=Relation.SAME, source__article__story_id=story_id
+    ).values_list("source_id", "target_id")
+    return [*suggested, *linked]
+
+
+def story_facts(story: Story) -> list[Fact]:
+    """The story's reported facts: claims joined by same, suggested (and not dismissed)
+    or linked."""
+    pairs = _same_pairs(story.pk)
     ids = {i for pair in pairs for i in pair}
     claims = (
         Claim.objects.filter(pk__in=ids)
@@ -75,6 +81,56 @@ def story_facts(story: Story) -> list[Fact]:
     return facts(claims, pairs)
 
 
+ONE_FACT = (
+    "These two claims state one reported fact: same links or suggestions join them. "
+    "Saved as contradicts, the link will be listed on the story page as disagreeing "
+    "with the facts."
+)
+CONFIRMED_APART = (
+    "These two claims are on the two sides of a conflict an analyst confirmed. Saved as "
+    "the same, the link will join both sides into one fact, and the story page will list "
+    "the conflict as disagreeing with the facts."
+)
+CONFIRMED_THESE = (
+    "An analyst confirmed that these two claims conflict. Saved as the same, the link "
+    "will replace that verdict."
+)
+
+
+def link_against_facts(source: Claim, target: Claim, relation: str) -> str | None:
+    """Why a new link from ``source`` to ``target`` would disagree with the facts of
+    their story, in plain words; None when it agrees with them."""
+    story_id = source.article.story_id
+    if story_id is None or relation not in {Relation.CONTRADICTS, Relation.SAME}:
+        return None
+    pairs = _same_pairs(story_id)
+    one = fact_of(source.pk, pairs)
+    if relation == Relation.CONTRADICTS:
+        return ONE_FACT if target.pk in one else None
+    other = fact_of(target.pk, pairs)
+    confirmed = Suggestion.objects.conflicts().filter(
+        (Q(claim_a_id__in=one) & Q(claim_b_id__in=other))
+        | (Q(claim_a_id__in=other) & Q(claim_b_id__in=one)),
+        status=ReviewStatus.CONFIRMED,
+    )
+    ends = set(confirmed.values_list("claim_a_id", "claim_b_id"))
+    if not ends:
+        return None
+    if ends <= {(source.pk, target.pk), (target.pk, source.pk)}:
+        return CONFIRMED_THESE  # the link replaces the verdict on this very pair
+    return CONFIRMED_APART
+
+
+@dataclass
+class Inconsistency:
+    """Two claims that the facts put in one fact, and an analyst set against each other
+    (a contradicts link, or a conflict confirmed)."""
+
+    first: Claim
+    second: Claim
+    by: str  # "link" or "confirmed conflict"
+
+
 @dataclass
 class FactMatrix:
     """Who reports what: facts as rows, the articles that carry them as columns."""
@@ -85,9 +141,9 @@ class FactMatrix:
     more_facts: int = 0
     # per fact: whether an open or confirmed conflict sets one of its claims against another
     disputed: list[bool] = field(default_factory=list)
-    # analysts' contradicts links between two claims of one fact: the links and the facts
-    # disagree, and one of them is wrong
-    inconsistent: list[Link] = field(default_factory=list)
+    # analysts' contradicts links and confirmed conflicts between two claims of one
+    # fact: the analysts and the facts disagree, and one of them is wrong
+    inconsistent: list[Inconsistency] = field(default_factory=list)
 
 
 def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> FactMatrix:
@@ -112,19 +168,22 @@ def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> Fa
     )
     in_conflict = {claim for pair in ends for claim in pair if claim}
     disputed = [any(c.pk in in_conflict for c in fact.claims) for fact in shown]
-    fact_of = {c.pk: n for n, fact in enumerate(found) for c in fact.claims}
-    contradicting = (
-        Link.objects.filter(relation=Relation.CONTRADICTS, source__article__story=story)
-        .select_related("source", "target")
+    fact_of_claim = {c.pk: n for n, fact in enumerate(found) for c in fact.claims}
+    against = (
+        Suggestion.objects.conflicts()
+        .filter(Q(link__isnull=False) | Q(status=ReviewStatus.CONFIRMED), article_a__story=story)
+        .select_related("claim_a", "claim_b")
         .only(
-            *("source_id", "target_id", "source__text", "source__article_id"),
-            *("target__text", "target__article_id"),
+            *("link_id", "claim_a_id", "claim_b_id", "claim_a__text", "claim_a__article_id"),
+            *("claim_b__text", "claim_b__article_id"),
         )
+        .order_by("pk")
     )
     inconsistent = [
-        link
-        for link in contradicting
-        if link.source_id in fact_of and fact_of[link.source_id] == fact_of.get(link.target_id)
+        Inconsistency(row.claim_a, row.claim_b, "link" if row.link_id else "confirmed conflict")
+        for row in against
+        if row.claim_a_id in fact_of_claim
+        and fact_of_claim[row.claim_a_id] == fact_of_claim.get(row.claim_b_id)
     ]
     more = max(0, len(found) - max_facts)
     return FactMatrix(shown, articles, cells, more, disputed, inconsistent)

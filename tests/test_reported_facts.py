@@ -138,3 +138,88 @@ def test_a_contradiction_inside_one_fact_is_listed_on_the_story_page(analyst_cli
     html = analyst_client.get(url).content.decode()
     assert "Links that disagree with the facts" in html
     assert f"?show={second.pk},{third.pk}" in html
+
+
+def _two_reports_of_one_fact(analyst):
+    from claims.services import create_link
+
+    from .factories import make_article, make_claim, make_story
+
+    story = make_story()
+    reworded = "Twelve people died in Monday's flood in Exampleton, officials said."
+    a = make_article(body=WIRE, story=story)
+    b = make_article(body=reworded, story=story)
+    first, second = make_claim(a, WIRE), make_claim(b, reworded)
+    create_link(source=first, target=second, relation="same", author=analyst)
+    return a, b, first, second
+
+
+def _post(client, a, b, claim, target, relation, **extra):
+    from django.urls import reverse
+
+    data = {"side": "a", "start": claim.start, "end": claim.end, "target": target.pk}
+    data |= {"relation": relation, "note": "Checked twice.", **extra}
+    return client.post(reverse("claims:link_create", args=[a.pk, b.pk]), data)
+
+
+def test_the_link_panel_warns_before_saving_a_contradiction_inside_one_fact(
+    analyst_client, analyst
+):
+    from claims.models import Link
+
+    a, b, first, second = _two_reports_of_one_fact(analyst)
+    Link.objects.all().delete()  # the fact stays joined by a suggestion nobody dismissed
+    from .factories import make_suggestion
+
+    make_suggestion(first, second, relation="same")
+    response = _post(analyst_client, a, b, first, second, "contradicts", HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200 and "state one reported fact" in html
+    assert "Save anyway" in html and "Checked twice." in html, "the panel as it was filled"
+    assert 'value="contradicts" required checked' in html
+    assert not Link.objects.exists(), "nothing saved before the analyst confirms"
+    _post(analyst_client, a, b, first, second, "contradicts", despite_facts="contradicts")
+    assert Link.objects.get().relation == "contradicts", "saved once confirmed"
+
+
+def test_the_warning_holds_without_htmx_and_for_another_relation(analyst_client, analyst):
+    from claims.models import Link
+    from claims.services import create_link
+
+    from .factories import make_article, make_claim
+
+    a, b, first, second = _two_reports_of_one_fact(analyst)
+    response = _post(analyst_client, a, b, first, second, "contradicts", despite_facts="same")
+    html = response.content.decode()
+    assert "Check before saving" in html and "<html" in html, "a whole page without HTMX"
+    assert Link.objects.count() == 1
+    # a link that agrees with the facts is saved at once
+    third = make_claim(make_article(body="Rescuers found 40 bodies.", story=a.story))
+    create_link(source=first, target=third, relation="contradicts", author=analyst)
+    assert Link.objects.count() == 2
+
+
+def test_a_same_link_across_a_confirmed_conflict_is_warned_and_listed(analyst_client, analyst):
+    from django.urls import reverse
+
+    from claims.models import Link
+    from claims.story_figures import CONFIRMED_APART, CONFIRMED_THESE, link_against_facts
+
+    from .factories import make_article, make_claim, make_suggestion
+
+    a, _, first, second = _two_reports_of_one_fact(analyst)
+    c = make_article(body="Rescuers said 40 people died in the flood.", story=a.story)
+    other = make_claim(c)
+    row = make_suggestion(second, other)
+    assert link_against_facts(first, other, "same") is None, "an open conflict: no verdict yet"
+    row.status = "confirmed"
+    row.save()
+    assert link_against_facts(first, other, "same") == CONFIRMED_APART, "across the facts"
+    assert link_against_facts(second, other, "same") == CONFIRMED_THESE, "this very pair"
+    assert link_against_facts(first, other, "related") is None
+    response = _post(analyst_client, a, c, first, other, "same", HTTP_HX_REQUEST="true")
+    assert "two sides of a conflict" in response.content.decode()
+    _post(analyst_client, a, c, first, other, "same", despite_facts="same")
+    assert Link.objects.filter(relation="same").count() == 2
+    html = analyst_client.get(reverse("claims:story_detail", args=[a.story_id])).content
+    assert "(confirmed conflict)" in html.decode(), "the story page lists it"

@@ -22,11 +22,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
 
+from ..choices import Relation
 from ..forms import LinkEditForm, LinkForm, VersionForm, first_error
 from ..models import Article, Claim, Link
 from ..reading import ClaimSpan, highlight_changes
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError, delete_link, link_selection, update_link
+from ..services.annotation import claim_near
+from ..story_figures import link_against_facts
 from .common import HtmxHttpRequest, refuse
 from .compare import BAD_SELECTION, LinkListing, article_pair, by_side, draw_columns
 from .reader import relations_by_claim
@@ -114,6 +117,10 @@ def link_create(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
     target = (
         Claim.objects.filter(pk=data["target"], article=other).first() if data["target"] else None
     )
+    if target is not None and data["despite_facts"] != data["relation"]:
+        warning = _against_facts(source, data["start"], data["end"], target, data["relation"])
+        if warning:
+            return _warn(request, first, second, data, source, other, target, warning)
     try:
         made = link_selection(
             article=source,
@@ -139,6 +146,46 @@ def link_create(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
         redrawn=source if made.new_claim else None,
         added=link if made.created else None,
     )
+
+
+def _against_facts(
+    source: Article, start: int, end: int, target: Claim, relation: str
+) -> str | None:
+    """The warning a link from the selection would get, or None. A selection that is no
+    claim yet becomes a manual claim of no fact: it can disagree with none."""
+    own = source.claims.filter(start=start, end=end).first() or claim_near(source, start, end)
+    return None if own is None else link_against_facts(own, target, relation)
+
+
+def _warn(
+    request: HtmxHttpRequest,
+    a: Article,
+    b: Article,
+    data: dict,
+    source: Article,
+    other: Article,
+    target: Claim,
+    warning: str,
+) -> HttpResponse:
+    """The link panel again, as the analyst filled it, with the warning and a button
+    that saves anyway. Nothing is saved."""
+    context = {
+        "a": a,
+        "b": b,
+        **{key: data[key] for key in ("side", "start", "end", "relation", "note")},
+        "text": source.text[data["start"] : data["end"]],
+        "source": source,
+        "other": other,
+        "targets": [],
+        "chosen": target,
+        "chosen_ranked": False,
+        "relations": Relation.choices,
+        "existing": True,
+        "warning": warning,
+    }
+    if request.htmx:
+        return render(request, "claims/_link_panel.html", context)
+    return render(request, "claims/link_confirm.html", context)
 
 
 def _link_between(a: Article, b: Article, link_id: int) -> Link:
