@@ -38,6 +38,11 @@ urlpatterns = [
         name="link_delete",
     ),
     path(
+        "compare/<int:a>/<int:b>/links/<int:link_id>/restore/",
+        links.link_restore,
+        name="link_restore",
+    ),
+    path(
         "compare/<int:a>/<int:b>/suggestions/<int:pk>/accept/",
         suggestions.suggestion_accept,
         name="suggestion_accept",

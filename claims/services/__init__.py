@@ -11,6 +11,7 @@ from .annotation import (
     delete_note,
     edit_note,
     link_selection,
+    restore_link,
     update_link,
 )
 from .errors import ServiceError
@@ -38,6 +39,7 @@ __all__ = [
     "edit_note",
     "ingest",
     "replace_extracted_claims",
+    "restore_link",
     "store_article",
     "update_link",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -41,6 +42,11 @@ STALE_LINK = (
     "This link was changed at {when}, after you opened it: reload to see the change, "
     "then try again."
 )
+
+NOT_RESTORABLE = "This link cannot be brought back: no record of its deletion was found."
+ALREADY_THERE = "This link is there already."
+ENDS_GONE = "This link cannot be brought back: one of its two claims has been deleted since."
+LINKED_AGAIN = "These two claims have been linked that way again since: nothing to bring back."
 
 
 def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -176,6 +182,45 @@ def delete_link(*, link: Link, user: User | None, version: int | None = None) ->
     link = _check_link(link, user, version)
     forget_link(link)
     link.delete()
+
+
+@transaction.atomic
+def restore_link(*, link_id: int, user: User | None) -> Link:
+    """Bring back a deleted link as it was (same id, relation, note and author) with the
+    notes deleted with it, from the audit trail; ``user`` must be one who may change
+    it. The review row the deletion reopened is confirmed by it again."""
+    if Link.objects.filter(pk=link_id).exists():
+        raise ServiceError(ALREADY_THERE)
+    events = apps.get_model("claims", "LinkEvent").objects
+    gone = events.filter(pgh_obj_id=link_id, pgh_label="delete").order_by("-pgh_id").first()
+    if gone is None:
+        raise ServiceError(NOT_RESTORABLE, status=404)
+    link = Link(
+        pk=link_id,
+        source_id=gone.source_id,
+        target_id=gone.target_id,
+        relation=gone.relation,
+        note=gone.note,
+        author_id=gone.author_id,
+    )
+    if not may_change_link(link, user):
+        raise ServiceError(NOT_YOUR_LINK.format(author="its author"), status=403)
+    if Claim.objects.filter(pk__in=[gone.source_id, gone.target_id]).count() != 2:
+        raise ServiceError(ENDS_GONE)
+    if _same_pair(link.source, link.target, link.relation).exists():
+        raise ServiceError(LINKED_AGAIN)
+    link.save(force_insert=True)
+    # the notes that went with it: their last event is the deletion, in that transaction
+    notes = apps.get_model("claims", "NoteEvent").objects.filter(
+        link_id=link_id, pgh_label="delete", pgh_created_at=gone.pgh_created_at
+    )
+    Note.objects.bulk_create(
+        Note(pk=n.pgh_obj_id, link=link, author_id=n.author_id, body=n.body)
+        for n in notes
+        if not Note.objects.filter(pk=n.pgh_obj_id).exists()
+    )
+    record_link(link)
+    return link
 
 
 def _clean_body(body: str) -> str:

@@ -27,7 +27,7 @@ from ..forms import LinkEditForm, LinkForm, VersionForm, first_error
 from ..models import Article, Claim, Link
 from ..reading import ClaimSpan, highlight_changes
 from ..roles import ANALYST, has_role, role_required
-from ..services import ServiceError, delete_link, link_selection, update_link
+from ..services import ServiceError, delete_link, link_selection, restore_link, update_link
 from ..services.annotation import claim_near
 from ..story_figures import link_against_facts
 from .common import HtmxHttpRequest, refuse
@@ -241,4 +241,24 @@ def link_delete(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpR
     if not request.htmx:
         messages.success(request, "Link deleted.")
         return redirect(page)
-    return update_response(request, first, second, "Link deleted.", ends=ends, removed=removed)
+    return update_response(
+        request, first, second, "Link deleted.", ends=ends, removed=removed, undo=removed
+    )
+
+
+@require_POST
+@role_required(ANALYST)
+def link_restore(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpResponse:
+    """Undo a deletion: the link as it was, with its notes."""
+    first, second = article_pair(a, b)
+    page = reverse("claims:compare", args=[a, b])
+    try:
+        link = restore_link(link_id=link_id, user=request.user)
+    except ServiceError as exc:
+        return refuse(request, exc.message, page, exc.status)
+    if {link.source.article_id, link.target.article_id} != {first.pk, second.pk}:
+        raise Http404("No such link between these articles.")
+    if not request.htmx:
+        messages.success(request, "Link brought back.")
+        return redirect(f"{page}#link-{link.pk}")
+    return update_response(request, first, second, "Link brought back.", added=link)

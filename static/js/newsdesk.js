@@ -33,7 +33,9 @@
       const panel = document.getElementById("link-panel");
       if (!panel || event.detail.target !== panel) return;
       const message = panel.querySelector(":scope > .success:only-child");
-      if (message) setTimeout(() => { if (panel.contains(message)) panel.innerHTML = ""; }, 4000);
+      // one with an Undo button stays longer: long enough to change one's mind
+      const wait = message && message.querySelector("form") ? 20000 : 4000;
+      if (message) setTimeout(() => { if (panel.contains(message)) panel.innerHTML = ""; }, wait);
     });
     document.addEventListener("htmx:sendError", (event) => {
       if (event.detail.target) {
