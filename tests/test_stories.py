@@ -278,3 +278,28 @@ def test_the_story_list_shows_fifty_newest_a_page_with_their_counts(
     second = viewer_client.get(url, {"page": 2})
     assert [s.pk for s in second.context["stories"]] == [stories[0].pk]
     assert second.context["stories"][0].article_count == 0
+
+
+def test_a_merge_is_undone_from_the_story_it_went_into(analyst_client):
+    story, into = make_story("Dam burst, early reports"), make_story("Harrowgate dam")
+    moved = [make_article(story=story), make_article(story=story)]
+    stays = make_article(story=into)
+    analyst_client.post(reverse("claims:story_merge", args=[story.pk]), {"into": into.pk})
+    page = analyst_client.get(reverse("claims:story_detail", args=[into.pk])).content.decode()
+    assert "Undo the merge" in page and "2 articles came from “Dam burst, early reports”" in page
+    assert all(f'name="articles" value="{a.pk}"' in page for a in moved)
+    again = analyst_client.get(reverse("claims:story_detail", args=[into.pk])).content.decode()
+    assert "Undo the merge" not in again, "offered once, right after the merge"
+    # the Undo button posts a split of the same articles under the old name
+    split = {"articles": [a.pk for a in moved], "name": "Dam burst, early reports"}
+    analyst_client.post(reverse("claims:story_split", args=[into.pk]), split)
+    back = Story.objects.get(name="Dam burst, early reports")
+    assert set(back.articles.all()) == set(moved) and list(into.articles.all()) == [stays]
+
+
+def test_a_merge_into_an_empty_story_offers_no_undo(analyst_client):
+    story, into = make_story(), make_story()
+    make_article(story=story)
+    analyst_client.post(reverse("claims:story_merge", args=[story.pk]), {"into": into.pk})
+    page = analyst_client.get(reverse("claims:story_detail", args=[into.pk])).content.decode()
+    assert "Undo the merge" not in page, "splitting every article off is no split"

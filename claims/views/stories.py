@@ -19,6 +19,7 @@ from .common import HtmxHttpRequest, page_of_ids, parse_int, refuse
 
 PER_PAGE = 50
 UNKNOWN_STORY = "Choose a story that exists."
+UNDO_MERGE = "undo_merge"  # session key: the merge the next view of its story may undo
 LOOKING_AGAIN = "Looking for suggestions again, in the background: this page says when it is done."
 
 
@@ -42,11 +43,18 @@ def story_list(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 def story_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(_with_counts(), pk=pk)
+    can_edit = has_role(request.user, ANALYST)
+    undo = request.session.get(UNDO_MERGE)
+    if undo and undo.get("story") == story.pk:
+        del request.session[UNDO_MERGE]  # offered once, right after the merge
+    else:
+        undo = None
     context = {
         "story": story,
         "articles": story.articles.headers().select_related("outlet").newest_first(),
         "others": Story.objects.exclude(pk=pk).order_by("name").values_list("pk", "name"),
-        "can_edit": has_role(request.user, ANALYST),
+        "can_edit": can_edit,
+        "undo_merge": undo if can_edit else None,
         "charts": story_figures(story).charts,
         "matrix": (matrix := fact_matrix(story)),
         "rows": list(zip(matrix.facts, matrix.cells, matrix.disputed, strict=True)),
@@ -96,10 +104,15 @@ def story_merge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     into = Story.objects.filter(pk=into_id).first() if into_id else None
     if into is None:
         return refuse(request, UNKNOWN_STORY, story.get_absolute_url())
+    moved = list(story.articles.values_list("pk", flat=True))
+    had_articles = into.articles.exists()
     try:
         service.merge_stories(story=story, into=into)
     except ServiceError as exc:
         return refuse(request, exc.message, story.get_absolute_url(), exc.status)
+    if moved and had_articles:
+        # undone by splitting the same articles off again under the old name
+        request.session[UNDO_MERGE] = {"story": into.pk, "articles": moved, "name": story.name}
     return _done(request, f"Merged into “{into.name}”. {LOOKING_AGAIN}", into)
 
 
