@@ -42,8 +42,8 @@ def build_story(n: int, bases, tag: str):
     from django.db import connection
 
     from claims.ingest.text import content_hash
-    from claims.judging import match_keys
     from claims.models import Article, Story
+    from claims.profiles import match_keys
 
     story = Story.objects.create(name=f"Bench story of {n}")
     rows = []

@@ -182,7 +182,7 @@ class Claim(models.Model):
     entities = models.JSONField(default=list, blank=True)
     # [{"text", "start", "end", "low", "high", "qualifier", "unit"}]
     quantities = models.JSONField(default=list, blank=True)
-    # Keys two claims worth comparing share (claims.judging.match_keys), GIN-indexed.
+    # Keys two claims worth comparing share (claims.profiles.match_keys), GIN-indexed.
     match_keys = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL

@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 
-from claims.judging import judge, match_keys, profile
+from claims.judging import judge
 from claims.nlp.pipeline import load_pipeline
+from claims.profiles import match_keys, profile
 from claims.wording import families, source_keys
 
 

@@ -9,10 +9,10 @@ def backfill(apps, schema_editor):
     Claim = apps.get_model("claims", "Claim")
     if not Claim.objects.exists():
         return  # a new database: nothing stored before matching existed
-    # Only databases from before matching need today's code (claims.judging); a fresh
+    # Only databases from before matching need today's code (claims.profiles); a fresh
     # database never imports it, so renaming or changing that code cannot break here.
     from claims.entities import normal_aliases
-    from claims.judging import match_keys
+    from claims.profiles import match_keys
 
     pairs = apps.get_model("claims", "EntityAlias").objects.values_list("alias", "canonical")
     aliases = normal_aliases(dict(pairs))

@@ -20,10 +20,10 @@ from ..incidents import incident_of, unread_incident
 from ..ingest.errors import InputError
 from ..ingest.records import ArticleInput, FailedInput
 from ..ingest.text import canonical_text, content_hash
-from ..judging import match_keys
 from ..models import Article, Claim, EntityAlias, ExtractionStatus, Origin, Outlet, Story
 from ..nlp.claims import ExtractedClaim
 from ..nlp.language import detect_language
+from ..profiles import match_keys
 from ..sql import lock_story_placement
 from .matching import match_pending, suggest_for_article
 from .stories import entity_keys_of, story_for

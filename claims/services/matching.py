@@ -18,7 +18,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Length
 
 from ..figures import RUNNING, describe, figures_of, representative
-from ..judging import KEY_WEIGHTS, Profile, Proposal, judge, profile
+from ..judging import judge
 from ..models import (
     Article,
     Claim,
@@ -29,6 +29,7 @@ from ..models import (
     Suggestion,
     SuggestionOrigin,
 )
+from ..profiles import KEY_WEIGHTS, Profile, Proposal, profile
 from ..wording import plain
 
 # How many other figures may stand between two disagreeing figures of a topic for them

@@ -1,0 +1,166 @@
+"""What matching reads of one claim (its profile, worked out once), the index keys that
+find the claims worth comparing with it, and what a rule proposes for a pair.
+
+Pure: claim-like objects in, no database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .entities import NAMED, entity_root
+from .figures import Figure, about_the_event, figures_of
+from .incidents import incident_name
+from .wording import (
+    ENTITY_KEY,
+    FAMILY_KEY,
+    NUMBER_KEY,
+    SHINGLE_KEY,
+    STEM,
+    TOPIC_KEY,
+    families,
+    match_key,
+    plain,
+    shingle_keys,
+    source_keys,
+    stems,
+    word_list,
+)
+
+# How much each kind of key counts when Postgres ranks candidates (services.matching).
+KEY_WEIGHTS = {SHINGLE_KEY: 3, TOPIC_KEY: 2, ENTITY_KEY: 1, FAMILY_KEY: 1, NUMBER_KEY: 1}
+
+
+class ClaimLike(Protocol):
+    """What matching reads of a claim: a Claim row, or anything shaped like one."""
+
+    text: str
+    speaker: str
+    start: int
+    end: int
+    hedged: bool
+    article_id: int
+    entities: list[dict[str, Any]]
+    quantities: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What matching reads of one claim, worked out once per claim."""
+
+    claim: ClaimLike
+    article: int
+    headline: bool
+    hedged: bool
+    entities: frozenset[str]
+    families: frozenset[str]
+    stems: frozenset[str]
+    plain: str
+    sources: frozenset[str]
+    figures: tuple[Figure, ...]  # the wholes the claim gives of the event
+    published: dt.date | None  # the article's date
+    numbers: frozenset[float]  # every number it states but parts (for same claims reworded)
+    counts: frozenset[str]  # what those numbers count (their topics)
+    mentions: tuple[tuple[str, int, int], ...]  # (entity root, start, end) in the claim text
+    # its stems but those of its names and happening words: what tells accounts apart
+    telling: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Proposal:
+    relation: str
+    score: float
+    reason: str
+    topic: str = ""
+    same_source: bool = False
+    figures: tuple[str, ...] = field(default=())
+    # The two reported facts a conflict sets against each other (figures.fact_key):
+    # every sentence pair that sets the same two facts apart is one dashboard entry.
+    facts: tuple[str, ...] = field(default=())
+    update: bool = False  # a running count that changed between publication dates
+    hedged: bool = False  # either claim is hedged ("may have been killed")
+    different_sources: bool = False  # two named sources gave the two figures
+
+
+def _named(claim: ClaimLike) -> list[dict[str, Any]]:
+    return [e for e in claim.entities if e.get("label") in NAMED]
+
+
+def _event_figures(claim: ClaimLike) -> tuple[Figure, ...]:
+    return tuple(f for f in figures_of(claim) if f.whole and about_the_event(f.quantity, claim))
+
+
+def profile(
+    claim: ClaimLike,
+    *,
+    headline_end: int = 0,
+    published: dt.date | None = None,
+    incident: str | None = None,
+    aliases: Mapping[str, str] | None = None,
+) -> Profile:
+    """What matching reads of a claim. ``incident``: the named storm or fire its article
+    reports, if any; a claim about another one ("Orla's toll was 1,627", cited for
+    comparison) gives no figures of the event."""
+    named = _named(claim)
+    other = incident_name(claim.text)
+    about_another = bool(incident and other and other != incident)
+    own = stems(claim.text)
+    return Profile(
+        claim=claim,
+        article=claim.article_id,
+        headline=claim.start < headline_end,
+        hedged=bool(claim.hedged),
+        entities=frozenset(entity_root(e["text"], e["label"], aliases) for e in named),
+        families=families(claim.text),
+        stems=own,
+        plain=plain(claim.text),
+        sources=source_keys(claim.speaker, aliases),
+        figures=() if about_another else _event_figures(claim),
+        published=published,
+        **_numbers(claim),
+        mentions=tuple(
+            (
+                entity_root(e["text"], e["label"], aliases),
+                e["start"] - claim.start,
+                e["end"] - claim.start,
+            )
+            for e in named
+        ),
+        telling=_telling(claim, own),
+    )
+
+
+def match_keys(claim, aliases: Mapping[str, str] | None = None) -> list[str]:
+    """Index keys of a claim: two claims worth comparing share some of them. (Only
+    what the keys need is computed: this runs for every claim stored.)"""
+    keys = {
+        match_key(ENTITY_KEY, entity_root(e["text"], e["label"], aliases))[:200]
+        for e in _named(claim)
+    }
+    keys.update(match_key(FAMILY_KEY, f) for f in families(claim.text))
+    for figure in _event_figures(claim):
+        keys.add(match_key(TOPIC_KEY, figure.topic))
+        q = figure.quantity
+        for value in (q.get("low"), q.get("high")):
+            if value is not None:
+                keys.add(match_key(NUMBER_KEY, f"{value:g}"))
+    keys.update(shingle_keys(claim.text))
+    return sorted(keys)
+
+
+def _numbers(claim) -> dict[str, frozenset]:
+    """The numbers a claim states (of wholes, not dates or parts) and what they count."""
+    figures = [f for f in figures_of(claim) if not f.part]
+    values = frozenset(
+        v for f in figures for v in (f.quantity.get("low"), f.quantity.get("high")) if v is not None
+    )
+    return {"numbers": values, "counts": frozenset(f.topic for f in figures)}
+
+
+def _telling(claim: ClaimLike, own: frozenset[str]) -> frozenset[str]:
+    """``own`` (the claim's stems) but those of its names and of its happening words."""
+    named = {stem for e in claim.entities for stem in stems(e["text"])}
+    happening = {w[:STEM] for w in word_list(claim.text) if families(w)}
+    return own - named - happening
