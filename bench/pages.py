@@ -6,7 +6,8 @@ Builds the archive with COPY (bench/archive.py: articles of the sample texts, wh
 claims the NLP finds once and the archive replicates; stories of 100; two conflicts
 per article), starts gunicorn on it and times, with 1 and with 8 concurrent clients:
 the article list, a search, the reader, the compare view of two 300-claim articles,
-the suggestions for a selection, the story list, a story, the conflicts dashboard,
+the suggestions for a selection, the story list, a story and its charts (which the
+page asks for once shown), the conflicts dashboard,
 creating a link, and two floors: the trivial /healthz view (no session) and a
 signed-in trivial view (bench/benchurls.py: session, user and role read, nothing
 else). Prints p50 and p95 per page and the ratios to both floors. The read pages are
@@ -154,6 +155,9 @@ def requests_for(
             yield "GET", f"/stories/?page={rng.randint(1, 4)}", None
         elif name == "story":
             yield "GET", f"/stories/{rng.randint(2, n_stories)}/", None
+        elif name == "story charts":
+            # the story page's "Figures over time", which it asks for once shown
+            yield "GET", f"/stories/{rng.randint(2, n_stories)}/timelines/", None
         elif name == "dashboard":
             yield "GET", f"/conflicts/?page={rng.randint(1, 10)}", None
         elif name == "create link":
@@ -246,7 +250,7 @@ def sql_share(user_id: int, kw: dict, n: int = 20) -> None:
 
 
 READS = ["trivial", "signed in", "list", "search", "reader", "compare", "suggestions"]
-READS += ["stories", "story", "dashboard"]
+READS += ["stories", "story", "story charts", "dashboard"]
 NAMES = [*READS, "create link"]
 
 

@@ -56,11 +56,16 @@ class Row:
 
 
 def build(
-    articles: Iterable, claims: Iterable, settled: frozenset[frozenset[int]] = frozenset()
+    articles: Iterable,
+    claims: Iterable,
+    settled: frozenset[frozenset[int]] = frozenset(),
+    *,
+    marked: bool = True,
 ) -> tuple[list[str], list[Row]]:
     """The topics that occur (in ``TOPICS`` order) and a row per article. ``settled``:
     pairs of claim ids whose conflict an analyst dismissed or resolved; they mark no
-    cell."""
+    cell. ``marked=False`` leaves conflicts and updates unmarked (the timeline draws
+    the figures alone)."""
     rows = {a.pk: Row(a, {}) for a in articles}
     for claim in claims:
         row = rows.get(claim.article_id)
@@ -73,7 +78,8 @@ def build(
             qualifier = QUALIFIERS.get(q.get("qualifier", "exact"), "")
             entry = Entry(q["text"], qualifier, claim.speaker, claim, figure)
             row.cells.setdefault(figure.topic, []).append(entry)
-    _mark_conflicts(list(rows.values()), settled)
+    if marked:
+        _mark_conflicts(list(rows.values()), settled)
     found = {t for row in rows.values() for t in row.cells}
     topics = [t for t in TOPIC_WORDS if t in found] + sorted(found - set(TOPIC_WORDS))
     for row in rows.values():
@@ -126,13 +132,30 @@ def _mark(
     said_where: dict[tuple[object, str], list[tuple[int, object]]] = {}
     for n, published, entry in theirs:
         said_where.setdefault((published, entry.text), []).append((n, _pk(entry)))
+    # a text said in one row only is not set against that row's own figures
+    lone: dict[int, set[tuple[object, str]]] = {}
+    for key, placed in said_where.items():
+        if len({m for m, _ in placed}) == 1:
+            lone.setdefault(placed[0][0], set()).add(key)
+    in_settled = {pk for pair in settled for pk in pair}
+    # what an entry of a date is marked with: the same for most entries of that date
+    by_date: dict[object, list[tuple[tuple[object, str], bool]]] = {}
     for n, published, entry in mine:
+        if published not in by_date:
+            by_date[published] = [
+                (key, running and None not in (published, key[0]) and published != key[0])
+                for key in said_where
+            ]
         conflicts, updates = dict.fromkeys(entry.conflicts), dict.fromkeys(entry.updates)
-        for (other_date, text), placed in said_where.items():
-            if not any(m != n and frozenset((_pk(entry), pk)) not in settled for m, pk in placed):
-                continue  # the same article (compared with other rows only), or settled
-            apart = running and None not in (published, other_date) and published != other_date
-            (updates if apart else conflicts)[text] = None
+        own, mark_pk = lone.get(n, ()), _pk(entry)
+        for key, apart in by_date[published]:
+            if key in own:
+                continue  # the same article: compared with other rows only
+            if mark_pk in in_settled and all(
+                frozenset((mark_pk, pk)) in settled for m, pk in said_where[key] if m != n
+            ):
+                continue  # an analyst settled it
+            (updates if apart else conflicts)[key[1]] = None
         entry.conflicts, entry.updates = list(conflicts), list(updates)
 
 

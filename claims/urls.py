@@ -56,6 +56,7 @@ urlpatterns = [
     path("conflicts/export.csv", conflicts.conflict_export, name="conflict_export"),
     path("conflicts/<int:pk>/review/", conflicts.conflict_review, name="conflict_review"),
     path("stories/<int:pk>/facts/", facts.story_facts, name="story_facts"),
+    path("stories/<int:pk>/timelines/", facts.story_timelines, name="story_timelines"),
     path("stories/<int:pk>/match/", stories.story_match, name="story_match"),
     path("stories/<int:pk>/matching/", stories.story_matching, name="story_matching"),
     path("claims/<int:pk>/notes/", notes.note_list, {"kind": "claim"}, name="claim_notes"),

@@ -69,8 +69,23 @@ def test_the_story_page_draws_the_timeline_with_a_table(analyst_client):
         q |= {"start": start - article.text.index("Officials"), "end": 0, "unit": "people"}
         q["end"] = q["start"] + len(q["text"])
         make_claim(article, body, quantities=[q])
-    for name in ("story_detail", "story_facts"):
-        html = analyst_client.get(reverse(f"claims:{name}", args=[story.pk])).content.decode()
-        assert '<svg viewBox="0 0 640 240" role="img"' in html, name
+    page = analyst_client.get(reverse("claims:story_detail", args=[story.pk])).content.decode()
+    timelines = reverse("claims:story_timelines", args=[story.pk])
+    assert f'hx-get="{timelines}" hx-trigger="load"' in page, "drawn once the page is shown"
+    assert "<svg" not in page.split('id="story-timelines"')[1].split("</section>")[0]
+    for url in (timelines, reverse("claims:story_facts", args=[story.pk])):
+        html = analyst_client.get(url).content.decode()
+        assert '<svg viewBox="0 0 640 240" role="img"' in html, url
         assert "Death toll over time" in html and "The figures as a table" in html
         assert html.count('class="timeline-point"') == 2
+
+
+def test_a_story_without_running_counts_draws_no_timeline(analyst_client):
+    from django.urls import reverse
+
+    from .factories import make_article, make_story
+
+    story = make_story()
+    make_article(story=story, body="Rain is expected on Tuesday.")
+    html = analyst_client.get(reverse("claims:story_timelines", args=[story.pk])).content
+    assert html.decode().strip() == "", "the placeholder goes"

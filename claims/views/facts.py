@@ -25,3 +25,13 @@ def story_facts(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "limit": figures.limit,
     }
     return render(request, "claims/story_facts.html", context)
+
+
+@require_GET
+def story_timelines(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The story page's "Figures over time", asked for once the page is shown: the
+    charts read every figure of the story's articles."""
+    story = get_object_or_404(Story, pk=pk)
+    charts = story_figures(story, marked=False).charts
+    context = {"story": story, "charts": charts, "loaded": True}
+    return render(request, "claims/story_detail.html#timelines", context)

@@ -14,7 +14,7 @@ from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services import stories as service
 from ..services.queue import queue_story_match, workers_alive
-from ..story_figures import fact_matrix, story_figures
+from ..story_figures import fact_matrix
 from .common import HtmxHttpRequest, page_of_ids, parse_int, refuse
 
 PER_PAGE = 50
@@ -55,7 +55,6 @@ def story_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "others": Story.objects.exclude(pk=pk).order_by("name").values_list("pk", "name"),
         "can_edit": can_edit,
         "undo_merge": undo if can_edit else None,
-        "charts": story_figures(story).charts,
         "matrix": (matrix := fact_matrix(story)),
         "rows": list(zip(matrix.facts, matrix.cells, matrix.disputed, strict=True)),
         **_matching(story),
