@@ -8,11 +8,16 @@ the same rules as suggestions (``claims.figures.compare``). Pure: callers pass c
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .figures import RUNNING, TOPIC_WORDS, Figure, about_the_event, compare, figures_of
 
+UNKNOWN_OUTLET = "Unknown outlet"
+# How the table's rows may be cut: an article each, or an outlet or a named source each
+# (its latest figure per topic).
+ROWS_BY = {"article": "article", "outlet": "outlet", "source": "source named"}
 QUALIFIERS = {
     "about": "approximate",
     "more_than": "more than",
@@ -36,6 +41,8 @@ class Entry:
     figure: Figure
     conflicts: list[str] = field(default_factory=list)
     updates: list[str] = field(default_factory=list)
+    outlet: str = ""  # of the article that gives it
+    published: dt.date | None = None
 
 
 @dataclass
@@ -50,9 +57,10 @@ class Cell:
 
 @dataclass
 class Row:
-    article: object
+    article: object  # None for a row of an outlet or a source
     cells: dict[str, list[Entry]]
     columns: list[Cell] = field(default_factory=list)
+    label: str = ""  # the outlet or source of a row that is not one article's
 
 
 def build(
@@ -71,12 +79,15 @@ def build(
         row = rows.get(claim.article_id)
         if row is None:
             continue
+        outlet = getattr(getattr(row.article, "outlet", None), "name", "") or UNKNOWN_OUTLET
+        published = getattr(row.article, "published", None)
         for figure in figures_of(claim):
             q = figure.quantity
             if not figure.whole or figure.topic is None or not about_the_event(q, claim):
                 continue
             qualifier = QUALIFIERS.get(q.get("qualifier", "exact"), "")
             entry = Entry(q["text"], qualifier, claim.speaker, claim, figure)
+            entry.outlet, entry.published = outlet, published
             row.cells.setdefault(figure.topic, []).append(entry)
     if marked:
         _mark_conflicts(list(rows.values()), settled)
@@ -85,6 +96,38 @@ def build(
     for row in rows.values():
         row.columns = [Cell(topic, row.cells.get(topic, [])) for topic in topics]
     return topics, list(rows.values())
+
+
+def regroup(topics: list[str], rows: list[Row], by: str) -> list[Row]:
+    """The rows of ``build`` as one row per outlet (``by="outlet"``) or per named source
+    of the figures (``"source"``; figures no one is said to give go under their
+    outlet): each cell the group's latest figures of its topic, with their marks."""
+    groups: dict[str, dict[str, list[Entry]]] = {}
+    for row in rows:
+        for topic, entries in row.cells.items():
+            for entry in entries:
+                if by == "outlet":
+                    key = entry.outlet
+                else:
+                    key = entry.speaker or f"{entry.outlet} (no source named)"
+                groups.setdefault(key, {}).setdefault(topic, []).append(entry)
+    result = []
+    for label in sorted(groups, key=str.casefold):
+        cells = {topic: _latest(entries) for topic, entries in groups[label].items()}
+        result.append(Row(None, cells, [Cell(t, cells.get(t, [])) for t in topics], label))
+    return result
+
+
+def _latest(entries: list[Entry]) -> list[Entry]:
+    """The entries of the latest date (undated ones only when none is dated), each
+    figure once."""
+    dates = [e.published for e in entries if e.published is not None]
+    newest = max(dates) if dates else None
+    found: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.published == newest:
+            found.setdefault(entry.text, entry)
+    return list(found.values())
 
 
 def _signature(figure: Figure) -> tuple:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.core.validators import URLValidator
 
+from .fact_table import ROWS_BY
 from .ingest.records import WEB_SCHEMES
 from .models import Article, Outlet, Relation, ReviewStatus, Story
 
@@ -205,6 +206,12 @@ class AliasForm(forms.Form):
 
 class StoryNameForm(forms.Form):
     name = forms.CharField(required=False, max_length=300)
+
+
+class FactRowsForm(forms.Form):
+    """How the fact table cuts its rows: per article (the default), outlet or source."""
+
+    by = forms.ChoiceField(choices=list(ROWS_BY.items()), required=False)
 
 
 class DismissForm(VersionForm):

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from .fact_table import Row
+from .fact_table import UNKNOWN_OUTLET, Row
 from .figures import RUNNING, interval
 
 WIDTH, HEIGHT = 640, 240
@@ -96,7 +96,7 @@ def charts(rows: list[Row]) -> list[Chart]:
     found: dict[str, list[tuple[dt.date | None, float, float, str, str]]] = {}
     for row in rows:
         article = row.article
-        outlet = getattr(getattr(article, "outlet", None), "name", "") or "Unknown outlet"
+        outlet = getattr(getattr(article, "outlet", None), "name", "") or UNKNOWN_OUTLET
         published = getattr(article, "published", None)
         for topic, entries in row.cells.items():
             if topic not in RUNNING:

@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from ..fact_table import ROWS_BY, regroup
+from ..forms import FactRowsForm
 from ..models import Story
 from ..story_figures import story_figures
 from .common import HtmxHttpRequest
@@ -15,11 +17,17 @@ from .common import HtmxHttpRequest
 @require_GET
 def story_facts(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=pk)
+    form = FactRowsForm(request.GET)
+    by = (form.cleaned_data["by"] if form.is_valid() else "") or "article"
     figures = story_figures(story)
+    rows = figures.rows if by == "article" else regroup(figures.topics, figures.rows, by)
     context = {
         "story": story,
+        "by": by,
+        "rows_by": ROWS_BY,
+        "by_label": ROWS_BY[by],
         "topics": figures.topics,
-        "rows": figures.rows,
+        "rows": rows,
         "charts": figures.charts,
         "capped": figures.capped,
         "limit": figures.limit,
