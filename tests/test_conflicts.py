@@ -446,3 +446,30 @@ def test_a_dismissed_conflict_leaves_the_fact_table(analyst_client):
     data = {"status": "dismissed", "reason": "two floods", "version": row.version}
     analyst_client.post(reverse("claims:conflict_review", args=[row.pk]), data, headers=HX)
     assert flag not in analyst_client.get(url).content.decode()
+
+
+def test_conflicts_command_prints_entries_with_their_sentence_pairs(db):
+    from .factories import make_article, make_claim, make_matcher_conflict, make_story
+
+    story = make_story()
+    wire = "Officials said 12 people died."
+    a, b = make_article(body=wire, story=story), make_article(body="Wire: " + wire, story=story)
+    c = make_article(body="Rescuers said 40 people died.", story=story)
+    d = make_article(body="The mayor said 3 bridges fell.", story=story)
+    twelve, twelve_copy, forty = make_claim(a, wire), make_claim(b, wire), make_claim(c)
+    for key, claim in (("x1", twelve), ("x2", twelve_copy)):
+        make_matcher_conflict(claim, forty, key=key, entry="toll|12|40", reason="12 versus 40")
+    make_matcher_conflict(forty, make_claim(d), key="x3", entry="other", reason="another")
+    out = io.StringIO()
+    call_command("conflicts", "--json", "--entries", "--story", str(story.pk), stdout=out)
+    entries = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert sorted(len(e["pairs"]) for e in entries) == [1, 2], "two entries, not three rows"
+    (toll,) = [e for e in entries if e["entry"] == "toll|12|40"]
+    assert (toll["reports"], toll["independent"]) == (3, 2), "a wire copy counts once"
+    assert {p["a"]["text"] for p in toll["pairs"]} | {p["b"]["text"] for p in toll["pairs"]} >= {
+        wire,
+        "Rescuers said 40 people died.",
+    }
+    out = io.StringIO()
+    call_command("conflicts", "--entries", "--story", str(story.pk), stdout=out)
+    assert "(2 sentence pairs, 3 reports, 2 independent)" in out.getvalue()

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from ..choices import ReviewStatus
+from ..entries import attach_pairs
 from ..forms import (
     CONFLICT_MARKS,
     CONFLICT_SORTS,
@@ -25,7 +26,6 @@ from ..forms import (
 )
 from ..models import Outlet, Story, Suggestion
 from ..querysets import SuggestionQuerySet
-from ..reported_facts import independent_reports
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services.review import review_entry
@@ -88,27 +88,6 @@ def _page(
     page = page_of_ids(ids, PER_PAGE, number, rows.for_display())
     attach_pairs(list(page.object_list), rows)
     return page
-
-
-def attach_pairs(heads: list[Suggestion], rows: SuggestionQuerySet) -> None:
-    """Give each entry's head the other sentence pairs of its entry among ``rows``
-    (``pairs``), how many reports (articles) give them (``reports``) and how many of
-    those are not wire copies of another (``independent``)."""
-    behind: dict[tuple[int | None, str], list[Suggestion]] = {}
-    for row in rows.in_entries_of(heads).for_display().order_by("-score", "pk"):
-        behind.setdefault((row.article_a.story_id, row.entry), []).append(row)
-    for head in heads:
-        pairs = behind.get((head.article_a.story_id, head.entry), [head])
-        said: dict[int, list[str]] = {}  # per article, its sentences in the entry
-        for row in pairs:
-            for article, claim in row.ends:
-                if claim is not None and claim.text not in said.get(article.pk, []):
-                    said.setdefault(article.pk, []).append(claim.text)
-        vars(head).update(
-            pairs=[p for p in pairs if p.pk != head.pk],
-            reports=len(said),
-            independent=independent_reports(list(said.values())),
-        )
 
 
 @require_GET

@@ -1,7 +1,11 @@
-"""python manage.py conflicts --json [--story ID] [--status S] : what the dashboard shows.
+"""python manage.py conflicts --json [--entries] [--story ID] [--status S] : what the
+dashboard shows.
 
 One JSON object per line for every suggestion and link the conflicts dashboard would
 list with these filters; offsets are code points into each article's canonical text.
+With ``--entries``, one line per dashboard entry instead: its head row's fields, with
+``pairs`` (every sentence pair of the entry, the head first), ``reports`` and
+``independent`` (how many articles give it, and how many are not wire copies).
 """
 
 from __future__ import annotations
@@ -10,9 +14,12 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from claims.entries import attach_pairs
 from claims.forms import CONFLICT_STATUSES
 from claims.management.database import require_migrated
 from claims.models import Story, Suggestion
+
+ENTRY_CHUNK = 200  # entries given their pairs at a time
 
 
 def conflict_json(row: Suggestion) -> dict:
@@ -45,6 +52,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true", help="one JSON object per line")
+        parser.add_argument(
+            "--entries", action="store_true", help="one line per dashboard entry, with its pairs"
+        )
         parser.add_argument("--story", type=int, help="only this story")
         statuses = [value for value, _ in CONFLICT_STATUSES]
         parser.add_argument(
@@ -61,6 +71,9 @@ class Command(BaseCommand):
             .for_display()
             .in_dashboard_order()
         )
+        if options["entries"]:
+            self._entries(rows, as_json=options["json"])
+            return
         for row in rows.iterator(chunk_size=500):
             if options["json"]:
                 self.stdout.write(json.dumps(conflict_json(row), ensure_ascii=False))
@@ -75,3 +88,21 @@ class Command(BaseCommand):
                     f"    {row.article_a_id}:{row.claim_a.start}-{row.claim_a.end} "
                     f"⇄ {row.article_b_id}:{row.claim_b.start}-{row.claim_b.end}"
                 )
+
+    def _entries(self, rows, *, as_json: bool) -> None:
+        heads = list(rows.entry_heads().in_dashboard_order())
+        for start in range(0, len(heads), ENTRY_CHUNK):
+            chunk = heads[start : start + ENTRY_CHUNK]
+            attach_pairs(chunk, rows)
+            for head in chunk:
+                pairs = [head, *head.pairs]
+                if as_json:
+                    entry = conflict_json(head)
+                    entry |= {"reports": head.reports, "independent": head.independent}
+                    entry["pairs"] = [conflict_json(row) for row in pairs]
+                    self.stdout.write(json.dumps(entry, ensure_ascii=False))
+                else:
+                    self.stdout.write(
+                        f"{head.status:9} {head.reason} ({len(pairs)} sentence pairs, "
+                        f"{head.reports} reports, {head.independent} independent)"
+                    )
