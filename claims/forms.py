@@ -214,6 +214,14 @@ class FactRowsForm(forms.Form):
     by = forms.ChoiceField(choices=list(ROWS_BY.items()), required=False)
 
 
+class FactNameForm(forms.Form):
+    name = forms.CharField(required=False, max_length=200)
+
+
+class FactMergeForm(forms.Form):
+    other = forms.IntegerField(error_messages={"required": "Choose a fact to merge with."})
+
+
 class DismissForm(VersionForm):
     reason = forms.CharField(required=False, max_length=2000)
 

@@ -455,6 +455,28 @@ class Suggestion(models.Model):
         return (self.article_a, self.claim_a), (self.article_b, self.claim_b)
 
 
+@pghistory.track(
+    *every_change(),
+    fields=["claim", "name", "author"],
+    obj_field=pghistory.ObjForeignKey(related_name="events"),
+    model_name="FactNameEvent",
+)
+class FactName(models.Model):
+    """An analyst's name for a reported fact. Facts are worked out afresh from same
+    links and suggestions (``claims.reported_facts``); the name is held by one of the
+    fact's claims, which re-extraction keeps as it keeps claims that links hang on."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="fact_name")
+    name = models.CharField(max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Job(models.Model):
     """Work an analyst (or a command) asked for, done by a worker in the background:
     one input to ingest, or one story to match again. The task queue (procrastinate)

@@ -206,9 +206,13 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(origin=Origin.EXTRACTED)
 
     def with_activity(self) -> ClaimQuerySet:
-        """Claims that links or notes hang on, which re-extraction must keep."""
+        """Claims that links, notes or a fact's name hang on, which re-extraction must
+        keep."""
         return self.filter(
-            Q(links_out__isnull=False) | Q(links_in__isnull=False) | Q(notes__isnull=False)
+            Q(links_out__isnull=False)
+            | Q(links_in__isnull=False)
+            | Q(notes__isnull=False)
+            | Q(fact_name__isnull=False)
         ).distinct()
 
     def match_candidates(

@@ -29,6 +29,7 @@ class Fact:
     outlets: list[str] = field(default_factory=list)
     articles: int = 0
     independent: int = 0
+    name: str = ""  # an analyst's name for it
 
 
 def _groups(ids: Iterable[int], pairs: Iterable[tuple[int, int]]) -> list[list[int]]:

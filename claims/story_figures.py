@@ -9,7 +9,7 @@ from django.db.models import Q
 
 from . import fact_table, timeline
 from .choices import ACTIVE_REVIEW, Relation, ReviewStatus
-from .models import Claim, Link, Story, Suggestion
+from .models import Claim, FactName, Link, Story, Suggestion
 from .reported_facts import Fact, fact_of, facts
 
 # A table wider than this many articles is no longer "at a glance": the newest are shown.
@@ -52,7 +52,7 @@ def story_figures(story: Story, *, marked: bool = True) -> StoryFigures:
     return StoryFigures(topics, rows, timeline.charts(rows), capped)
 
 
-def _same_pairs(story_id: int) -> list[tuple[int, int]]:
+def same_pairs(story_id: int) -> list[tuple[int, int]]:
     """The pairs of claims that join the story's facts: same, suggested (and not
     dismissed) or linked."""
     suggested = (
@@ -71,7 +71,7 @@ def _same_pairs(story_id: int) -> list[tuple[int, int]]:
 def story_facts(story: Story) -> list[Fact]:
     """The story's reported facts: claims joined by same, suggested (and not dismissed)
     or linked."""
-    pairs = _same_pairs(story.pk)
+    pairs = same_pairs(story.pk)
     ids = {i for pair in pairs for i in pair}
     claims = (
         Claim.objects.filter(pk__in=ids)
@@ -82,7 +82,17 @@ def story_facts(story: Story) -> list[Fact]:
             *("article__title", "article__published", "article__outlet__name"),
         )
     )
-    return facts(claims, pairs)
+    found = facts(claims, pairs)
+    names = dict(FactName.objects.filter(claim_id__in=ids).values_list("claim_id", "name"))
+    if names:
+        for fact in found:
+            fact.name = next((names[c.pk] for c in fact.claims if c.pk in names), "")
+    return found
+
+
+def fact_with(story: Story, claim_id: int) -> Fact | None:
+    """The story's fact that ``claim_id`` is one of, if any."""
+    return next((f for f in story_facts(story) if any(c.pk == claim_id for c in f.claims)), None)
 
 
 ONE_FACT = (
@@ -107,7 +117,7 @@ def link_against_facts(source: Claim, target: Claim, relation: str) -> str | Non
     story_id = source.article.story_id
     if story_id is None or relation not in {Relation.CONTRADICTS, Relation.SAME}:
         return None
-    pairs = _same_pairs(story_id)
+    pairs = same_pairs(story_id)
     one = fact_of(source.pk, pairs)
     if relation == Relation.CONTRADICTS:
         return ONE_FACT if target.pk in one else None

@@ -223,3 +223,99 @@ def test_a_same_link_across_a_confirmed_conflict_is_warned_and_listed(analyst_cl
     assert Link.objects.filter(relation="same").count() == 2
     html = analyst_client.get(reverse("claims:story_detail", args=[a.story_id])).content
     assert "(confirmed conflict)" in html.decode(), "the story page lists it"
+
+
+def _fact_of_three(analyst):
+    """Three reports of one toll, joined by two same suggestions nobody reviewed, and a
+    fourth report of another figure in a fact of its own (a same link)."""
+    from .factories import make_article, make_claim, make_story, make_suggestion
+
+    story = make_story()
+    texts = [WIRE, "Twelve people died in the Exampleton flood.", "The flood killed 12."]
+    claims = [make_claim(make_article(body=t, story=story), t) for t in texts]
+    make_suggestion(claims[0], claims[1], relation="same")
+    make_suggestion(claims[1], claims[2], relation="same")
+    other_texts = ["Rescuers said 40 people died.", "Forty died, rescuers said."]
+    others = [make_claim(make_article(body=t, story=story), t) for t in other_texts]
+    from claims.services import create_link
+
+    create_link(source=others[0], target=others[1], relation="same", author=analyst)
+    return story, claims, others
+
+
+def test_taking_a_claim_out_of_a_fact_dismisses_what_joins_it(analyst_client, analyst):
+    from django.urls import reverse
+
+    from claims.models import Suggestion
+    from claims.story_figures import story_facts
+
+    story, claims, _ = _fact_of_three(analyst)
+    assert sorted(len(f.claims) for f in story_facts(story)) == [2, 3]
+    url = reverse("claims:fact_take_out", args=[story.pk, claims[2].pk])
+    response = analyst_client.post(url)
+    assert response.status_code == 302
+    assert response.url == reverse("claims:fact_detail", args=[story.pk, claims[0].pk])
+    assert sorted(len(f.claims) for f in story_facts(story)) == [2, 2]
+    dismissed = Suggestion.objects.get(status="dismissed")
+    assert (dismissed.status_reason, dismissed.reviewed_by) == ("taken out of its fact", analyst)
+
+
+def test_a_claim_a_same_link_holds_is_not_taken_out(analyst_client, analyst):
+    from django.urls import reverse
+
+    story, _, others = _fact_of_three(analyst)
+    response = analyst_client.post(reverse("claims:fact_take_out", args=[story.pk, others[0].pk]))
+    assert response.status_code == 400 and "delete or change that link" in response.content.decode()
+
+
+def test_two_facts_merge_through_a_same_link_and_a_name_stays(analyst_client, analyst):
+    from django.urls import reverse
+
+    from claims.models import Link
+    from claims.story_figures import story_facts
+
+    story, claims, others = _fact_of_three(analyst)
+    name = reverse("claims:fact_name", args=[story.pk, claims[1].pk])
+    analyst_client.post(name, {"name": "  The  officials' toll "})
+    merge = reverse("claims:fact_merge", args=[story.pk, claims[0].pk])
+    assert analyst_client.post(merge, {"other": others[0].pk}).status_code == 302
+    (fact,) = story_facts(story)
+    assert len(fact.claims) == 5 and fact.name == "The officials' toll"
+    assert Link.objects.filter(relation="same", author=analyst).count() == 2
+    again = analyst_client.post(merge, {"other": others[1].pk})
+    assert again.status_code == 400 and "in one fact already" in again.content.decode()
+    page = analyst_client.get(reverse("claims:fact_detail", args=[story.pk, others[1].pk]))
+    assert "The officials&#x27; toll" in page.content.decode()
+
+
+def test_a_fact_keeps_its_name_when_its_claim_is_taken_out_and_on_reextraction(analyst):
+    from claims.models import FactName
+    from claims.services.facts import name_fact, take_out_of_fact
+    from claims.story_figures import story_facts
+
+    story, claims, _ = _fact_of_three(analyst)
+    name_fact(claim=claims[2], name="Officials' toll", user=analyst)
+    take_out_of_fact(claim=claims[2], user=analyst)
+    (named,) = [f for f in story_facts(story) if f.name]
+    assert claims[2] not in named.claims and named.name == "Officials' toll"
+    from claims.models import Claim
+
+    assert Claim.objects.filter(pk=FactName.objects.get().claim_id).with_activity().exists()
+    assert name_fact(claim=claims[0], name=" ", user=analyst) is None
+    assert not FactName.objects.exists(), "an empty name removes it"
+
+
+def test_reextraction_keeps_a_named_claim_and_the_verdicts_that_shape_a_fact(analyst):
+    from claims.models import Claim, FactName
+    from claims.services import replace_extracted_claims
+    from claims.services.facts import name_fact, take_out_of_fact
+    from claims.story_figures import story_facts
+
+    story, claims, _ = _fact_of_three(analyst)
+    name_fact(claim=claims[0], name="Officials' toll", user=analyst)
+    take_out_of_fact(claim=claims[2], user=analyst)
+    for claim in claims:
+        replace_extracted_claims(article=claim.article, claims=[], pipeline_version="next")
+    assert Claim.objects.filter(pk=claims[0].pk).exists(), "its name holds it"
+    assert FactName.objects.get().claim_id == claims[0].pk
+    assert not any(claims[2].pk in {c.pk for c in f.claims} for f in story_facts(story))

@@ -41,6 +41,7 @@ def _fact_json(story: int, number: int, fact) -> dict:
     return {
         "story": story,
         "fact": number,
+        "name": fact.name,
         "figures": fact.figures,
         "sources": fact.sources,
         "outlets": fact.outlets,
