@@ -52,6 +52,11 @@ urlpatterns = [
         suggestions.suggestion_dismiss,
         name="suggestion_dismiss",
     ),
+    path(
+        "compare/<int:a>/<int:b>/suggestions/<int:pk>/reopen/",
+        suggestions.suggestion_reopen,
+        name="suggestion_reopen",
+    ),
     path("conflicts/", conflicts.conflict_list, name="conflict_list"),
     path("conflicts/export.csv", conflicts.conflict_export, name="conflict_export"),
     path("conflicts/<int:pk>/review/", conflicts.conflict_review, name="conflict_review"),

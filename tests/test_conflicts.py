@@ -473,3 +473,25 @@ def test_conflicts_command_prints_entries_with_their_sentence_pairs(db):
     out = io.StringIO()
     call_command("conflicts", "--entries", "--story", str(story.pk), stdout=out)
     assert "(2 sentence pairs, 3 reports, 2 independent)" in out.getvalue()
+
+
+def test_a_dismissal_in_the_compare_view_is_undone_with_its_item_back(analyst_client):
+    from claims.models import Suggestion
+
+    from .factories import make_conflict
+
+    row = make_conflict()
+    a, b = row.article_a, row.article_b
+    hx = {"HX-Request": "true"}
+    dismiss = reverse("claims:suggestion_dismiss", args=[a.pk, b.pk, row.pk])
+    html = analyst_client.post(dismiss, headers=hx).content.decode()
+    reopen = reverse("claims:suggestion_reopen", args=[a.pk, b.pk, row.pk])
+    assert f'hx-post="{reopen}"' in html
+    assert f'id="suggestion-{row.pk}" hx-swap-oob="delete"' in html
+    assert Suggestion.objects.get().status == "dismissed"
+    html = analyst_client.post(reopen, headers=hx).content.decode()
+    assert 'hx-swap-oob="afterbegin:#suggestion-list"' in html
+    assert f'id="suggestion-{row.pk}"' in html
+    assert Suggestion.objects.get().status == "open"
+    again = analyst_client.post(reopen, headers=hx)
+    assert again.status_code == 400 and "nothing to undo" in again.content.decode()

@@ -241,8 +241,9 @@ def link_delete(request: HtmxHttpRequest, a: int, b: int, link_id: int) -> HttpR
     if not request.htmx:
         messages.success(request, "Link deleted.")
         return redirect(page)
+    undo = reverse("claims:link_restore", args=[a, b, removed])
     return update_response(
-        request, first, second, "Link deleted.", ends=ends, removed=removed, undo=removed
+        request, first, second, "Link deleted.", ends=ends, removed=removed, undo=undo
     )
 
 

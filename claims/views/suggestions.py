@@ -15,7 +15,7 @@ from ..roles import ANALYST, role_required
 from ..services import ServiceError
 from ..services.review import review
 from .common import HtmxHttpRequest, refuse
-from .compare import article_pair
+from .compare import article_pair, suggestions_between
 from .links import update_response
 
 
@@ -26,12 +26,12 @@ def _suggestion_between(a: Article, b: Article, pk: int) -> Suggestion:
     return found
 
 
-def _answer(request, a, b, suggestion_id, message, link=None) -> HttpResponse:
+def _answer(request, a, b, suggestion_id, message, link=None, **change) -> HttpResponse:
     page = reverse("claims:compare", args=[a.pk, b.pk])
     if not request.htmx:
         messages.success(request, message)
         return redirect(f"{page}#link-{link.pk}" if link else page)
-    return update_response(request, a, b, message, added=link, settled=suggestion_id)
+    return update_response(request, a, b, message, added=link, settled=suggestion_id, **change)
 
 
 @require_POST
@@ -73,4 +73,28 @@ def suggestion_dismiss(request: HtmxHttpRequest, a: int, b: int, pk: int) -> Htt
         )
     except ServiceError as exc:
         return refuse(request, exc.message, reverse("claims:compare", args=[a, b]), exc.status)
-    return _answer(request, first, second, pk, "Suggestion dismissed; it will not be made again.")
+    undo = reverse("claims:suggestion_reopen", args=[a, b, pk])
+    message = "Suggestion dismissed; it will not be made again."
+    return _answer(request, first, second, pk, message, undo=undo)
+
+
+@require_POST
+@role_required(ANALYST)
+def suggestion_reopen(request: HtmxHttpRequest, a: int, b: int, pk: int) -> HttpResponse:
+    """Undo a dismissal made in the compare view: the suggestion is open again."""
+    first, second = article_pair(a, b)
+    page = reverse("claims:compare", args=[a, b])
+    suggestion = Suggestion.objects.between(first, second).filter(pk=pk).first()
+    if suggestion is None or suggestion.status != ReviewStatus.DISMISSED:
+        return refuse(request, "This suggestion is not dismissed: nothing to undo.", page)
+    try:
+        review(suggestion=suggestion, status=ReviewStatus.OPEN, user=request.user)
+    except ServiceError as exc:
+        return refuse(request, exc.message, page, exc.status)
+    if not request.htmx:
+        messages.success(request, "Suggestion back among the open ones.")
+        return redirect(page)
+    shown = next((s for s in suggestions_between(first, second) if s.pk == pk), None)
+    return update_response(
+        request, first, second, "Suggestion back among the open ones.", reopened=shown
+    )

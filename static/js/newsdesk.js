@@ -327,7 +327,8 @@
     }
   });
 
-  // Highlight claims in both columns and scroll each to the first of them.
+  // Highlight claims in both columns and scroll each column (not the page) to the first
+  // of them; the page moves only when the columns are out of sight.
   function showClaims(ids) {
     document.querySelectorAll("mark.claim.active").forEach((m) => m.classList.remove("active"));
     for (const root of document.querySelectorAll(".compare .article-text")) {
@@ -335,7 +336,14 @@
         m.dataset.claims.split(" ").some((id) => ids.includes(id)),
       );
       marks.forEach((m) => m.classList.add("active"));
-      if (marks.length) marks[0].scrollIntoView({ block: "center" });
+      if (!marks.length) continue;
+      const offset = marks[0].getBoundingClientRect().top - root.getBoundingClientRect().top;
+      root.scrollTop += offset - root.clientHeight / 2;
+    }
+    const columns = document.querySelector(".compare");
+    const box = columns && columns.getBoundingClientRect();
+    if (box && (box.bottom < 80 || box.top > window.innerHeight - 80)) {
+      columns.scrollIntoView({ block: "start" });
     }
   }
 
