@@ -6,14 +6,13 @@ import pghistory
 from django.conf import settings
 from django.db import models
 
+from ..entities import normal_aliases
 from .audit import every_change
 
 
 class EntityAliasQuerySet(models.QuerySet):
     def as_map(self) -> dict[str, str]:
         """Normal form of each alias -> canonical name, as ``claims.entities`` reads it."""
-        from .entities import normal_aliases
-
         return normal_aliases(dict(self.values_list("alias", "canonical")))
 
 
