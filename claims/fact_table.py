@@ -3,7 +3,7 @@
 Each cell lists the figures an article gives for a topic (with qualifier and speaker);
 a figure is marked *update* when a row of another date gives the running count another
 value, and *conflict* when a row of the same date (or an undated one) disagrees, under
-the same rules as suggestions (``claims.figures.compare``). Pure: callers pass claims.
+the same rules as suggestions (``claims.comparison.compare``). Pure: callers pass claims.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .figures import RUNNING, TOPIC_WORDS, Figure, about_the_event, compare, figures_of
+from .comparison import compare
+from .figures import RUNNING, TOPIC_WORDS, Figure, about_the_event, figures_of
 
 UNKNOWN_OUTLET = "Unknown outlet"
 # How the table's rows may be cut: an article each, or an outlet or a named source each

@@ -1,4 +1,4 @@
-"""Comparing figures: do two figures count the same thing, and do they disagree?
+"""What a figure counts: the figures of a claim, each with its kind and happening.
 
 Each quantity (see ``claims.nlp.quantities``) states bounds and a qualifier; here it
 becomes a ``Figure`` that also knows what it counts (the thing counted, in families:
@@ -15,16 +15,10 @@ meet. Pure functions over the quantity dicts stored on claims: no database.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# How loose an approximate figure is, either way, at most and at least: "about 100"
-# allows 80 to 120, "about 13,000" less than half a thousand either way, then 5%.
-ABOUT = 0.2
-ABOUT_AT_LEAST = 0.05
-# What happened to what is counted, by the words that say it (matched on word starts).
 TOPICS = {
     "death toll": ("dead", "death", "die", "died", "kill", "fatalit", "bodies", "toll", "lives"),
     "injured": ("injur", "wound", "hurt", "hospitali"),
@@ -162,79 +156,6 @@ class Figure:
     @property
     def whole(self) -> bool:
         return self.topic is not None and not self.part and not self.earlier
-
-
-@dataclass(frozen=True)
-class Comparison:
-    topic: str
-    conflict: bool
-    reason: str
-
-
-def interval(q: dict) -> tuple[float, float]:
-    """The values a quantity allows, its qualifier taken into account."""
-    low = q.get("low")
-    high = q.get("high")
-    kind = q.get("qualifier", "exact")
-    if kind == "about" and low is not None and high is not None:
-        # open at both ends: "about 300,000" does not reach the 250,000 of a range
-        return (
-            math.nextafter(low * (1 - looseness(low)), math.inf),
-            math.nextafter(high * (1 + looseness(high)), -math.inf),
-        )
-    if kind in {"more_than", "at_least"} and low is not None:
-        return low, math.inf
-    if kind in {"less_than", "at_most"} and high is not None:
-        return 0.0, high
-    return (low if low is not None else 0.0), (high if high is not None else math.inf)
-
-
-def looseness(value: float) -> float:
-    """How far, as a share of it, an approximate figure reaches either way: half a step
-    of its last significant digit ("about 13,000": 500, "about 300,000": 50,000), kept
-    between ``ABOUT_AT_LEAST`` and ``ABOUT``: "about 100" is 80 to 120, "some 850" is
-    not the 862 of a count."""
-    if value <= 0 or value != int(value):
-        return ABOUT
-    step = 1
-    while value % (step * 10) == 0:
-        step *= 10
-    return min(ABOUT, max(ABOUT_AT_LEAST, step / 2 / value))
-
-
-FACT_DIGITS = 2  # significant digits two figures of one reported fact share
-
-
-def fact_key(figure: Figure) -> str:
-    """One reported fact of a figure: what it counts (people of any kind as one: two
-    figures of a conflict are already known to count the same people), and its value
-    to two significant digits. "3,870 deaths", "more than 3,860" and "some 3,900" in
-    three outlets are one fact (one study's estimate, rounded by the reports); "about
-    100" and "around 200" are two, and so are 41 and 43 (an official count, revised)."""
-    kind = figure.counted
-    if kind.split(":")[0] in BROAD:
-        kind = "people"  # "100 dead", "over 100 fighters", "about 100 Russians": one fact
-    return f"{figure.topic}|{kind}|{rounded(representative(figure.quantity)):g}"
-
-
-def rounded(value: float, digits: int = FACT_DIGITS) -> float:
-    """``value`` to ``digits`` significant digits (never past the units): 2,975 is
-    3,000, 4,645 is 4,600, 78 stays 78."""
-    if not value:
-        return value
-    places = digits - 1 - math.floor(math.log10(abs(value)))
-    return round(value, min(places, 0))
-
-
-def rounded_down(value: float, digits: int = FACT_DIGITS) -> float:
-    """``value`` cut to ``digits`` significant digits: 2,207 is 2,200, 1,790 is 1,700."""
-    if value <= 0:
-        return value
-    places = digits - 1 - math.floor(math.log10(value))
-    if places >= 0:
-        return value
-    step = 10 ** (-places)
-    return math.floor(value / step) * step
 
 
 def _words(text: str) -> list[str]:
@@ -430,18 +351,6 @@ def figures_of(claim) -> list[Figure]:
     return found
 
 
-def comparable(a: Figure, b: Figure) -> bool:
-    """Both wholes, of the same kind of thing, for the same happening, in one measure."""
-    if not (a.whole and b.whole) or a.topic != b.topic:
-        return False
-    if a.basis and b.basis and a.basis != b.basis:
-        return False  # an official count and an estimate of excess deaths
-    if a.counted == b.counted:
-        return True
-    broad = {c.split(":")[0] for c in (a.counted, b.counted)}
-    return broad <= BROAD and not (a.counted != b.counted and broad == {"nationality"})
-
-
 def describe(q: dict, topic: str | None) -> str:
     """ "about 100 death toll", but "100 dead" as it is: its own words say what it counts."""
     said = _happening(_words(q["text"]))
@@ -457,51 +366,3 @@ def about_the_event(q: dict, claim) -> bool:
     """False for a figure in the attribution: "two Russians told Bloomberg"."""
     speaker = getattr(claim, "speaker", "") or ""
     return not (speaker and q["text"].split()[0] in speaker.split())
-
-
-def compare(a: Figure, b: Figure) -> Comparison | None:
-    """Two figures compared, or None when they do not count the same thing."""
-    if not comparable(a, b):
-        return None
-    assert a.topic is not None
-    if a.negated != b.negated:  # one denies what the other gives: a conflict if they meet
-        denied, given = (a, b) if a.negated else (b, a)
-        low, high = interval({**denied.quantity, "qualifier": "about"})
-        g_low, g_high = interval(given.quantity)
-        if g_high < low or high < g_low:
-            return None
-        return Comparison(
-            a.topic,
-            True,
-            f"denies that {denied.quantity['text']} {TOPIC_WORDS.get(a.topic, '')}; "
-            f"the other gives {describe(given.quantity, a.topic)}".replace("  ", " "),
-        )
-    if a.negated and b.negated:
-        return None
-    (a_low, a_high), (b_low, b_high) = interval(a.quantity), interval(b.quantity)
-    conflict = a_high < b_low or b_high < a_low
-    if a.topic in RUNNING and _floor(a) and _floor(b) and a_low != b_low:
-        # "at least 99 dead" and "at least 114 dead" are two confirmed counts of one
-        # toll, not two compatible bounds: the count moved, or the reports disagree.
-        conflict = True
-    joiner = "versus" if conflict else "agrees with"
-    return Comparison(
-        a.topic,
-        conflict,
-        f"{describe(a.quantity, a.topic)} {joiner} {describe(b.quantity, b.topic)}",
-    )
-
-
-def _floor(figure: Figure) -> bool:
-    """A count given as its confirmed floor: "at least 114", "more than 1,700"."""
-    return figure.quantity.get("qualifier") in {"at_least", "more_than"}
-
-
-def representative(q: dict) -> float:
-    """One value to order figures by: the middle of a range, the bound of a bound."""
-    low, high = q.get("low"), q.get("high")
-    if low is None:
-        return float(high or 0)
-    if high is None:
-        return float(low)
-    return float(low + high) / 2

@@ -24,7 +24,8 @@ import math
 from typing import Any
 
 from .choices import Relation
-from .figures import RUNNING, Figure, compare, describe, fact_key, interval
+from .comparison import compare, fact_key, interval
+from .figures import RUNNING, Figure, describe
 from .profiles import Profile, Proposal
 from .same_claims import (
     deniers_of,

@@ -76,7 +76,7 @@ class Proposal:
     topic: str = ""
     same_source: bool = False
     figures: tuple[str, ...] = field(default=())
-    # The two reported facts a conflict sets against each other (figures.fact_key):
+    # The two reported facts a conflict sets against each other (comparison.fact_key):
     # every sentence pair that sets the same two facts apart is one dashboard entry.
     facts: tuple[str, ...] = field(default=())
     update: bool = False  # a running count that changed between publication dates

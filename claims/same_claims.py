@@ -11,8 +11,8 @@ import re
 from rapidfuzz import fuzz
 
 from .choices import Relation
+from .comparison import rounded, rounded_down
 from .entities import NAMED, entity_root
-from .figures import rounded, rounded_down
 from .profiles import Profile, Proposal
 from .wording import STEM, disbelieves, stems, word_list
 

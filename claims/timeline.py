@@ -13,8 +13,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from .comparison import interval
 from .fact_table import UNKNOWN_OUTLET, Row
-from .figures import RUNNING, interval
+from .figures import RUNNING
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from claims.figures import compare, fact_key, figures_of, interval, looseness
+from claims.comparison import compare, fact_key, interval, looseness
+from claims.figures import figures_of
 from claims.nlp.claims import ExtractedClaim
 from claims.nlp.pipeline import load_pipeline
 

@@ -17,7 +17,8 @@ from django.db.models import F, Q
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Length
 
-from ..figures import RUNNING, describe, figures_of, representative
+from ..comparison import representative
+from ..figures import RUNNING, describe, figures_of
 from ..judging import judge
 from ..models import (
     Article,
