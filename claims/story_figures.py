@@ -183,9 +183,11 @@ def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> Fa
     in_conflict = {claim for pair in ends for claim in pair if claim}
     disputed = [any(c.pk in in_conflict for c in fact.claims) for fact in shown]
     fact_of_claim = {c.pk: n for n, fact in enumerate(found) for c in fact.claims}
+    in_facts = list(fact_of_claim)  # both ends among the facts' claims, read by index
     against = (
         Suggestion.objects.conflicts()
-        .filter(Q(link__isnull=False) | Q(status=ReviewStatus.CONFIRMED), article_a__story=story)
+        .filter(Q(link__isnull=False) | Q(status=ReviewStatus.CONFIRMED))
+        .filter(claim_a_id__in=in_facts, claim_b_id__in=in_facts)
         .select_related("claim_a", "claim_b")
         .only(
             *("link_id", "claim_a_id", "claim_b_id", "claim_a__text", "claim_a__article_id"),
