@@ -65,3 +65,31 @@ def test_a_review_on_its_way_disables_its_button_and_says_it_is_busy(page, artic
     page.unroute("**/review/")
     row.get_by_role("button", name="Undo (back to open)").click()
     page.wait_for_selector(f"#conflict-{suggestion.pk}.status-open .success")
+
+
+def test_a_dismissed_entry_no_longer_marks_the_fact_table(page, articles):
+    from claims.models import Article, Suggestion
+
+    story = Article.objects.get(pk=articles[0]).story_id
+    head = (
+        Suggestion.objects.conflicts()
+        .filter(internal=False, topic="death toll", status="open")
+        .order_by("-score", "pk")
+        .first()
+    )
+    marks = (
+        "() => [...document.querySelectorAll('.fact-table .flag + .meta')]"
+        ".map(m => m.textContent).join('|')"
+    )
+    page.goto(f"{page.base}/stories/{story}/facts/")
+    before = page.evaluate(marks)
+    page.goto(f"{page.base}/conflicts/?story={story}")
+    row = page.locator(f"#conflict-{head.pk}")
+    row.locator("select[name=status]").select_option("dismissed")
+    row.locator("input[name=reason]").fill("One wire story, counted twice.")
+    row.locator("button[type=submit]").click()
+    page.wait_for_selector(f"#conflict-{head.pk}.status-dismissed .success")
+    page.goto(f"{page.base}/stories/{story}/facts/")
+    after = page.evaluate(marks)
+    assert len(after) < len(before), "fewer figures are named as in conflict"
+    assert Suggestion.objects.get(pk=head.pk).status == "dismissed"

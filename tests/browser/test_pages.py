@@ -22,12 +22,16 @@ pytestmark = needs_chromium
 
 def test_pages_have_no_serious_accessibility_violations(page, articles):
     a, b = articles
+    story = _pages_of(articles)
     for name, path in [
         ("list", "/"),
         ("reader", f"/articles/{a}/"),
         ("compare-page", f"/compare/{a}/{b}/"),
         ("ingest", "/ingest/"),
         ("stories", "/stories/"),
+        ("story", story[5]),
+        ("fact-table", story[6]),
+        ("fact", story[8]),
     ]:
         page.goto(page.base + path)
         screenshot(page, name)
@@ -125,17 +129,21 @@ WIDE = """() => [...document.querySelectorAll('body *')]
 
 def _pages_of(articles) -> list[str]:
     from claims.models import Article
+    from claims.story_figures import story_facts
 
     a, b = articles
-    story = Article.objects.get(pk=a).story_id
+    story = Article.objects.get(pk=a).story
+    fact = story_facts(story)[0].claims[0].pk
     return [
         "/",
         f"/articles/{a}/",
         f"/compare/{a}/{b}/",
         "/conflicts/",
         "/stories/",
-        f"/stories/{story}/",
-        f"/stories/{story}/facts/",
+        f"/stories/{story.pk}/",
+        f"/stories/{story.pk}/facts/",
+        f"/stories/{story.pk}/facts/?by=source",
+        f"/stories/{story.pk}/facts/{fact}/",
         "/ingest/",
     ]
 
