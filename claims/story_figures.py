@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
 
 from . import fact_table, timeline
 from .choices import ACTIVE_REVIEW, Relation, ReviewStatus
@@ -62,9 +63,17 @@ def same_pairs(story_id: int) -> list[tuple[int, int]]:
         .exclude(claim_b=None)
         .values_list("claim_a_id", "claim_b_id")
     )
-    linked = Link.objects.filter(
-        relation=Relation.SAME, source__article__story_id=story_id
-    ).values_list("source_id", "target_id")
+    # Driven by the story's own claims (read through their article index): joined from
+    # the few links of an archive instead, Postgres walks the claim ids up to the
+    # story's, and a story late in a 10,000-article archive took 200 ms.
+    own = Claim.objects.filter(article__story_id=story_id).order_by().values_list("pk", flat=True)
+    # one array parameter, however many claims the story has
+    among = RawSQL(
+        f"{Link._meta.db_table}.source_id = ANY(%s)", (list(own),), output_field=BooleanField()
+    )
+    linked = Link.objects.filter(among, relation=Relation.SAME).values_list(
+        "source_id", "target_id"
+    )
     return [*suggested, *linked]
 
 
