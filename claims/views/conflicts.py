@@ -84,7 +84,9 @@ def _page(
     only its rows loaded in full (sorting thousands of wide joined rows would spill to
     disk). Each entry's head row carries the sentence pairs behind it among ``rows``
     (``pairs``) and how many reports (articles) give them (``reports``)."""
-    ids = listed.entry_heads().in_dashboard_order(sort).values_list("pk", flat=True)
+    # every head's id at once (at most MAX_LISTED): grouping the entries is the costly
+    # part, and a paginator over the query would group them twice, to count and to slice
+    ids = list(listed.entry_heads().in_dashboard_order(sort).values_list("pk", flat=True))
     page = page_of_ids(ids, PER_PAGE, number, rows.for_display())
     attach_pairs(list(page.object_list), rows)
     return page
