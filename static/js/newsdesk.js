@@ -149,7 +149,8 @@
     if (!document.getElementById("link-panel").contains(document.activeElement)) {
       lastFocus = document.activeElement;
     }
-    // The panel covers the column the selection came from, leaving the other one free.
+    // On a narrower screen the panel covers the column the selection came from, leaving
+    // the other one free; on a wide one it sits in the rail beside both (CSS).
     document.getElementById("link-panel").dataset.over = root.dataset.side;
     const params = new URLSearchParams({ side: root.dataset.side, start, end });
     if (target) params.set("target", target);

@@ -25,6 +25,16 @@ def test_link_a_dragged_selection_to_a_clicked_claim(page, articles):
     drag_select(page, "a", SENTENCE_A)
     page.wait_for_selector("#link-panel form")
     assert page.inner_text("#link-panel .selected-text") == SENTENCE_A
+    apart = page.evaluate(
+        """() => {
+            const p = document.querySelector('#link-panel').getBoundingClientRect();
+            return [...document.querySelectorAll('.compare .column')].every((c) => {
+                const r = c.getBoundingClientRect();
+                return p.left >= r.right || p.right <= r.left;
+            });
+        }"""
+    )
+    assert apart, "on a wide screen the panel covers neither column"
     page.locator('.article-text[data-side="b"] mark', has_text=CLAIM_B).first.click()
     page.wait_for_selector(f'#link-panel label.target:has-text("{CLAIM_B[:40]}") input:checked')
     page.check('#link-panel input[name="relation"][value="contradicts"]')
