@@ -138,3 +138,36 @@ def test_a_deleted_link_comes_back_with_undo(page, articles, analyst_user):
     expect(page.locator("#links-count")).to_have_text("1")
     page.wait_for_selector(f"#link-{link.pk}")
     assert Link.objects.get().pk == link.pk
+
+
+def test_the_panel_never_chooses_the_selections_own_words(page, articles):
+    a, b = articles
+    page.goto(f"{page.base}/compare/{a}/{b}/")
+    drag_select(page, "a", SENTENCE_A)
+    page.wait_for_selector("#link-panel form")
+    twin = page.locator("#link-panel label.target", has_text="same words as the selection")
+    expect(twin).to_have_count(1)
+    expect(twin.locator("input")).not_to_be_checked()
+
+
+def test_a_drag_that_leaves_out_the_quotes_links_the_existing_claim(page, articles):
+    a, b = articles
+    page.goto(f"{page.base}/compare/{a}/{b}/")
+    drag_select(page, "a", SENTENCE_A.strip("“”"))
+    page.wait_for_selector("#link-panel form")
+    expect(page.locator("#panel-title")).to_have_text("Link this claim")
+    expect(page.locator("#link-panel .badge", has_text="new manual claim")).to_have_count(0)
+
+
+def test_the_saved_message_leaves_the_page_clickable(page, articles):
+    a, b = articles
+    page.goto(f"{page.base}/compare/{a}/{b}/")
+    drag_select(page, "a", SENTENCE_A)
+    page.wait_for_selector("#link-panel form")
+    page.locator('.article-text[data-side="b"] mark', has_text=CLAIM_B).first.click()
+    page.check('#link-panel input[name="relation"][value="contradicts"]')
+    page.click("#link-panel button[type=submit]")
+    page.wait_for_selector("#link-panel .success")
+    # the message is still showing: a click under it reaches the page
+    page.locator("#links .link-item").first.get_by_role("link", name="Notes").click(timeout=3000)
+    page.wait_for_selector("#links .link-item form textarea, #links .link-item .notes")

@@ -198,3 +198,27 @@ def test_question_mark_lists_the_keyboard_shortcuts(page):
     page.keyboard.press("?")
     expect(dialog).to_be_hidden()
     assert page.locator("#id_q").input_value() == "?", "typed into a field, it is a character"
+
+
+def test_two_articles_ticked_on_the_list_open_side_by_side(page, articles):
+    a, b = articles
+    page.goto(f"{page.base}/")
+    for pk in (a, b):
+        page.check(f'input[name="articles"][value="{pk}"]')
+    page.get_by_role("button", name="Compare the two ticked").click()
+    page.wait_for_url(re.compile(rf"/compare/({a}/{b}|{b}/{a})/"))
+    expect(page.locator(".compare .column")).to_have_count(2)
+
+
+def test_an_analyst_sets_an_articles_outlet_and_date(page, articles):
+    from claims.models import Article
+
+    a, _ = articles
+    page.goto(f"{page.base}/articles/{a}/edit/")
+    page.fill("#id_outlet", "The Example Gazette")
+    page.fill("#id_published", "2018-02-14")
+    page.get_by_role("button", name=re.compile("Save")).click()
+    page.wait_for_url(re.compile(rf"/articles/{a}/"))
+    expect(page.locator("body")).to_contain_text("The Example Gazette")
+    article = Article.objects.select_related("outlet").get(pk=a)
+    assert (article.outlet.name, str(article.published)) == ("The Example Gazette", "2018-02-14")
