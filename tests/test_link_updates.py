@@ -92,11 +92,12 @@ def test_the_links_list_follows_every_change_though_it_is_cached(
     def links_region(client) -> str:
         return client.get(url, headers={**HX, "HX-Target": "links"}).content.decode()
 
-    assert "No links yet." in links_region(analyst_client)
+    assert 'id="links-empty">No links yet.' in links_region(analyst_client)
     link = Link.objects.create(
         source=claim_with(a, ABOUT_100), target=claim_with(b, AROUND_200), relation="related"
     )
-    assert "Related" in links_region(analyst_client)  # added
+    html = links_region(analyst_client)
+    assert "Related" in html and 'id="links-empty" hidden>' in html  # added
     link.relation, link.note = "contradicts", "100 against 200"
     link.save()
     html = links_region(analyst_client)
@@ -106,4 +107,4 @@ def test_the_links_list_follows_every_change_though_it_is_cached(
     assert 'note-count">1</span>)' in links_region(analyst_client)  # a note on it
     assert ">Edit</a>" not in links_region(viewer_client)  # drawn per role
     link.delete()
-    assert "No links yet." in links_region(analyst_client)  # deleted
+    assert 'id="links-empty">No links yet.' in links_region(analyst_client)  # deleted

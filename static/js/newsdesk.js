@@ -25,9 +25,27 @@
           '<p class="error" role="alert">Something went wrong on our side; nothing was saved. Please try again.</p>';
       }
     });
-    // A request on its way is announced to assistive technology as well.
-    document.addEventListener("htmx:beforeRequest", (event) => event.detail.elt.setAttribute("aria-busy", "true"));
-    document.addEventListener("htmx:afterRequest", (event) => event.detail.elt.removeAttribute("aria-busy"));
+    const busyButtons = new WeakMap();
+    // A request on its way is announced to assistive technology as well,
+    // and a form's submit button is disabled until the answer comes: no double posts.
+    document.addEventListener("htmx:beforeRequest", (event) => {
+      const elt = event.detail.elt;
+      elt.setAttribute("aria-busy", "true");
+      const button = elt.matches("form") && elt.querySelector("button[type=submit]");
+      if (button) {
+        button.disabled = true;
+        busyButtons.set(elt, button);
+      }
+    });
+    document.addEventListener("htmx:afterRequest", (event) => {
+      const elt = event.detail.elt;
+      elt.removeAttribute("aria-busy");
+      const button = busyButtons.get(elt);
+      if (button) {
+        button.disabled = false;
+        busyButtons.delete(elt);
+      }
+    });
     // A panel that only says "Link saved." clears itself: it never stays in the way.
     document.addEventListener("htmx:afterSwap", (event) => {
       const panel = document.getElementById("link-panel");
