@@ -56,7 +56,7 @@ from claims.services.queue import queue_inputs  # noqa: E402
 from newsdesk.database_url import as_url  # noqa: E402
 
 CORPUS = scratch.CORPUS
-UPLOAD_PART = 50  # files per request, as static/js/newsdesk.js sends them
+UPLOAD_PART = 50  # files per request, as static/js/upload.js sends them
 
 
 def sample_articles(n: int) -> list[ArticleInput]:

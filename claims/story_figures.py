@@ -99,9 +99,10 @@ def story_facts(story: Story) -> list[Fact]:
     return found
 
 
-def fact_with(story: Story, claim_id: int) -> Fact | None:
-    """The story's fact that ``claim_id`` is one of, if any."""
-    return next((f for f in story_facts(story) if any(c.pk == claim_id for c in f.claims)), None)
+def fact_members(story_id: int, claim_id: int) -> set[int]:
+    """The claims of the story's fact that ``claim_id`` is one of (itself alone when it
+    is in none): read from the same pairs alone, no claim row or figure."""
+    return fact_of(claim_id, same_pairs(story_id))
 
 
 ONE_FACT = (

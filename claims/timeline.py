@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 from .comparison import interval
-from .fact_table import UNKNOWN_OUTLET, Row
+from .fact_table import Row
 from .figures import RUNNING
 
 WIDTH, HEIGHT = 640, 240
@@ -96,9 +96,6 @@ def charts(rows: list[Row]) -> list[Chart]:
     colours: dict[str, str] = {}
     found: dict[str, list[tuple[dt.date | None, float, float, str, str]]] = {}
     for row in rows:
-        article = row.article
-        outlet = getattr(getattr(article, "outlet", None), "name", "") or UNKNOWN_OUTLET
-        published = getattr(article, "published", None)
         for topic, entries in row.cells.items():
             if topic not in RUNNING:
                 continue
@@ -109,7 +106,8 @@ def charts(rows: list[Row]) -> list[Chart]:
                 low, high = interval({**q, "qualifier": "exact"})
                 if q.get("qualifier") in {"at_least", "more_than"}:
                     high = math.inf
-                found.setdefault(topic, []).append((published, low, high, entry.text, outlet))
+                point = (entry.published, low, high, entry.text, entry.outlet)
+                found.setdefault(topic, []).append(point)
     result = []
     for topic, items in found.items():
         # A figure an outlet repeats in one day's reports is one point.

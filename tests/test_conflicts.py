@@ -1,10 +1,8 @@
-"""Suggestions on the sample story, their review, the dashboard, CSV, command, facts."""
+"""Suggestions on the sample story, their review, the dashboard, the fact table."""
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import re
 
 import pytest
@@ -260,64 +258,6 @@ def test_a_contradiction_linked_by_hand_is_on_the_dashboard_until_deleted(sample
     assert not Suggestion.objects.filter(pk=row.pk).exists()
 
 
-def test_csv_export_has_every_row_shown(viewer_client, sample_articles):
-    response = viewer_client.get(reverse("claims:conflict_export"))
-    assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][:3] == ["kind", "relation", "status"]
-    shown = Suggestion.objects.conflicts().filter(status__in=["open", "confirmed"]).count()
-    assert len(rows) - 1 == shown
-    assert any("Bloomberg" in cell for row in rows for cell in row)
-
-
-def test_csv_cells_never_start_a_formula():
-    from claims.views.conflicts import _cell
-
-    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert _cell("about 100") == "about 100"
-
-
-def test_conflicts_command_prints_json_lines_with_offsets(sample_articles):
-    out = io.StringIO()
-    call_command("conflicts", "--json", stdout=out)
-    lines = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert lines
-    texts = {a.pk: a.text for a in sample_articles.values()}
-    for line in lines:
-        assert {"kind", "relation", "status", "score", "reason", "internal", "a", "b"} <= set(line)
-        assert isinstance(line["update"], bool) and isinstance(line["hedged"], bool)
-        for end in (line["a"], line["b"]):
-            assert texts[end["article"]][end["start"] : end["end"]] == end["text"]
-    assert any(line["internal"] for line in lines)
-
-
-def test_conflicts_command_filters_and_refuses_an_unknown_story(sample_articles):
-    out = io.StringIO()
-    call_command("conflicts", "--json", "--status", "dismissed", stdout=out)
-    assert out.getvalue() == ""
-    from django.core.management.base import CommandError
-
-    with pytest.raises(CommandError):
-        call_command("conflicts", "--json", "--story", "999999")
-
-
-def test_compare_view_offers_suggestions_to_accept_or_dismiss(analyst_client, sample_articles):
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
-    page = analyst_client.get(reverse("claims:compare", args=[a.pk, b.pk])).content.decode()
-    assert "Suggested by Newsdesk" in page
-    row = Suggestion.objects.between(a, b).pending().filter(relation="same").first()
-    url = reverse("claims:suggestion_accept", args=[a.pk, b.pk, row.pk])
-    response = analyst_client.post(url, headers=HX)
-    assert response.status_code == 200
-    assert f'id="suggestion-{row.pk}" hx-swap-oob="delete"' in response.content.decode()
-    assert Link.objects.filter(relation="same", suggestion=row).exists()
-    other = Suggestion.objects.between(a, b).pending().first()
-    url = reverse("claims:suggestion_dismiss", args=[a.pk, b.pk, other.pk])
-    analyst_client.post(url, {"reason": "not the same event"}, headers=HX)
-    other.refresh_from_db()
-    assert other.status == "dismissed"
-
-
 def test_the_fact_table_shows_the_death_toll_disagreement(viewer_client, sample_articles):
     story = sample_articles[ARTICLE_A].story
     page = viewer_client.get(reverse("claims:story_facts", args=[story.pk])).content.decode()
@@ -446,52 +386,3 @@ def test_a_dismissed_conflict_leaves_the_fact_table(analyst_client):
     data = {"status": "dismissed", "reason": "two floods", "version": row.version}
     analyst_client.post(reverse("claims:conflict_review", args=[row.pk]), data, headers=HX)
     assert flag not in analyst_client.get(url).content.decode()
-
-
-def test_conflicts_command_prints_entries_with_their_sentence_pairs(db):
-    from .factories import make_article, make_claim, make_matcher_conflict, make_story
-
-    story = make_story()
-    wire = "Officials said 12 people died."
-    a, b = make_article(body=wire, story=story), make_article(body="Wire: " + wire, story=story)
-    c = make_article(body="Rescuers said 40 people died.", story=story)
-    d = make_article(body="The mayor said 3 bridges fell.", story=story)
-    twelve, twelve_copy, forty = make_claim(a, wire), make_claim(b, wire), make_claim(c)
-    for key, claim in (("x1", twelve), ("x2", twelve_copy)):
-        make_matcher_conflict(claim, forty, key=key, entry="toll|12|40", reason="12 versus 40")
-    make_matcher_conflict(forty, make_claim(d), key="x3", entry="other", reason="another")
-    out = io.StringIO()
-    call_command("conflicts", "--json", "--entries", "--story", str(story.pk), stdout=out)
-    entries = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert sorted(len(e["pairs"]) for e in entries) == [1, 2], "two entries, not three rows"
-    (toll,) = [e for e in entries if e["entry"] == "toll|12|40"]
-    assert (toll["reports"], toll["independent"]) == (3, 2), "a wire copy counts once"
-    assert {p["a"]["text"] for p in toll["pairs"]} | {p["b"]["text"] for p in toll["pairs"]} >= {
-        wire,
-        "Rescuers said 40 people died.",
-    }
-    out = io.StringIO()
-    call_command("conflicts", "--entries", "--story", str(story.pk), stdout=out)
-    assert "(2 sentence pairs, 3 reports, 2 independent)" in out.getvalue()
-
-
-def test_a_dismissal_in_the_compare_view_is_undone_with_its_item_back(analyst_client):
-    from claims.models import Suggestion
-
-    from .factories import make_conflict
-
-    row = make_conflict()
-    a, b = row.article_a, row.article_b
-    hx = {"HX-Request": "true"}
-    dismiss = reverse("claims:suggestion_dismiss", args=[a.pk, b.pk, row.pk])
-    html = analyst_client.post(dismiss, headers=hx).content.decode()
-    reopen = reverse("claims:suggestion_reopen", args=[a.pk, b.pk, row.pk])
-    assert f'hx-post="{reopen}"' in html
-    assert f'id="suggestion-{row.pk}" hx-swap-oob="delete"' in html
-    assert Suggestion.objects.get().status == "dismissed"
-    html = analyst_client.post(reopen, headers=hx).content.decode()
-    assert 'hx-swap-oob="afterbegin:#suggestion-list"' in html
-    assert f'id="suggestion-{row.pk}"' in html
-    assert Suggestion.objects.get().status == "open"
-    again = analyst_client.post(reopen, headers=hx)
-    assert again.status_code == 400 and "nothing to undo" in again.content.decode()

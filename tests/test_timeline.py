@@ -18,7 +18,7 @@ def _row(outlet: str, published, *figures: tuple[str, float, float | None, str])
     for text, low, high, qualifier in figures:
         q = {"text": text, "low": low, "high": high, "qualifier": qualifier}
         figure = Figure(q, "death toll", "people", False, False, None)
-        entries.append(Entry(text, qualifier, "", None, figure))
+        entries.append(Entry(text, qualifier, "", None, figure, outlet=outlet, published=published))
     return Row(article, {"death toll": entries})
 
 

@@ -214,10 +214,13 @@ def restore_link(*, link_id: int, user: User | None) -> Link:
     notes = apps.get_model("claims", "NoteEvent").objects.filter(
         link_id=link_id, pgh_label="delete", pgh_created_at=gone.pgh_created_at
     )
+    back = set(
+        Note.objects.filter(pk__in=[n.pgh_obj_id for n in notes]).values_list("pk", flat=True)
+    )
     Note.objects.bulk_create(
         Note(pk=n.pgh_obj_id, link=link, author_id=n.author_id, body=n.body)
         for n in notes
-        if not Note.objects.filter(pk=n.pgh_obj_id).exists()
+        if n.pgh_obj_id not in back
     )
     record_link(link)
     return link

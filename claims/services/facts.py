@@ -18,7 +18,7 @@ from django.utils import timezone
 from ..choices import Relation, ReviewStatus
 from ..models import Claim, FactName, Link, Suggestion
 from ..reported_facts import fact_of
-from ..story_figures import same_pairs
+from ..story_figures import fact_members, same_pairs
 from .annotation import create_link
 from .errors import ServiceError
 
@@ -49,8 +49,7 @@ def _story(claim: Claim) -> int:
 def take_out_of_fact(*, claim: Claim, user: User | None) -> int:
     """Dismiss the same suggestions that join ``claim`` to other claims; returns how
     many. A name the claim held moves to another claim of the fact."""
-    pairs = same_pairs(_story(claim))
-    members = fact_of(claim.pk, pairs)
+    members = fact_members(_story(claim), claim.pk)
     if len(members) < 2:
         raise ServiceError(NOT_IN_A_FACT)
     if Link.objects.filter(Q(source=claim) | Q(target=claim), relation=Relation.SAME).exists():
@@ -111,7 +110,7 @@ def merge_facts(*, claim: Claim, other: Claim, user: User | None) -> Link:
 @transaction.atomic
 def name_fact(*, claim: Claim, name: str, user: User | None) -> FactName | None:
     """Name the fact of ``claim`` (an empty name removes it); returns the name."""
-    members = fact_of(claim.pk, same_pairs(_story(claim)))
+    members = fact_members(_story(claim), claim.pk)
     if len(members) < 2:
         raise ServiceError(NOT_IN_A_FACT)
     named = FactName.objects.select_for_update().filter(claim_id__in=members).first()

@@ -15,7 +15,7 @@ from ..models import Claim, Story
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services import facts as service
-from ..story_figures import fact_with, story_figures
+from ..story_figures import fact_members, story_figures
 from ..story_figures import story_facts as facts_of_story
 from .common import HtmxHttpRequest, refuse
 
@@ -81,7 +81,7 @@ def fact_detail(request: HtmxHttpRequest, story_id: int, claim_id: int) -> HttpR
 
 def _after(request: HtmxHttpRequest, message: str, story: Story, claim_id: int | None):
     messages.success(request, message)
-    if claim_id is None or fact_with(story, claim_id) is None:
+    if claim_id is None or len(fact_members(story.pk, claim_id)) < 2:
         return redirect(f"{story.get_absolute_url()}#matrix-heading")
     return redirect(reverse("claims:fact_detail", args=[story.pk, claim_id]))
 
@@ -124,11 +124,10 @@ def fact_merge(request: HtmxHttpRequest, story_id: int, claim_id: int) -> HttpRe
 def fact_take_out(request: HtmxHttpRequest, story_id: int, claim_id: int) -> HttpResponse:
     """Take ``claim_id`` out of its fact; the page goes back to what is left of it."""
     story, claim = _fact_claim(story_id, claim_id)
-    fact = fact_with(story, claim.pk)
+    rest = min(fact_members(story.pk, claim.pk) - {claim.pk}, default=None)
     page = reverse("claims:fact_detail", args=[story.pk, claim.pk])
     try:
         service.take_out_of_fact(claim=claim, user=request.user)
     except ServiceError as exc:
         return refuse(request, exc.message, page, exc.status)
-    rest = next((c.pk for c in fact.claims if c.pk != claim.pk), None) if fact else None
     return _after(request, "Claim taken out of the fact.", story, rest)

@@ -4,7 +4,7 @@ A write answers with the panel's message, the count and the one link item that c
 and only what changed in the columns. A column whose claims changed (a selection that
 became a new manual claim) is drawn whole; in a column whose claims did not, only the
 highlights on the link's ends change, and those go as a list of (start, classes) in an
-``HX-Trigger-After-Swap`` event that newsdesk.js applies. Redrawing both columns of two
+``HX-Trigger-After-Swap`` event that claims.js applies. Redrawing both columns of two
 300-claim articles (200 KB of HTML) took about half of every write's time.
 """
 
