@@ -4,12 +4,13 @@ Each quantity (see ``claims.nlp.quantities``) states bounds and a qualifier; her
 becomes a ``Figure`` that also knows what it counts (the thing counted, in families:
 fighters, troops and soldiers are one kind; people, residents and victims another),
 what happened to it (killed, injured, killed or injured, missing, displaced, buildings
-destroyed, a force's size, a cost, an amount of a substance) and whether it is a part
-("another 12", "two of them", "including 25 children", a breakdown after a dash) or a
-whole. Two figures are compared only when both are wholes of the same kind of thing for
-the same happening; then the qualifier becomes a tolerance ("about 100" may be 80 to
-120; "over 100" any number from 100 up), and they conflict when those intervals do not
-meet. Pure functions over the quantity dicts stored on claims: no database.
+destroyed, a force's size, a cost, an amount of a substance, how many live in a
+place) and whether it is a part ("another 12", "two of them", "including 25 children",
+a breakdown after a dash) or a whole. Two figures are compared only when both are
+wholes of the same kind of thing for the same happening; then the qualifier becomes a
+tolerance ("about 100" may be 80 to 120; "over 100" any number from 100 up), and they
+conflict when those intervals do not meet. Pure functions over the quantity dicts
+stored on claims: no database.
 """
 
 from __future__ import annotations
@@ -223,8 +224,10 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     # of the sentence after it ("200 soldiers, mostly Russians, died"); then any.
     # Only fighters (or one side's men) are counted as a force's size.
     armed = kind == "fighters" or kind.startswith("nation")
-    if not armed and _is_population(before):
-        return None  # "a town of 12,000 people", "the population of the island, 3.4 million"
+    if not armed and _settlement(before) is not None:
+        # "a town of 12,000 people", "the population of the island, 3.4 million": how
+        # many live there, a figure of its own, never a toll
+        return "population"
     if not armed and _HOMELESS.search(text[end : end + 60]):
         return "displaced"  # "250,000 people had lost their homes"
     # The verb a figure is the object of says it first: "the blast killed 200 and left
@@ -255,6 +258,22 @@ _SETTLEMENTS = frozenset(
 )
 
 
+def _place(q: dict, before: list[str], entities: Sequence[dict]) -> str:
+    """What a population counts: the settlement it names ("population:town"), else the
+    place named nearest before it ("population:maui"), so that two places' populations
+    are never one figure: "a town of 12,000" is compared with another report of the
+    town, not with "an island of 160,000"."""
+    place = _settlement(before)
+    if not place:
+        named = [
+            e
+            for e in entities
+            if e.get("label") in {"GPE", "LOC"} and q["start"] - 80 <= e["end"] <= q["start"]
+        ]
+        place = max(named, key=lambda e: e["end"])["text"].lower() if named else ""
+    return f"population:{place}"
+
+
 # Words that end the name of a substance: "300 tons of fertiliser kept in a warehouse".
 _AFTER_SUBSTANCE = frozenset(
     "that which who in at on from to by for with and or was were is are had has "
@@ -269,11 +288,16 @@ def _substance(words: list[str]) -> list[str]:
     return words
 
 
-def _is_population(before: list[str]) -> bool:
-    """``before``: the words before a figure, nearest first."""
+def _settlement(before: list[str]) -> str | None:
+    """What a figure says lives somewhere: "town" for "a town of 12,000 people" or
+    "the population of the town, 12,000", "" when no settlement is named ("its
+    population of 12,000"); None when the figure is no population. ``before``: the
+    words before the figure, nearest first."""
     if before[:1] == ["of"] and len(before) > 1 and before[1] in _SETTLEMENTS:
-        return True
-    return "population" in before[:10] or "inhabitants" in before[:3]
+        return before[1]
+    if "population" in before[:10] or "inhabitants" in before[:3]:
+        return next((w for w in before[:10] if w in _SETTLEMENTS), "")
+    return None
 
 
 # People who lost their homes are the displaced, whatever verb says it.
@@ -326,6 +350,8 @@ def figures_of(claim) -> list[Figure]:
         start, end = q["start"] - offset, q["end"] - offset
         kind = counted(q, entities)
         topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
+        if topic == "population":
+            kind = _place(q, _words(text[max(0, start - 80) : start])[::-1], entities)
         before = text[max(0, start - 40) : start]
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
         if part and (_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(text[end : end + 40])):

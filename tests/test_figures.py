@@ -325,7 +325,23 @@ def test_a_figure_that_names_what_it_counts_is_described_as_it_is(nlp):
 )
 def test_how_many_live_somewhere_is_not_a_toll(nlp, sentence):
     found, _ = figure(nlp, sentence)
-    assert found.topic is None
+    assert found.topic == "population"
+
+
+def test_two_reports_of_one_towns_population_can_disagree(nlp):
+    first, _ = figure(nlp, "Oakridge, a mill town of about 9,000 residents, lost its school.")
+    second, _ = figure(nlp, "The town of 7,500 people had no warning, officials said.")
+    result = compare(first, second)
+    assert result is not None and result.conflict
+
+
+def test_populations_of_two_places_are_not_compared(nlp):
+    town, _ = figure(nlp, "The town of 7,500 people had no warning, officials said.")
+    island, _ = figure(nlp, "The island of 160,000 people has one hospital.")
+    named, _ = figure(nlp, "Doctors in Kerrville, population about 24,000, were overwhelmed.")
+    assert (town.counted, island.counted) == ("population:town", "population:island")
+    assert named.counted == "population:kerrville"
+    assert compare(town, island) is None and compare(town, named) is None
 
 
 def test_what_a_mass_is_of_ends_before_the_words_that_follow_it(nlp):
