@@ -1,6 +1,7 @@
 """Server-side page times on a large archive, measured in one run.
 
     python bench/pages.py [--articles 10000] [--baseline 10000] [--requests 200]
+                          [--only reader,compare]
 
 Builds the archive with COPY (bench/archive.py: articles of the sample texts, whose
 claims the NLP finds once and the archive replicates; stories of 100; two conflicts
@@ -17,7 +18,8 @@ process and the part of it spent waiting on Postgres.
 
 With --articles above --baseline, the pages are measured at the baseline size, the
 archive is grown to --articles and they are measured again; each page's p50 growth is
-printed beside the floor's.
+printed beside the floor's. ``--only`` measures some pages (and the two floors): what
+a before-and-after comparison of one change needs.
 Targets: p95 <= 150 ms for every page at 8 clients; at 100,000 articles each page's p50
 at most 1.5x its p50 at 10,000.
 """
@@ -217,7 +219,7 @@ def report(results: dict, names: list[str], clients: int, args) -> None:
         print(f"{name:<12} " + " ".join(f"{f:12.1f}" for f in figures))
 
 
-def sql_share(user_id: int, kw: dict, n: int = 20) -> None:
+def sql_share(user_id: int, kw: dict, reads: list[str], n: int = 20) -> None:
     """Each read page again in this process, without HTTP: its time, and the part of
     it spent waiting on Postgres (every query's round trip, timed by a wrapper)."""
     from django.contrib.auth.models import User
@@ -238,7 +240,9 @@ def sql_share(user_id: int, kw: dict, n: int = 20) -> None:
 
     print(f"\nIn process, {n} requests each: mean time, and the part waiting on Postgres")
     print(f"{'page':<12} {'ms':>8} {'SQL ms':>8}")
-    for name in READS[2:]:
+    for name in reads:
+        if name in FLOORS:
+            continue
         jobs = list(requests_for(name, n=n, part=99, **kw))
         client.get(jobs[0][1])  # warm
         waited[0], started = 0.0, time.perf_counter()
@@ -249,7 +253,8 @@ def sql_share(user_id: int, kw: dict, n: int = 20) -> None:
         print(f"{name:<12} {total:8.1f} {waited[0] / n * 1000:8.1f}")
 
 
-READS = ["trivial", "signed in", "list", "search", "reader", "compare", "suggestions"]
+FLOORS = ["trivial", "signed in"]
+READS = [*FLOORS, "list", "search", "reader", "compare", "suggestions"]
 READS += ["stories", "story", "story charts", "dashboard"]
 NAMES = [*READS, "create link"]
 
@@ -266,19 +271,21 @@ def measure_pages(archive: Archive, args) -> dict:
     cookie, csrf = session_cookies(archive.user_id)
     port = free_port()
     server = start_server(port, args.workers)
-    results: dict = {(n, c): [] for n in NAMES for c in (1, 8)}
+    names = [n for n in NAMES if n in FLOORS or not args.only or n in args.only]
+    reads = [n for n in names if n in READS]
+    results: dict = {(n, c): [] for n in names for c in (1, 8)}
     try:
-        for name in NAMES:  # warm every worker's caches and connections
+        for name in names:  # warm every worker's caches and connections
             measure(port, cookie, csrf, name, 8, 16, 99, **kw)
         per_round = max(args.requests // ROUNDS, 1)
         for clients in (1, 8):
             for part in range(ROUNDS):  # the reads, interleaved
-                for name in READS:
+                for name in reads:
                     results[name, clients] += measure(
                         port, cookie, csrf, name, clients, per_round, clients * ROUNDS + part, **kw
                     )
         # Creating links last: the links it adds would weigh on the compare view.
-        for clients in (1, 8):
+        for clients in (1, 8) if "create link" in names else ():
             results["create link", clients] = measure(
                 port, cookie, csrf, "create link", clients, per_round * ROUNDS, clients // 8, **kw
             )
@@ -287,8 +294,8 @@ def measure_pages(archive: Archive, args) -> dict:
         server.wait(timeout=30)
     print(f"\n== {archive.size:,} articles ==")
     for clients in (1, 8):
-        report(results, NAMES, clients, args)
-    sql_share(archive.user_id, kw)
+        report(results, names, clients, args)
+    sql_share(archive.user_id, kw, reads)
     Link.objects.filter(pk__gt=links_before).delete()  # the next size compares the same pair
     return results
 
@@ -303,6 +310,8 @@ def growth(by_size: dict[int, dict]) -> None:
     header = f"{'p50 small':>10} {'p50 large':>10} {'ratio':>6} {'/floor':>6} {'p95 at 8':>9}"
     print(f"{'page':<12} {header}")
     for name in NAMES:
+        if (name, 1) not in by_size[small]:
+            continue  # not measured (--only)
         before, after = pct(by_size[small][name, 1], 50), pct(by_size[large][name, 1], 50)
         p95 = pct(by_size[large][name, 8], 95)
         ok = "" if after / before <= 1.5 and p95 <= 150 else "  <- off target"
@@ -324,6 +333,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="per page and client count")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--keep", action="store_true", help="keep the database for profiling")
+    parser.add_argument(
+        "--only",
+        type=lambda text: [name.strip() for name in text.split(",")],
+        default=[],
+        help=f"measure these pages only, comma-separated, of: {', '.join(NAMES[2:])}",
+    )
     args = parser.parse_args()
 
     scratch.use(BENCH_DB)
