@@ -10,15 +10,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms import ArticleDetailsForm
 from ..models import Article, Claim, Link, Story
-from ..reading import render_text_cached, shorten, state_digest
+from ..reading import render_text_cached, shorten
 from ..roles import ADMIN, ANALYST, has_role, role_required
 from ..services import ServiceError, delete_article
 from ..services.annotation import update_article_details
 from .common import HtmxHttpRequest, url_maker
 
 COMPARE_CHOICES = 10
-# What the reader's claim list shows of a claim (its text, and templatetags/claim_facts).
-LISTED = ("pk", "text", "speaker", "quantities", "entities", "is_quote", "hedged", "origin")
 
 
 def relations_by_claim(rows) -> dict[int, set[str]]:
@@ -53,8 +51,6 @@ def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
     return {
         "article": article,
         "claims": claims,
-        # The claim list is a cached fragment, named by everything it shows of a claim.
-        "claims_version": state_digest([[getattr(c, f) for f in LISTED] for c in claims]),
         "text_html": render_text_cached(article.pk, article.text, claims, relations_by_claim(rows)),
         "compare_with": Article.objects.comparable_with(article, COMPARE_CHOICES),
         "can_annotate": has_role(request.user, ANALYST),
