@@ -17,7 +17,7 @@ from ..forms import BrowseForm
 from ..models import Article, Outlet, Story
 from ..querysets import ArticleQuerySet
 from ..roles import ANALYST, has_role
-from .common import HtmxHttpRequest, page_of_ids, parse_int, query_without_page, url_maker
+from .common import HtmxHttpRequest, page_of_ids, parse_int, query_without_page
 
 PER_PAGE = 25
 # A search ranks its newest 300 matches: enough for any reading, and a broad query
@@ -81,10 +81,9 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
     ids = [a.pk for a in rows]
     details = Article.objects.page_details(ids) if rows else {}
     snippets = _snippets(ids, query) if query and rows else {}
-    detail_url = url_maker("claims:article_detail")
     for article in rows:
         vars(article).update(details[article.pk])
-        vars(article).update(snippet=snippets.get(article.pk), detail_url=detail_url(article.pk))
+        vars(article).update(snippet=snippets.get(article.pk))
     context = {
         "form": form,
         "page": page,

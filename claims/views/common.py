@@ -6,7 +6,6 @@ from django.contrib.auth.models import User
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.middleware import HtmxDetails
 
@@ -44,13 +43,6 @@ def parse_int(value: str | None) -> int | None:
         return int(value) if value else None
     except (TypeError, ValueError):
         return None
-
-
-def url_maker(name: str, *fixed: int):
-    """``reverse`` once, then fill in the last id: a list of links needs hundreds of URLs."""
-    marker = 987654321
-    head, tail = reverse(name, args=[*fixed, marker]).split(str(marker))
-    return lambda pk: f"{head}{pk}{tail}"
 
 
 def page_of_ids(ids, per_page: int, number, rows) -> Page:

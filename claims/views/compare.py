@@ -20,7 +20,7 @@ from ..services import ServiceError
 from ..services.annotation import claim_near, trimmed_span
 from ..targets import entities_in, rank_targets
 from ..wording import plain
-from .common import HtmxHttpRequest, parse_int, refuse, url_maker
+from .common import HtmxHttpRequest, parse_int, refuse
 from .reader import relations_by_claim
 
 OWN_FIELDS = ("article_id", "start", "end", "entities")  # of the claims a selection covers
@@ -104,27 +104,14 @@ def in_columns(a: Article, x: Claim, y: Claim) -> tuple[Claim, Claim, str, str]:
 
 
 class LinkListing:
-    """Adds what the link list shows: both ends in column order, texts, URLs."""
+    """Adds what the link list shows: both ends in column order, and their texts."""
 
     def __init__(self, a: Article, b: Article) -> None:
         self.a = a
-        self.edit_url = url_maker("claims:link_edit", a.pk, b.pk)
-        self.delete_url = url_maker("claims:link_delete", a.pk, b.pk)
-        self.notes_url = url_maker("claims:link_notes")
-        self.history_url = url_maker("claims:link_history")
 
     def __call__(self, link: Link) -> Link:
         a_end, b_end, a_text, b_text = in_columns(self.a, link.source, link.target)
-        vars(link).update(
-            a_end=a_end,
-            b_end=b_end,
-            a_text=a_text,
-            b_text=b_text,
-            edit_url=self.edit_url(link.pk),
-            delete_url=self.delete_url(link.pk),
-            notes_url=self.notes_url(link.pk),
-            history_url=self.history_url(link.pk),
-        )
+        vars(link).update(a_end=a_end, b_end=b_end, a_text=a_text, b_text=b_text)
         return link
 
 

@@ -14,7 +14,7 @@ from ..reading import render_text_cached, shorten
 from ..roles import ADMIN, ANALYST, has_role, role_required
 from ..services import ServiceError, delete_article
 from ..services.annotation import update_article_details
-from .common import HtmxHttpRequest, url_maker
+from .common import HtmxHttpRequest
 
 COMPARE_CHOICES = 10
 
@@ -43,9 +43,7 @@ def claim_panel_context(claim: Claim, user) -> dict:
 
 def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
     claims = list(article.claims.defer("match_keys"))
-    detail_url = url_maker("claims:claim_detail", article.pk)
     for claim in claims:
-        claim.detail_url = detail_url(claim.pk)
         claim.short_text = shorten(claim.text, 200)
     rows = Link.objects.touching(article).values_list("source_id", "target_id", "relation")
     return {
