@@ -184,7 +184,10 @@ def render_text_cached(
     relations: dict[int, set[str]],
     heading: str = "h1",
 ) -> SafeString:
-    """``render_text``, remembered for exactly these claims and relations.
+    """``render_text``, remembered for exactly these claims and relations: the compare
+    view's columns (300 claims each in bench/pages.py, whose compare p50 over the
+    signed-in floor at 8 clients went from 5.4-6.5 to 7.2 without it, and in process
+    from 27-36 ms to 45).
 
     The key covers every span and relation, so any new claim or link draws afresh;
     the text itself never changes once stored.

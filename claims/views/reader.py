@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ..forms import ArticleDetailsForm
 from ..models import Article, Claim, Link, Story
-from ..reading import render_text_cached, shorten
+from ..reading import render_text, shorten
 from ..roles import ADMIN, ANALYST, has_role, role_required
 from ..services import ServiceError, delete_article
 from ..services.annotation import update_article_details
@@ -49,7 +49,7 @@ def _reader_context(request: HtmxHttpRequest, article: Article) -> dict:
     return {
         "article": article,
         "claims": claims,
-        "text_html": render_text_cached(article.pk, article.text, claims, relations_by_claim(rows)),
+        "text_html": render_text(article.text, claims, relations_by_claim(rows)),
         "compare_with": Article.objects.comparable_with(article, COMPARE_CHOICES),
         "can_annotate": has_role(request.user, ANALYST),
         "can_delete": has_role(request.user, ADMIN),
