@@ -101,35 +101,14 @@ def mark_classes(claim_ids: Sequence[int], relations: dict[int, set[str]]) -> st
     return "claim" + (f" rel-{_strongest(linked)}" if linked else "")
 
 
-def highlight_changes(
-    text: str,
-    claims: Sequence[Claim | ClaimSpan],
-    relations: dict[int, set[str]],
-    changed: Sequence[int],
-) -> list[tuple[int, str]]:
-    """(start, classes) of every highlight covering a claim in ``changed``: what a link
-    made, edited or deleted changes in a column already drawn by ``render_text``.
-
-    ``claims`` need only hold the claims overlapping the changed ones: no other claim
-    cuts the segments inside them, so these are the very marks the page shows (each
-    named by its start, unique in a column).
-    """
-    wanted = set(changed)
-    ends = [(c.start, c.end) for c in claims if c.pk in wanted]
-    within = (min(s for s, _ in ends), max(e for _, e in ends)) if ends else (0, 0)
-    return [
-        (segment.start, mark_classes(segment.claims, relations))
-        for paragraph in paragraphs(text, claims, within)
-        for segment in paragraph.segments
-        if wanted.intersection(segment.claims)
-    ]
-
-
 def render_text(
     text: str,
     claims: Sequence[Claim | ClaimSpan],
     relations: dict[int, set[str]] | None = None,
     heading: str = "h1",
+    *,
+    side: str = "",
+    within: tuple[int, int] | None = None,
 ) -> SafeString:
     """The article as HTML: paragraphs whose only text is the article's own.
 
@@ -138,13 +117,20 @@ def render_text(
     Relation marks are drawn by CSS (colour plus an icon in ``::after``), never as
     extra text. Built with escape() rather than template loops: a 300-claim article
     has over a thousand segments.
+
+    ``side`` (a compare column's "a" or "b") gives each paragraph an id, and
+    ``within`` draws only the paragraphs overlapping that span, each to be swapped out
+    of band: what a link written in the compare view sends back for the paragraphs of
+    its ends (``claims`` must then hold every claim of those paragraphs).
     """
     relations = relations or {}
     starts = {c.pk: c.start for c in claims}
     html = []
-    for paragraph in paragraphs(text, claims):
+    for paragraph in paragraphs(text, claims, within):
         tag = heading if paragraph.is_headline else "p"
-        html.append(f'<{tag} class="para" data-start="{paragraph.start}">')
+        ident = f' id="{side}-para-{paragraph.start}"' if side else ""
+        swap = ' hx-swap-oob="true"' if within else ""
+        html.append(f'<{tag}{ident} class="para" data-start="{paragraph.start}"{swap}>')
         for segment in paragraph.segments:
             body = escape(segment.text, quote=False)
             if not segment.claims:
@@ -167,6 +153,14 @@ def render_text(
     return mark_safe("".join(html))  # every piece of text above is escaped
 
 
+def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """From the start of the paragraph holding ``start`` to the end of the one holding
+    ``end``."""
+    first = text.rfind("\n\n", 0, start)
+    last = text.find("\n\n", end)
+    return (0 if first == -1 else first + 2), (len(text) if last == -1 else last)
+
+
 def shorten(text: str, limit: int) -> str:
     """A cheap truncatechars for long lists (Django's Truncator is costly at hundreds)."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -182,24 +176,24 @@ def render_text_cached(
     text: str,
     claims: Sequence[Claim | ClaimSpan],
     relations: dict[int, set[str]],
-    heading: str = "h1",
+    side: str,
 ) -> SafeString:
-    """``render_text``, remembered for exactly these claims and relations: the compare
-    view's columns (300 claims each in bench/pages.py, whose compare p50 over the
-    signed-in floor at 8 clients went from 5.4-6.5 to 7.2 without it, and in process
-    from 27-36 ms to 45).
+    """``render_text`` of a compare column, remembered for exactly these claims and
+    relations: bench/pages.py's compare view (two columns of 300 claims) had a p50 over
+    the signed-in floor at 8 clients of 5.4-6.5 with it, 7.2 without, and in process
+    27-36 ms against 45.
 
     The key covers every span and relation, so any new claim or link draws afresh;
     the text itself never changes once stored.
     """
     state = (
-        heading,
+        side,
         tuple((c.pk, c.start, c.end) for c in claims),
         tuple(sorted((pk, tuple(sorted(r))) for pk, r in relations.items() if r)),
     )
     key = f"article-html:{article_id}:{state_digest(state)}"
     html = cache.get(key)
     if html is None:
-        html = render_text(text, claims, relations, heading)
+        html = render_text(text, claims, relations, "h2", side=side)
         cache.set(key, str(html), 600)
     return mark_safe(html)  # produced by render_text, which escapes all text

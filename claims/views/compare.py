@@ -91,7 +91,7 @@ def draw_columns(
     for side, article in sides:
         own = [c for c in claims if c.article_id == article.pk]
         mine = {c.pk: relations[c.pk] for c in own if c.pk in relations}
-        html = render_text_cached(article.pk, article.text, own, mine, heading="h2")
+        html = render_text_cached(article.pk, article.text, own, mine, side)
         columns.append(Column(side, article, own, html, {c.pk: [c.start, c.end] for c in own}))
     return columns
 

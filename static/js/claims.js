@@ -1,5 +1,5 @@
 /* Claims in the reader and the compare view: selections as code-point offsets, the
- * link panel, keyboard selection and link highlighting.
+ * link panel, keyboard selection and showing linked claims.
  *
  * Offsets are Unicode code points into the stored article text. JavaScript strings
  * count UTF-16 units, so every length here is counted with the string iterator. Each
@@ -259,31 +259,29 @@
     if (show) showClaims(show.dataset.showLink.split(" "));
   });
 
-  // A link made, edited or deleted: the server names the highlights whose relation
-  // changed in a column it did not redraw, as [start, classes] (views/links.py).
-  document.addEventListener("newsdesk:highlights", (event) => {
-    for (const [side, marks] of Object.entries(event.detail.sides || {})) {
-      const root = document.querySelector(`.compare .article-text[data-side="${side}"]`);
-      if (!root) continue;
-      for (const [start, classes] of marks) {
-        const mark = root.querySelector(`mark[data-start="${start}"]`);
-        if (!mark) continue;
-        const active = mark.classList.contains("active");
-        mark.className = classes;
-        mark.classList.toggle("active", active);
-      }
-    }
-  });
+  // The claims last shown: a link written redraws the paragraphs of its ends (out of
+  // band), and what was shown in them stays shown.
+  let shown = [];
+  const markShown = (root) => {
+    const marks = [...root.querySelectorAll("mark.claim")].filter((m) =>
+      m.dataset.claims.split(" ").some((id) => shown.includes(id)),
+    );
+    marks.forEach((m) => m.classList.add("active"));
+    return marks;
+  };
+  for (const swapped of ["htmx:afterSwap", "htmx:oobAfterSwap"]) {
+    document.addEventListener(swapped, () => {
+      for (const root of document.querySelectorAll(".compare .article-text")) markShown(root);
+    });
+  }
 
   // Highlight claims in both columns and scroll each column (not the page) to the first
   // of them; the page moves only when the columns are out of sight.
   function showClaims(ids) {
     document.querySelectorAll("mark.claim.active").forEach((m) => m.classList.remove("active"));
+    shown = ids;
     for (const root of document.querySelectorAll(".compare .article-text")) {
-      const marks = [...root.querySelectorAll("mark.claim")].filter((m) =>
-        m.dataset.claims.split(" ").some((id) => ids.includes(id)),
-      );
-      marks.forEach((m) => m.classList.add("active"));
+      const marks = markShown(root);
       if (!marks.length) continue;
       const offset = marks[0].getBoundingClientRect().top - root.getBoundingClientRect().top;
       root.scrollTop += offset - root.clientHeight / 2;

@@ -106,8 +106,8 @@ def assert_linked(page, a: int, b: int) -> None:
     assert link.relation == "contradicts"
     assert {link.source.text, link.target.text} == {SENTENCE_A, CLAIM_B}
     assert link.source.article_id == a and link.target.article_id == b
-    # Without a reload (column a redrawn for its new claim, column b's marks restyled
-    # by the highlights event), then after one: the same highlights.
+    # Without a reload (column a redrawn for its new claim, column b's paragraph of
+    # the target swapped out of band), then after one: the same highlights.
     for reload in (False, True):
         if reload:
             page.reload()
