@@ -4,7 +4,9 @@ that panel makes are in ``links``)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, F
 from django.http import Http404, HttpResponse
@@ -18,7 +20,7 @@ from ..reading import ClaimSpan, render_text_cached, shorten, state_digest
 from ..roles import ANALYST, has_role, role_required
 from ..services import ServiceError
 from ..services.annotation import claim_near, trimmed_span
-from ..targets import entities_in, rank_targets
+from ..targets import Target, entities_in, rank_targets
 from ..wording import plain
 from .common import HtmxHttpRequest, parse_int, refuse
 from .reader import relations_by_claim
@@ -201,6 +203,42 @@ def by_side(a: Article, b: Article, side: str) -> tuple[Article, Article]:
     return (a, b) if side == "a" else (b, a)
 
 
+def link_panel_context(
+    a: Article,
+    b: Article,
+    side: str,
+    start: int,
+    end: int,
+    *,
+    targets: Sequence[Target[Any]],
+    chosen: CandidateClaim | Claim | None,
+    existing: object,
+    **extra: object,
+) -> dict:
+    """What the link panel shows for the selection of ``side`` from ``start`` to ``end``:
+    the ranked ``targets``, the one ``chosen``, and whether the selection is a claim
+    already (``existing``); ``extra``: what the analyst filled in, a warning."""
+    source, other = by_side(a, b, side)
+    text = source.text[start:end]
+    return {
+        "a": a,
+        "b": b,
+        "side": side,
+        "start": start,
+        "end": end,
+        "text": text,
+        "source": source,
+        "other": other,
+        "targets": targets,
+        "chosen": chosen,
+        "chosen_ranked": any(t.claim.pk == getattr(chosen, "pk", None) for t in targets),
+        "same_words": {t.claim.pk for t in targets if plain(t.claim.text) == plain(text)},
+        "relations": Relation.choices,
+        "existing": existing,
+        **extra,
+    }
+
+
 @require_GET
 @role_required(ANALYST)
 def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
@@ -227,22 +265,16 @@ def selection_panel(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
         # Never the selection's own words in the other article: one click on
         # "contradicts" would link a sentence to its copy.
         chosen = targets[0].claim
-    context = {
-        "a": first,
-        "b": second,
-        "side": side,
-        "start": start,
-        "end": end,
-        "text": text,
-        "source": source,
-        "other": other,
-        "targets": targets,
-        "chosen": chosen,
-        "chosen_ranked": any(t.claim.pk == getattr(chosen, "pk", None) for t in targets),
-        "same_words": {t.claim.pk for t in targets if plain(t.claim.text) == plain(text)},
-        "relations": Relation.choices,
-        # an exact claim, or one the selection misses only by quotes or punctuation
-        "existing": next((c for c in own if c.start == start and c.end == end), None)
-        or claim_near(source, start, end),
-    }
+    # an exact claim, or one the selection misses only by quotes or punctuation
+    existing = next((c for c in own if c.start == start and c.end == end), None)
+    context = link_panel_context(
+        first,
+        second,
+        side,
+        start,
+        end,
+        targets=targets,
+        chosen=chosen,
+        existing=existing or claim_near(source, start, end),
+    )
     return render(request, "claims/_link_panel.html", context)

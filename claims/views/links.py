@@ -22,7 +22,6 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..choices import Relation
 from ..forms import LinkEditForm, LinkForm, VersionForm, first_error
 from ..models import Article, Claim, Link
 from ..reading import ClaimSpan, paragraph_span, render_text
@@ -31,7 +30,14 @@ from ..services import ServiceError, delete_link, link_selection, restore_link, 
 from ..services.annotation import claim_near
 from ..story_figures import link_against_facts
 from .common import HtmxHttpRequest, refuse
-from .compare import BAD_SELECTION, LinkListing, article_pair, by_side, draw_columns
+from .compare import (
+    BAD_SELECTION,
+    LinkListing,
+    article_pair,
+    by_side,
+    draw_columns,
+    link_panel_context,
+)
 from .reader import relations_by_claim
 
 
@@ -124,7 +130,7 @@ def link_create(request: HtmxHttpRequest, a: int, b: int) -> HttpResponse:
     if target is not None and data["despite_facts"] != data["relation"]:
         warning = _against_facts(source, data["start"], data["end"], target, data["relation"])
         if warning:
-            return _warn(request, first, second, data, source, other, target, warning)
+            return _warn(request, first, second, data, target, warning)
     try:
         made = link_selection(
             article=source,
@@ -162,31 +168,23 @@ def _against_facts(
 
 
 def _warn(
-    request: HtmxHttpRequest,
-    a: Article,
-    b: Article,
-    data: dict,
-    source: Article,
-    other: Article,
-    target: Claim,
-    warning: str,
+    request: HtmxHttpRequest, a: Article, b: Article, data: dict, target: Claim, warning: str
 ) -> HttpResponse:
     """The link panel again, as the analyst filled it, with the warning and a button
     that saves anyway. Nothing is saved."""
-    context = {
-        "a": a,
-        "b": b,
-        **{key: data[key] for key in ("side", "start", "end", "relation", "note")},
-        "text": source.text[data["start"] : data["end"]],
-        "source": source,
-        "other": other,
-        "targets": [],
-        "chosen": target,
-        "chosen_ranked": False,
-        "relations": Relation.choices,
-        "existing": True,
-        "warning": warning,
-    }
+    context = link_panel_context(
+        a,
+        b,
+        data["side"],
+        data["start"],
+        data["end"],
+        targets=[],
+        chosen=target,
+        existing=True,
+        relation=data["relation"],
+        note=data["note"],
+        warning=warning,
+    )
     if request.htmx:
         return render(request, "claims/_link_panel.html", context)
     return render(request, "claims/link_confirm.html", context)
