@@ -191,6 +191,25 @@ def test_the_basis_nearest_the_figure_is_its_basis(nlp):
     assert (official.basis, estimate.basis) == ("official", "estimate")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The county's official death toll has been stuck at 41 since the spring.",
+        "Critics say the official toll of 41 was greatly underestimated.",
+        "The deaths were far more than official estimates of 41, a survey found.",
+        "The governor raised the official death toll from 41 to 1,200 on Tuesday.",
+    ],
+)
+def test_the_value_of_an_official_count_is_official_whatever_follows(nlp, sentence):
+    found = [f for f in figures_of(figure(nlp, sentence)[1]) if f.whole]
+    assert found and found[-1].basis == "official"
+
+
+def test_a_study_beside_an_official_count_is_still_an_estimate(nlp):
+    study, _ = figure(nlp, "Researchers estimated 1,200 deaths, far above the official count.")
+    assert study.basis == "estimate"
+
+
 def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):
     town, claim = figure(nlp, "The town of 12,000 people was destroyed, with at least 53 dead.")
     assert town.topic != "death toll" and figures_of(claim)[1].topic == "death toll"
