@@ -17,11 +17,23 @@ ARTICLE_B = "004_dd9d7ff00bfcb6a5.txt"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that read the sample corpus (and so run spaCy on it) are marked ``corpus``:
-    ``pytest -m "not corpus"`` leaves them out."""
+    """Tests that read the sample corpus are marked ``corpus``, and tests that run the
+    spaCy model (on the corpus or on invented sentences) ``model``: ``pytest -m "not
+    corpus and not model"`` leaves them out."""
     for item in items:
-        if "corpus" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "corpus" in fixtures:
             item.add_marker(pytest.mark.corpus)
+        if "corpus" in fixtures or "nlp" in fixtures:
+            item.add_marker(pytest.mark.model)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline the settings name, loaded once."""
+    from claims.nlp.pipeline import load_pipeline
+
+    return load_pipeline(settings.NEWSDESK_SPACY_MODEL)
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +101,15 @@ def analyst_client(client, analyst):
 def viewer_client(client, viewer):
     client.force_login(viewer)
     return client
+
+
+@pytest.fixture
+def invented_pair(db):
+    """Two invented reports of one battle that disagree, built without spaCy
+    (``tests/linking.py``): what the link and compare view tests read."""
+    from .linking import invented_pair as build
+
+    return build()
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 
 from claims.nlp.datelines import dateline_length, is_time_stamp
-from claims.nlp.pipeline import load_pipeline
 
 
 @pytest.mark.parametrize(
@@ -50,11 +48,6 @@ def test_sentences_without_a_dateline_are_left_whole(paragraph):
 )
 def test_time_stamps(line, stamp):
     assert is_time_stamp(line) is stamp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(settings.NEWSDESK_SPACY_MODEL)
 
 
 def test_a_dateline_is_not_part_of_the_first_claim(nlp):

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 
 from claims.comparison import compare, fact_key, interval, looseness
 from claims.figures import figures_of
 from claims.nlp.claims import ExtractedClaim
-from claims.nlp.pipeline import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(settings.NEWSDESK_SPACY_MODEL)
 
 
 def figure(nlp, sentence: str, which: int = 0):

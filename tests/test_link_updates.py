@@ -27,12 +27,12 @@ def paragraphs(html: str) -> dict[str, str]:
 
 
 def test_a_link_redraws_only_the_paragraphs_of_its_ends_as_a_fresh_page_draws_them(
-    analyst_client, pair
+    analyst_client, invented_pair
 ):
     """A link between existing claims redraws no column: the answer carries the
     paragraphs of its ends, each as a reload draws it, through an edit and a delete
     too; an overlapping manual claim on the source side shares some of its marks."""
-    a, b = pair
+    a, b = invented_pair
     source, target = claim_with(a, ABOUT_100), claim_with(b, AROUND_200)
     elsewhere = claim_with(b, "Kurdish")
     assert elsewhere.pk != target.pk
@@ -69,7 +69,7 @@ def test_a_link_redraws_only_the_paragraphs_of_its_ends_as_a_fresh_page_draws_th
 
 
 def test_the_links_list_follows_every_change_though_it_is_cached(
-    analyst_client, viewer, analyst, pair
+    analyst_client, viewer, analyst, invented_pair
 ):
     from django.test import Client
 
@@ -77,7 +77,7 @@ def test_the_links_list_follows_every_change_though_it_is_cached(
 
     viewer_client = Client()
     viewer_client.force_login(viewer)
-    a, b = pair
+    a, b = invented_pair
     url = reverse("claims:compare", args=[a.pk, b.pk])
 
     def links_region(client) -> str:

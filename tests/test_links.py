@@ -25,8 +25,8 @@ pytestmark = pytest.mark.django_db
 HX = {"HX-Request": "true"}
 
 
-def test_compare_shows_both_articles(viewer_client, pair):
-    a, b = pair
+def test_compare_shows_both_articles(viewer_client, invented_pair):
+    a, b = invented_pair
     html = viewer_client.get(reverse("claims:compare", args=[a.pk, b.pk])).content.decode()
     assert 'id="column-a"' in html and 'id="column-b"' in html
     assert a.title in html and b.title in html
@@ -56,20 +56,20 @@ def test_compare_makes_at_most_12_queries_whatever_the_claim_count(
     assert response.content.decode().count('class="claim') >= 2 * claims_per_article
 
 
-def test_compare_one_article_with_itself_is_404(viewer_client, pair):
-    a, _ = pair
+def test_compare_one_article_with_itself_is_404(viewer_client, invented_pair):
+    a, _ = invented_pair
     assert viewer_client.get(reverse("claims:compare", args=[a.pk, a.pk])).status_code == 404
 
 
-def test_compare_links_region_alone_for_htmx(viewer_client, pair):
-    a, b = pair
+def test_compare_links_region_alone_for_htmx(viewer_client, invented_pair):
+    a, b = invented_pair
     url = reverse("claims:compare", args=[a.pk, b.pk])
     html = viewer_client.get(url, headers={**HX, "HX-Target": "links"}).content.decode()
     assert html.lstrip().startswith('<section id="links"')
 
 
-def test_selection_panel_gives_exact_text_and_the_best_match_first(analyst_client, pair):
-    a, b = pair
+def test_selection_panel_gives_exact_text_and_the_best_match_first(analyst_client, invented_pair):
+    a, b = invented_pair
     start, end = span_of(a, ABOUT_100)
     url = reverse("claims:selection_panel", args=[a.pk, b.pk])
     response = analyst_client.get(url, {"side": "a", "start": start - 1, "end": end}, headers=HX)
@@ -77,7 +77,7 @@ def test_selection_panel_gives_exact_text_and_the_best_match_first(analyst_clien
     assert response.status_code == 200
     assert f'<blockquote class="selected-text" data-start="{start - 1}"' in html
     first = html.index('name="target"')
-    assert "The U.S. official put the death toll" in html[first : first + 300]
+    assert "A regional official put the death toll" in html[first : first + 300]
 
 
 @pytest.mark.parametrize(
@@ -89,8 +89,10 @@ def test_selection_panel_gives_exact_text_and_the_best_match_first(analyst_clien
         (0, 4000, SELECTION_TOO_LONG),
     ],
 )
-def test_bad_selections_are_refused_in_the_panel(analyst_client, pair, start, end, message):
-    a, b = pair
+def test_bad_selections_are_refused_in_the_panel(
+    analyst_client, invented_pair, start, end, message
+):
+    a, b = invented_pair
     url = reverse("claims:selection_panel", args=[a.pk, b.pk])
     if end == 4000:  # a long article for the length limit
         a = make_article(body="word " * 2000)
@@ -100,22 +102,24 @@ def test_bad_selections_are_refused_in_the_panel(analyst_client, pair, start, en
     assert message in response.content.decode()
 
 
-def test_whitespace_only_selection_is_empty(analyst_client, pair):
-    a, b = pair
+def test_whitespace_only_selection_is_empty(analyst_client, invented_pair):
+    a, b = invented_pair
     gap = a.text.index("\n\n")
     url = reverse("claims:selection_panel", args=[a.pk, b.pk])
     response = analyst_client.get(url, {"side": "a", "start": gap, "end": gap + 2}, headers=HX)
     assert response.status_code == 400 and EMPTY_SELECTION in response.content.decode()
 
 
-def test_selection_panel_without_numbers_is_400(analyst_client, pair):
-    a, b = pair
+def test_selection_panel_without_numbers_is_400(analyst_client, invented_pair):
+    a, b = invented_pair
     url = reverse("claims:selection_panel", args=[a.pk, b.pk])
     assert analyst_client.get(url, {"side": "x", "start": "a"}, headers=HX).status_code == 400
 
 
-def test_linking_a_selection_creates_a_manual_claim_and_the_link(analyst_client, analyst, pair):
-    a, b = pair
+def test_linking_a_selection_creates_a_manual_claim_and_the_link(
+    analyst_client, analyst, invented_pair
+):
+    a, b = invented_pair
     start, end = span_of(a, "at about 100")
     target = claim_with(b, AROUND_200)
     response = post_link(analyst_client, a, b, start, end, target.pk, headers=HX)
@@ -131,16 +135,16 @@ def test_linking_a_selection_creates_a_manual_claim_and_the_link(analyst_client,
     assert (link.target, link.relation, link.author) == (target, "contradicts", analyst)
 
 
-def test_a_selection_matching_a_claim_reuses_it(analyst_client, pair):
-    a, b = pair
+def test_a_selection_matching_a_claim_reuses_it(analyst_client, invented_pair):
+    a, b = invented_pair
     existing = claim_with(a, ABOUT_100)
     before = Claim.objects.count()
     post_link(analyst_client, a, b, existing.start, existing.end, claim_with(b, AROUND_200).pk)
     assert Link.objects.get().source == existing and Claim.objects.count() == before
 
 
-def test_double_submit_makes_one_link(analyst_client, pair):
-    a, b = pair
+def test_double_submit_makes_one_link(analyst_client, invented_pair):
+    a, b = invented_pair
     start, end = span_of(a, "at about 100")
     target = claim_with(b, AROUND_200).pk
     first = post_link(analyst_client, a, b, start, end, target, headers=HX)
@@ -150,8 +154,8 @@ def test_double_submit_makes_one_link(analyst_client, pair):
     assert Link.objects.count() == 1
 
 
-def test_without_htmx_linking_redirects_back_to_the_comparison(analyst_client, pair):
-    a, b = pair
+def test_without_htmx_linking_redirects_back_to_the_comparison(analyst_client, invented_pair):
+    a, b = invented_pair
     start, end = span_of(a, "at about 100")
     response = post_link(analyst_client, a, b, start, end, claim_with(b, AROUND_200).pk)
     assert response.status_code == 302
@@ -168,8 +172,10 @@ def test_without_htmx_linking_redirects_back_to_the_comparison(analyst_client, p
         ({"start": 50, "end": 40}, "The selection must start before it ends."),
     ],
 )
-def test_bad_link_requests_are_400_and_write_nothing(analyst_client, pair, change, message):
-    a, b = pair
+def test_bad_link_requests_are_400_and_write_nothing(
+    analyst_client, invented_pair, change, message
+):
+    a, b = invented_pair
     start, end = span_of(a, "at about 100")
     data = {"start": start, "end": end, "target": claim_with(b, AROUND_200).pk, **change}
     if data["target"] == "same-article":
@@ -180,8 +186,8 @@ def test_bad_link_requests_are_400_and_write_nothing(analyst_client, pair, chang
     assert Link.objects.count() == 0 and Claim.objects.count() == before
 
 
-def test_viewers_cannot_link(viewer_client, pair):
-    a, b = pair
+def test_viewers_cannot_link(viewer_client, invented_pair):
+    a, b = invented_pair
     start, end = span_of(a, "at about 100")
     response = post_link(viewer_client, a, b, start, end, claim_with(b, AROUND_200).pk, headers=HX)
     assert response.status_code == 403 and "Only analysts" in response.content.decode()
@@ -230,8 +236,8 @@ def test_stored_claim_text_equals_the_article_text_at_its_offsets(analyst_client
     assert claim.text == fragment.strip() == TRICKY[claim.start : claim.end]
 
 
-def test_edit_and_delete_a_link(analyst_client, analyst, pair):
-    a, b = pair
+def test_edit_and_delete_a_link(analyst_client, analyst, invented_pair):
+    a, b = invented_pair
     link = Link.objects.create(
         source=claim_with(a, ABOUT_100),
         target=claim_with(b, AROUND_200),
@@ -252,8 +258,10 @@ def test_edit_and_delete_a_link(analyst_client, analyst, pair):
     assert not Link.objects.exists()
 
 
-def test_changing_a_link_to_a_relation_the_pair_has_is_refused(analyst_client, analyst, pair):
-    a, b = pair
+def test_changing_a_link_to_a_relation_the_pair_has_is_refused(
+    analyst_client, analyst, invented_pair
+):
+    a, b = invented_pair
     source, target = claim_with(a, ABOUT_100), claim_with(b, AROUND_200)
     Link.objects.create(source=source, target=target, relation="contradicts")
     other = Link.objects.create(source=source, target=target, relation="related", author=analyst)
@@ -263,8 +271,8 @@ def test_changing_a_link_to_a_relation_the_pair_has_is_refused(analyst_client, a
     assert response.status_code == 400 and message in response.content.decode()
 
 
-def test_a_link_is_only_editable_through_its_own_articles(analyst_client, pair):
-    a, b = pair
+def test_a_link_is_only_editable_through_its_own_articles(analyst_client, invented_pair):
+    a, b = invented_pair
     link = Link.objects.create(
         source=claim_with(a, ABOUT_100), target=claim_with(b, AROUND_200), relation="same"
     )
@@ -273,13 +281,13 @@ def test_a_link_is_only_editable_through_its_own_articles(analyst_client, pair):
     assert analyst_client.post(url, {"relation": "related"}).status_code == 404
 
 
-def test_unique_pair_constraint_holds_under_a_race(analyst, pair):
+def test_unique_pair_constraint_holds_under_a_race(analyst, invented_pair):
     """Two requests that both passed the existence check: the second gets the first link."""
     from unittest import mock
 
     from claims.services import create_link
 
-    a, b = pair
+    a, b = invented_pair
     source, target = claim_with(a, ABOUT_100), claim_with(b, AROUND_200)
     first, created = create_link(source=source, target=target, relation="same", author=analyst)
     with mock.patch("claims.services.annotation._same_pair") as same_pair:
@@ -292,8 +300,8 @@ def test_unique_pair_constraint_holds_under_a_race(analyst, pair):
     assert Link.objects.count() == 1
 
 
-def test_suggestions_count_spellings_of_one_name_as_shared(analyst_client, pair):
-    a, b = pair
+def test_suggestions_count_spellings_of_one_name_as_shared(analyst_client, invented_pair):
+    a, b = invented_pair
     start, end = span_of(b, "hired by Syria’s Bashir Assad")
     url = reverse("claims:selection_panel", args=[a.pk, b.pk])
     html = analyst_client.get(url, {"side": "b", "start": start, "end": end}, headers=HX)

@@ -4,20 +4,12 @@ denials, match keys. No database."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 
 from claims.judging import judge
-from claims.nlp.pipeline import load_pipeline
 from claims.profiles import match_keys, profile
 from claims.wording import families, source_keys
 
 from .judging import claim, verdict
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(settings.NEWSDESK_SPACY_MODEL)
-
 
 BAD = "contradicts"
 

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 
 from claims.ingest.text import canonical_text, split_headline
 from claims.nlp.language import detect_language
-from claims.nlp.pipeline import NEEDED, load_pipeline
+from claims.nlp.pipeline import NEEDED
 from claims.nlp.quantities import find_quantities
 
 from .conftest import ARTICLE_A, ARTICLE_B
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(settings.NEWSDESK_SPACY_MODEL)
 
 
 def claims_of(nlp, text: str):

@@ -4,17 +4,8 @@ other words, roundings, superlatives. No database."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-
-from claims.nlp.pipeline import load_pipeline
 
 from .judging import verdict
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline(settings.NEWSDESK_SPACY_MODEL)
-
 
 BAD = "contradicts"
 

@@ -12,7 +12,6 @@ from django.urls import reverse
 from claims.models import Article, Claim, ExtractionStatus, Link, Relation
 from claims.search import web_query
 
-from .conftest import ARTICLE_A, ARTICLE_B
 from .factories import make_article, make_claim
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +32,9 @@ def test_login_page_is_public_and_has_csrf(client):
     assert b"csrfmiddlewaretoken" in response.content
 
 
-def test_list_shows_title_outlet_date_and_claim_count(viewer_client, sample_articles):
+def test_list_shows_title_outlet_date_and_claim_count(viewer_client, invented_pair):
     html = viewer_client.get(reverse("claims:article_list")).content.decode()
-    article = sample_articles[ARTICLE_B]
+    article = invented_pair[1]
     assert f'<a href="{article.get_absolute_url()}">{article.title}</a>' in html
     assert f'<td class="num">{article.claims.count()}</td>' in html
 
@@ -106,8 +105,8 @@ def test_htmx_search_returns_only_the_results_region(viewer_client):
     assert html.lstrip().startswith('<section id="results"') and "<html" not in html
 
 
-def test_filters_by_outlet_date_and_conflicts(viewer_client, sample_articles):
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+def test_filters_by_outlet_date_and_conflicts(viewer_client, invented_pair):
+    a, b = invented_pair
     Link.objects.create(
         source=a.claims.first(), target=b.claims.first(), relation=Relation.CONTRADICTS
     )
@@ -134,13 +133,11 @@ def test_list_makes_a_fixed_number_of_queries(viewer_client, django_assert_max_n
 @pytest.mark.parametrize(
     "page", ["list", "search", "reader", "compare", "conflicts", "story", "story facts"]
 )
-def test_pages_leave_the_columns_only_sql_reads_in_the_database(
-    viewer_client, sample_articles, page
-):
+def test_pages_leave_the_columns_only_sql_reads_in_the_database(viewer_client, invented_pair, page):
     """The search vector is as long as the text, the name keys serve the matchers:
     a page that selected them would parse them on every request for nothing (the
     reader ranks its compare-with picker by the article's own keys)."""
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    a, b = invented_pair
     url = {
         "list": "/",
         "search": "/?q=Assad",
@@ -160,18 +157,16 @@ def test_pages_leave_the_columns_only_sql_reads_in_the_database(
     assert not [s for s in selected if article_column.search(s)]
 
 
-def test_reader_shows_headline_and_highlights_each_claim(viewer_client, sample_articles):
-    article = sample_articles[ARTICLE_B]
+def test_reader_shows_headline_and_highlights_each_claim(viewer_client, invented_pair):
+    article = invented_pair[1]
     html = viewer_client.get(article.get_absolute_url()).content.decode()
     assert f'<h1 class="para" data-start="0">{article.title}</h1>' in html
     for claim in article.claims.all():
         assert f'data-claims="{claim.pk}" data-start="{claim.start}"' in html
 
 
-def test_the_readers_claim_list_follows_every_change_though_it_is_cached(
-    viewer_client, sample_articles
-):
-    article = sample_articles[ARTICLE_A]
+def test_the_readers_claim_list_shows_every_change_made_in_place(viewer_client, invented_pair):
+    article = invented_pair[0]
     claim = article.claims.exclude(speaker="").first()
     listed = f'<li id="claim-{claim.pk}">'
     assert listed in viewer_client.get(article.get_absolute_url()).content.decode()
@@ -200,18 +195,18 @@ def test_the_readers_claim_list_follows_every_change_though_it_is_cached(
     assert listed not in viewer_client.get(article.get_absolute_url()).content.decode()
 
 
-def test_reader_marks_linked_claims_by_relation(viewer_client, sample_articles):
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+def test_reader_marks_linked_claims_by_relation(viewer_client, invented_pair):
+    a, b = invented_pair
     claim = a.claims.first()
     Link.objects.create(source=claim, target=b.claims.first(), relation=Relation.SUPPORTS)
     html = viewer_client.get(a.get_absolute_url()).content.decode()
     assert f'class="claim rel-supports" data-claims="{claim.pk}"' in html
 
 
-def test_reader_offers_same_story_articles_first_to_compare(viewer_client, sample_articles):
+def test_reader_offers_same_story_articles_first_to_compare(viewer_client, invented_pair):
     from claims.models import Story
 
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+    a, b = invented_pair
     story = Story.objects.create(name="Deir Ezzor")
     make_article(title="Unrelated budget news", body="Parliament approved the budget.")
     a.story = b.story = story
@@ -221,8 +216,8 @@ def test_reader_offers_same_story_articles_first_to_compare(viewer_client, sampl
     assert picker.index(b.title) < picker.index("Unrelated budget news")
 
 
-def test_reader_offers_articles_sharing_names_before_newer_ones(viewer_client, sample_articles):
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+def test_reader_offers_articles_sharing_names_before_newer_ones(viewer_client, invented_pair):
+    a, b = invented_pair
     Article.objects.filter(pk__in=[a.pk, b.pk]).update(story=None, published="2018-02-13")
     newer = make_article(title="Unrelated budget news", body="Parliament approved the budget.")
     Article.objects.filter(pk=newer.pk).update(published="2018-03-01")
@@ -231,8 +226,8 @@ def test_reader_offers_articles_sharing_names_before_newer_ones(viewer_client, s
     assert picker.index(b.title) < picker.index("Unrelated budget news")
 
 
-def test_claim_panel_as_fragment_and_as_page(viewer_client, sample_articles):
-    a = sample_articles[ARTICLE_A]
+def test_claim_panel_as_fragment_and_as_page(viewer_client, invented_pair):
+    a = invented_pair[0]
     claim = a.claims.first()
     url = reverse("claims:claim_detail", args=[a.pk, claim.pk])
     fragment = viewer_client.get(url, headers=HX).content.decode()
@@ -241,8 +236,8 @@ def test_claim_panel_as_fragment_and_as_page(viewer_client, sample_articles):
     assert "<html" in page and "<h2>Claim</h2>" in page
 
 
-def test_claim_of_another_article_is_404(viewer_client, sample_articles):
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+def test_claim_of_another_article_is_404(viewer_client, invented_pair):
+    a, b = invented_pair
     url = reverse("claims:claim_detail", args=[a.pk, b.claims.first().pk])
     assert viewer_client.get(url).status_code == 404
 
