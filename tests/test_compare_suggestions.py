@@ -5,13 +5,17 @@ from __future__ import annotations
 from django.urls import reverse
 
 from claims.models import Link, Suggestion
-from tests.conftest import ARTICLE_A, ARTICLE_B
+
+from .factories import make_suggestion
+from .linking import AROUND_200, WIRE_LINE, claim_with
 
 HX = {"HX-Request": "true"}
 
 
-def test_compare_view_offers_suggestions_to_accept_or_dismiss(analyst_client, sample_articles):
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+def test_compare_view_offers_suggestions_to_accept_or_dismiss(analyst_client, invented_pair):
+    a, b = invented_pair
+    make_suggestion(claim_with(a, WIRE_LINE), claim_with(b, WIRE_LINE), relation="same")
+    make_suggestion(claim_with(a, WIRE_LINE), claim_with(b, AROUND_200), score=0.5)
     page = analyst_client.get(reverse("claims:compare", args=[a.pk, b.pk])).content.decode()
     assert "Suggested by Newsdesk" in page
     row = Suggestion.objects.between(a, b).pending().filter(relation="same").first()

@@ -15,7 +15,7 @@ from claims.services import ingest
 from claims.services.annotation import create_link, delete_link
 from claims.services.review import REASON_NEEDED
 from tests.conftest import ARTICLE_A, ARTICLE_B, sample_input
-from tests.factories import make_toll_conflicts
+from tests.factories import make_conflict, make_toll_conflicts
 from tests.jobs import run_queued
 
 HX = {"HX-Request": "true"}
@@ -209,8 +209,8 @@ def test_rows_keep_what_the_filters_read_and_the_migration_backfills_it(sample_a
     assert dict(Suggestion.objects.values_list("pk", "entity_keys")) == keys
 
 
-def test_dismissing_needs_a_reason_and_keeps_who_and_when(analyst_client, sample_articles, analyst):
-    row = conflict(sample_articles)
+def test_dismissing_needs_a_reason_and_keeps_who_and_when(analyst_client, analyst):
+    row = make_conflict()
     url = reverse("claims:conflict_review", args=[row.pk])
     refused = analyst_client.post(url, {"status": "dismissed"}, headers=HX)
     assert refused.status_code == 400
@@ -225,8 +225,8 @@ def test_dismissing_needs_a_reason_and_keeps_who_and_when(analyst_client, sample
     assert row.reviewed_at is not None
 
 
-def test_confirming_a_conflict_links_its_claims(analyst_client, sample_articles):
-    row = conflict(sample_articles)
+def test_confirming_a_conflict_links_its_claims(analyst_client):
+    row = make_conflict()
     url = reverse("claims:conflict_review", args=[row.pk])
     analyst_client.post(url, {"status": "confirmed"}, headers=HX)
     row.refresh_from_db()
@@ -235,20 +235,20 @@ def test_confirming_a_conflict_links_its_claims(analyst_client, sample_articles)
     assert {row.link.source_id, row.link.target_id} == {row.claim_a_id, row.claim_b_id}
 
 
-def test_viewers_cannot_review(viewer_client, sample_articles):
-    row = conflict(sample_articles)
+def test_viewers_cannot_review(viewer_client):
+    row = make_conflict()
     url = reverse("claims:conflict_review", args=[row.pk])
     assert viewer_client.post(url, {"status": "confirmed"}).status_code == 403
 
 
-def test_an_unknown_status_is_refused(analyst_client, sample_articles):
-    row = conflict(sample_articles)
+def test_an_unknown_status_is_refused(analyst_client):
+    row = make_conflict()
     url = reverse("claims:conflict_review", args=[row.pk])
     assert analyst_client.post(url, {"status": "burn"}, headers=HX).status_code == 400
 
 
-def test_a_contradiction_linked_by_hand_is_on_the_dashboard_until_deleted(sample_articles, analyst):
-    a, b = sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]
+def test_a_contradiction_linked_by_hand_is_on_the_dashboard_until_deleted(invented_pair, analyst):
+    a, b = invented_pair
     link, _ = create_link(
         source=a.claims.first(), target=b.claims.last(), relation="contradicts", author=analyst
     )
