@@ -46,8 +46,9 @@ REPORT_B = (
 
 def make_report(title: str, sentences: list, **kw) -> Article:
     """An article of these sentences, one paragraph each, each sentence a claim with
-    its names, figures and speaker at their offsets, as extraction stores them, and
-    the article's name keys as ingest sets them."""
+    its names, figures and speaker at their offsets and its match keys, as extraction
+    stores them, and the article's name keys as ingest sets them."""
+    from claims.profiles import match_keys
     from claims.services.stories import entity_keys_of
 
     article = make_article(title=title, body="\n\n".join(s[0] for s in sentences), **kw)
@@ -64,15 +65,12 @@ def make_report(title: str, sentences: list, **kw) -> Article:
             {**where(text), "low": low, "high": high, "qualifier": qualifier, "unit": unit}
             for text, low, high, qualifier, unit in figures
         ]
-        claims.append(
-            make_claim(
-                article,
-                sentence,
-                entities=entities,
-                quantities=quantities,
-                speaker="".join(speaker),
-            )
+        claim = make_claim(
+            article, sentence, entities=entities, quantities=quantities, speaker="".join(speaker)
         )
+        claim.match_keys = match_keys(claim)
+        claim.save(update_fields=["match_keys"])
+        claims.append(claim)
     article.entity_keys = entity_keys_of(claims)
     article.save(update_fields=["entity_keys"])
     return article

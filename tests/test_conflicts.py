@@ -13,6 +13,7 @@ from claims.gold import gold_pairs, score
 from claims.models import Link, Suggestion
 from claims.services import ingest
 from claims.services.annotation import create_link, delete_link
+from claims.services.matching import suggest_for_article
 from claims.services.review import REASON_NEEDED
 from tests.conftest import ARTICLE_A, ARTICLE_B, sample_input
 from tests.factories import make_conflict, make_toll_conflicts
@@ -110,14 +111,23 @@ def test_a_dismissed_suggestion_stays_dismissed_after_re_extraction(sample_artic
     assert Suggestion.objects.filter(key=row.key).count() == 1
 
 
-def test_dashboard_lists_conflicts_grouped_with_both_claims(viewer_client, sample_articles):
+@pytest.fixture
+def matched_pair(invented_pair):
+    """The invented pair after matching: a same-claim, and about 100 against around 200
+    dead (within the second report, and across the two as an update)."""
+    suggest_for_article(invented_pair[1])
+    return invented_pair
+
+
+def test_dashboard_lists_conflicts_grouped_with_both_claims(viewer_client, matched_pair):
     response = viewer_client.get(reverse("claims:conflict_list"))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "both cite Bloomberg" in page
+    assert "around 200 contractors dead versus about 100 dead" in page
+    assert '<h2 class="group-story">Battle at the river crossing</h2>' in page
     assert "Death toll" in page
     assert "?show=" in page  # opens the comparison at both claims
-    assert "Open side by side" in page
+    assert "side by side</a>" in page  # the pairs behind the entry, each openable
 
 
 def test_dashboard_filters_by_entity_in_any_spelling_and_by_source(viewer_client, sample_articles):
@@ -131,7 +141,7 @@ def test_dashboard_filters_by_entity_in_any_spelling_and_by_source(viewer_client
     assert "No conflicts match." in nothing
 
 
-def test_dashboard_htmx_answers_with_the_results_only(viewer_client, sample_articles):
+def test_dashboard_htmx_answers_with_the_results_only(viewer_client, matched_pair):
     headers = {**HX, "HX-Target": "conflict-results"}
     response = viewer_client.get(reverse("claims:conflict_list"), headers=headers)
     assert b"<html" not in response.content
@@ -139,13 +149,13 @@ def test_dashboard_htmx_answers_with_the_results_only(viewer_client, sample_arti
 
 
 def test_dashboard_queries_do_not_grow_with_rows(
-    viewer_client, sample_articles, django_assert_max_num_queries
+    viewer_client, matched_pair, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(11):
         viewer_client.get(reverse("claims:conflict_list"))
 
 
-def test_dashboard_pages_follow_the_order_without_gaps_or_repeats(viewer_client, sample_articles):
+def test_dashboard_pages_follow_the_order_without_gaps_or_repeats(viewer_client, matched_pair):
     first = Suggestion.objects.conflicts().first()
     Suggestion.objects.bulk_create(
         Suggestion(
