@@ -113,6 +113,16 @@ def invented_pair(db):
 
 
 @pytest.fixture
+def matched_pair(invented_pair):
+    """The invented pair after matching: a same-claim, and about 100 against around 200
+    dead (within the second report, and across the two as an update)."""
+    from claims.services.matching import suggest_for_article
+
+    suggest_for_article(invented_pair[1])
+    return invented_pair
+
+
+@pytest.fixture
 def pair(sample_articles):
     """The two sample articles, in the order the link tests compare them."""
     return sample_articles[ARTICLE_A], sample_articles[ARTICLE_B]

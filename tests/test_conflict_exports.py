@@ -13,14 +13,14 @@ from django.urls import reverse
 from claims.models import Suggestion
 
 
-def test_csv_export_has_every_row_shown(viewer_client, sample_articles):
+def test_csv_export_has_every_row_shown(viewer_client, matched_pair):
     response = viewer_client.get(reverse("claims:conflict_export"))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0][:3] == ["kind", "relation", "status"]
     shown = Suggestion.objects.conflicts().filter(status__in=["open", "confirmed"]).count()
     assert len(rows) - 1 == shown
-    assert any("Bloomberg" in cell for row in rows for cell in row)
+    assert any("Reuters" in cell for row in rows for cell in row)
 
 
 def test_csv_cells_never_start_a_formula():
@@ -30,12 +30,12 @@ def test_csv_cells_never_start_a_formula():
     assert _cell("about 100") == "about 100"
 
 
-def test_conflicts_command_prints_json_lines_with_offsets(sample_articles):
+def test_conflicts_command_prints_json_lines_with_offsets(matched_pair):
     out = io.StringIO()
     call_command("conflicts", "--json", stdout=out)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert lines
-    texts = {a.pk: a.text for a in sample_articles.values()}
+    texts = {a.pk: a.text for a in matched_pair}
     for line in lines:
         assert {"kind", "relation", "status", "score", "reason", "internal", "a", "b"} <= set(line)
         assert isinstance(line["update"], bool) and isinstance(line["hedged"], bool)
@@ -44,7 +44,7 @@ def test_conflicts_command_prints_json_lines_with_offsets(sample_articles):
     assert any(line["internal"] for line in lines)
 
 
-def test_conflicts_command_filters_and_refuses_an_unknown_story(sample_articles):
+def test_conflicts_command_filters_and_refuses_an_unknown_story(matched_pair):
     out = io.StringIO()
     call_command("conflicts", "--json", "--status", "dismissed", stdout=out)
     assert out.getvalue() == ""

@@ -13,7 +13,6 @@ from claims.gold import gold_pairs, score
 from claims.models import Link, Suggestion
 from claims.services import ingest
 from claims.services.annotation import create_link, delete_link
-from claims.services.matching import suggest_for_article
 from claims.services.review import REASON_NEEDED
 from tests.conftest import ARTICLE_A, ARTICLE_B, sample_input
 from tests.factories import make_conflict, make_toll_conflicts
@@ -109,14 +108,6 @@ def test_a_dismissed_suggestion_stays_dismissed_after_re_extraction(sample_artic
     assert row.status == "dismissed"
     assert not Suggestion.objects.pending().filter(key=row.key).exists()
     assert Suggestion.objects.filter(key=row.key).count() == 1
-
-
-@pytest.fixture
-def matched_pair(invented_pair):
-    """The invented pair after matching: a same-claim, and about 100 against around 200
-    dead (within the second report, and across the two as an update)."""
-    suggest_for_article(invented_pair[1])
-    return invented_pair
 
 
 def test_dashboard_lists_conflicts_grouped_with_both_claims(viewer_client, matched_pair):
