@@ -11,6 +11,7 @@ from claims.models import (
     Claim,
     EntityAlias,
     ExtractionStatus,
+    FactName,
     Job,
     JobKind,
     Link,
@@ -86,6 +87,11 @@ def make_link(source: Claim, target: Claim, relation: str = "related", **kw) -> 
 def make_note(body: str = "Checked with the ministry.", **kw) -> Note:
     """A note on ``claim=`` or ``link=``."""
     return Note.objects.create(body=body, **kw)
+
+
+def make_fact_name(claim: Claim, name: str = "Officials' toll", **kw) -> FactName:
+    """An analyst's name for the reported fact ``claim`` is in."""
+    return FactName.objects.create(claim=claim, name=name, **kw)
 
 
 def make_alias(alias: str = "the Kremlin", canonical: str = "Russian government") -> EntityAlias:

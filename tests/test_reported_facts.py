@@ -243,6 +243,23 @@ def _fact_of_three(analyst):
     return story, claims, others
 
 
+def test_a_facts_name_is_its_heading_wherever_its_claims_are_read(viewer_client, analyst):
+    from django.urls import reverse
+
+    from .factories import make_fact_name
+
+    story, claims, others = _fact_of_three(analyst)
+    make_fact_name(claims[0], "The <county> toll")
+
+    def heading(claim) -> str:
+        page = viewer_client.get(reverse("claims:fact_detail", args=[story.pk, claim.pk]))
+        return page.content.decode().split("<h1>")[1].split("</h1>")[0]
+
+    # any claim of the fact opens it under its name, escaped; another fact has its own
+    assert {heading(claim) for claim in claims} == {"The &lt;county&gt; toll"}
+    assert "toll" not in heading(others[0])
+
+
 def test_taking_a_claim_out_of_a_fact_dismisses_what_joins_it(analyst_client, analyst):
     from django.urls import reverse
 
