@@ -174,6 +174,12 @@ def entity_names_sql() -> str:
     )
 
 
+def in_array_sql(model: str, field: str) -> str:
+    """``table.column = ANY(%s)``: one array parameter, however many values (a story's
+    thousands of claim ids would be as many parameters in ``__in``)."""
+    return f"{_table(model)}.{_column(model, field)} = ANY(%s)"
+
+
 def ping() -> None:
     """One round trip to the database (readiness)."""
     with connection.cursor() as cursor:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
-from . import fact_table, timeline
+from . import fact_table, sql, timeline
 from .choices import ACTIVE_REVIEW, Relation, ReviewStatus
 from .models import Claim, FactName, Link, Story, Suggestion
 from .reported_facts import Fact, fact_of, facts
@@ -68,9 +68,7 @@ def same_pairs(story_id: int) -> list[tuple[int, int]]:
     # story's, and a story late in a 10,000-article archive took 200 ms.
     own = Claim.objects.filter(article__story_id=story_id).order_by().values_list("pk", flat=True)
     # one array parameter, however many claims the story has
-    among = RawSQL(
-        f"{Link._meta.db_table}.source_id = ANY(%s)", (list(own),), output_field=BooleanField()
-    )
+    among = RawSQL(sql.in_array_sql("Link", "source"), (list(own),), output_field=BooleanField())
     linked = Link.objects.filter(among, relation=Relation.SAME).values_list(
         "source_id", "target_id"
     )
