@@ -119,7 +119,12 @@ _EARLIER = re.compile(
     r"(?:\bfrom\s+(?:about\s+|around\s+|some\s+|an estimated\s+)?|"
     r"\b(?:previous(?:ly)?|earlier|prior)\s+(?:\w+\s+){0,3}|"
     # "the previous death toll from the flood was 60", "had previously put it at 400"
-    r"\b(?:previous(?:ly)?|prior)\s+(?:[^\W\d]+\s+){0,8}(?:was|were|stood at|of|at)\s+)$",
+    r"\b(?:previous(?:ly)?|prior)\s+(?:[^\W\d]+\s+){0,8}(?:was|were|stood at|of|at)\s+|"
+    # "initially more than 2,000", "officials originally said 12", "the initial list of
+    # 3,200" (but "the initial blast killed 100" is no earlier count)
+    r"\b(?:initially|originally)\s+(?:[^\W\d]+\s+){0,3}|"
+    r"\b(?:initial|original|first)\s+(?:death\s+)?(?:toll|count|figure|estimate|list|number|"
+    r"report|tally)s?\s+(?:[^\W\d]+\s+){0,3})$",
     re.IGNORECASE,
 )
 # What joins two figures of one list: "160 dead and 5,000 injured", "160 dead, 5,000 hurt".

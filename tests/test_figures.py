@@ -257,11 +257,19 @@ def test_a_count_after_a_name_is_still_a_count(nlp):
         "The previous toll was 60 dead after the landslide.",
         "The previous death toll from the landslide in the valley was 60.",
         "Officials had previously put the number of people injured at 400.",
+        "Police said the initial list of 900 missing people had been checked.",
+        "The fire initially killed about a dozen people in the valley.",
+        "Police originally said 45 people were missing after the flood.",
     ],
 )
 def test_one_of_a_group_and_an_earlier_count_are_not_the_whole(nlp, sentence):
     found, _ = figure(nlp, sentence)
     assert not found.whole
+
+
+def test_an_initial_event_is_no_earlier_count(nlp):
+    found, _ = figure(nlp, "The initial blast killed 100 people near the port.")
+    assert found.whole and found.topic == "death toll"
 
 
 def test_figures_listed_with_an_earlier_count_are_earlier_too(nlp):
