@@ -12,7 +12,10 @@ from claims.models import Article, Claim
 from .factories import make_article, make_claim, make_story
 
 ABOUT_100 = "A regional official put the death toll in the clashes at about 100"
-AROUND_200 = "When the shooting stopped around 200 contractors were dead and dozens wounded."
+AROUND_200 = (
+    "When the shooting stopped around 200 contractors hired by Bashir Assad were dead and "
+    "dozens wounded."
+)
 WIRE_LINE = f"“{ABOUT_100}, according to two people briefed on the fighting,” Reuters said."
 
 # (sentence, its names as (text, label), its figures as (text, low, high, qualifier,
@@ -32,7 +35,11 @@ REPORT_A = (
 REPORT_B = (
     "Contractors killed in river battle",
     [
-        (AROUND_200, [], [("around 200 contractors", 200, 200, "about", "contractor")]),
+        (
+            AROUND_200,
+            [("Bashir Assad", "PERSON")],
+            [("around 200 contractors", 200, 200, "about", "contractor")],
+        ),
         (WIRE_LINE, [("Reuters", "ORG")], [("about 100", 100, 100, "about", "")], "Reuters"),
         (
             "The contractors were hired by Syria’s Bashir Assad to guard the oil fields.",

@@ -121,15 +121,15 @@ def test_dashboard_lists_conflicts_grouped_with_both_claims(viewer_client, match
     assert "side by side</a>" in page  # the pairs behind the entry, each openable
 
 
-def test_dashboard_filters_by_entity_in_any_spelling_and_by_source(viewer_client, sample_articles):
+def test_dashboard_filters_by_entity_in_any_spelling_and_by_source(viewer_client, matched_pair):
     url = reverse("claims:conflict_list")
-    by_name = viewer_client.get(url, {"entity": "Bashir Assad"}).content.decode()
-    assert "both cite Bloomberg" in by_name
-    by_source = viewer_client.get(url, {"source": "Bloomberg"}).content.decode()
-    assert "both cite Bloomberg" in by_source
-    assert "Russians just attacked" not in by_source
-    nothing = viewer_client.get(url, {"source": "Nobody Atall"}).content.decode()
-    assert "No conflicts match." in nothing
+    reason = "around 200 contractors dead versus about 100 dead"
+    by_name = viewer_client.get(url, {"entity": "Bashar al-Assad"}).content.decode()
+    assert reason in by_name  # the claim says "Bashir Assad"
+    by_source = viewer_client.get(url, {"source": "Reuters"}).content.decode()
+    assert reason in by_source
+    for other in ({"entity": "Vladimir Putin"}, {"source": "Nobody Atall"}):
+        assert "No conflicts match." in viewer_client.get(url, other).content.decode()
 
 
 def test_dashboard_htmx_answers_with_the_results_only(viewer_client, matched_pair):
@@ -183,13 +183,12 @@ def test_dashboard_pages_follow_the_order_without_gaps_or_repeats(viewer_client,
     assert listed == sorted(listed, reverse=True)
 
 
-def test_names_and_source_filters_combine(viewer_client, sample_articles):
+def test_names_and_source_filters_combine(matched_pair):
     rows = Suggestion.objects.conflicts()
-    both = rows.review_filtered(entity="Bashir Assad", source="bloomberg")
-    assert any("both cite Bloomberg" in row.reason for row in both)
-    assert all("bloomberg" in row.speakers.lower() for row in both)
-    assert not rows.review_filtered(entity="Bashir Assad", source="Nobody Atall")
-    assert not rows.review_filtered(entity="Nobody Atall", source="bloomberg")
+    both = rows.review_filtered(entity="Bashar Assad", source="reuters")
+    assert both and all("reuters" in row.speakers.lower() for row in both)
+    assert not rows.review_filtered(entity="Bashar Assad", source="Nobody Atall")
+    assert not rows.review_filtered(entity="Nobody Atall", source="reuters")
 
 
 def test_rows_keep_what_the_filters_read_and_the_migration_backfills_it(sample_articles):
@@ -259,21 +258,27 @@ def test_a_contradiction_linked_by_hand_is_on_the_dashboard_until_deleted(invent
     assert not Suggestion.objects.filter(pk=row.pk).exists()
 
 
-def test_the_fact_table_shows_the_death_toll_disagreement(viewer_client, sample_articles):
-    story = sample_articles[ARTICLE_A].story
-    page = viewer_client.get(reverse("claims:story_facts", args=[story.pk])).content.decode()
+def test_the_fact_table_shows_the_death_toll_disagreement(viewer_client, matched_pair):
+    from claims.models import Article
+
+    story = matched_pair[0].story
+    url = reverse("claims:story_facts", args=[story.pk])
+    page = viewer_client.get(url).content.decode()
     assert "Death toll" in page
-    assert "about 100" in page and "around 200 Russians" in page
-    assert "conflict-cell" in page
-    assert "according to Bloomberg" in page
+    assert "about 100" in page and "around 200 contractors" in page
+    assert "according to Reuters" in page
+    # a day apart, the second report's figure is an update; on one day, a conflict
+    assert "conflict-cell" not in page and "flag-update" in page
+    Article.objects.filter(story=story).update(published=matched_pair[0].published)
+    assert "conflict-cell" in viewer_client.get(url).content.decode()
 
 
-def test_matching_on_demand_keeps_verdicts(analyst_client, sample_articles, analyst):
+def test_matching_on_demand_keeps_verdicts(analyst_client, matched_pair, analyst):
     from claims.services.review import review
 
-    row = conflict(sample_articles)
+    row = Suggestion.objects.conflicts().filter(internal=False).get()
     review(suggestion=row, status="resolved", reason="the later count is right", user=analyst)
-    story = sample_articles[ARTICLE_A].story
+    story = matched_pair[0].story
     response = analyst_client.post(reverse("claims:story_match", args=[story.pk]))
     assert response.status_code == 302
     page = analyst_client.get(response.url).content.decode()
