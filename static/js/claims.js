@@ -100,7 +100,13 @@
     // the other one free; on a wide one it sits in the rail beside both (CSS).
     document.getElementById("link-panel").dataset.over = root.dataset.side;
     const params = new URLSearchParams({ side: root.dataset.side, start, end });
-    if (target) params.set("target", target);
+    const panel = document.getElementById("link-panel");
+    if (target) {
+      params.set("target", target);
+      // A new target for the same span keeps the relation and note already chosen, read
+      // when the new form arrives (a choice made while it loads is not lost either).
+      panel.addEventListener("htmx:beforeSwap", keepChoices, { once: true });
+    }
     // settle:0ms: htmx wires up the new form in the swap itself, before the focus below
     // invites a keystroke (a quick Enter would otherwise post it without htmx).
     htmx
@@ -113,7 +119,27 @@
         if (title && !target) title.focus();
         const chosen = document.querySelector('#link-panel input[name="target"]:checked');
         if (chosen && target) chosen.focus();
+        if (target) restoreChoices();
       });
+  }
+
+  let kept = null; // {relation, note} of the panel's form before a new target replaced it
+  function keepChoices() {
+    const form = document.querySelector("#link-panel form");
+    const relation = form && form.querySelector('input[name="relation"]:checked');
+    const note = form && form.querySelector('textarea[name="note"]');
+    kept = form ? { relation: relation && relation.value, note: note ? note.value : "" } : null;
+  }
+  function restoreChoices() {
+    const form = document.querySelector("#link-panel form");
+    if (!form || !kept) return;
+    if (kept.relation) {
+      const radio = form.querySelector(`input[name="relation"][value="${CSS.escape(kept.relation)}"]`);
+      if (radio) radio.checked = true;
+    }
+    const note = form.querySelector('textarea[name="note"]');
+    if (note && kept.note && !note.value) note.value = kept.note;
+    kept = null;
   }
 
   function closePanel() {

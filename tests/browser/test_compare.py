@@ -164,8 +164,13 @@ def test_the_saved_message_leaves_the_page_clickable(page, articles):
     page.goto(f"{page.base}/compare/{a}/{b}/")
     drag_select(page, "a", SENTENCE_A)
     page.wait_for_selector("#link-panel form")
-    page.locator('.article-text[data-side="b"] mark', has_text=CLAIM_B).first.click()
+    # the relation is chosen first; choosing the target in the column keeps it
     page.check('#link-panel input[name="relation"][value="contradicts"]')
+    page.fill("#link-note", "checked against the wire")
+    page.locator('.article-text[data-side="b"] mark', has_text=CLAIM_B).first.click()
+    page.wait_for_selector(f'#link-panel label.target:has-text("{CLAIM_B[:40]}") input:checked')
+    expect(page.locator('#link-panel input[name="relation"][value="contradicts"]')).to_be_checked()
+    expect(page.locator("#link-note")).to_have_value("checked against the wire")
     page.click("#link-panel button[type=submit]")
     page.wait_for_selector("#link-panel .success")
     # the message is still showing: a click under it reaches the page
