@@ -4,6 +4,8 @@ Invented claims and rows, no spaCy."""
 
 from __future__ import annotations
 
+import itertools
+
 from claims.models import Story, Suggestion
 from claims.services.matching import prune_conflicts
 from tests.factories import make_matcher_conflict, make_toll_conflicts
@@ -89,3 +91,65 @@ def test_a_disagreement_within_a_wider_one_is_left_to_it(db):
     assert within == {("$20-25 million", "$6-8 million")}, "the wider pair says it all"
     assert outside == within | {("$20-25 million", "$9 million")}, "$9 million is outside $6-8"
     assert ("$25 million", "$8 million") in denied, "a denial is a disagreement of its own"
+
+
+def _toll_rows(story, said: dict[str, tuple[float, float]]):
+    """A claim per sentence of ``said`` ("before | the figure's words | after"), each in
+    an undated article of its own, with the figure's values, and an open matcher row for
+    every pair; a row's key names its story and its two figures."""
+    from claims.figures import describe
+
+    from .factories import make_article, make_claim
+
+    claims = {}
+    for sentence, (low, high) in said.items():
+        words = sentence.split(" | ")[1]
+        sentence = sentence.replace(" | ", " ") + "."
+        article = make_article(body=sentence, story=story)
+        start = article.text.index(words)
+        quantity = {"text": words, "start": start, "end": start + len(words), "unit": "people"}
+        quantity.update(low=low, high=high, qualifier="range" if low != high else "exact")
+        claims[words] = make_claim(article, sentence, quantities=[quantity])
+    for x, y in itertools.combinations(claims, 2):
+        a, b = claims[x], claims[y]
+        figures = [describe(c.quantities[0], "death toll") for c in (a, b)]
+        key = f"{story.pk}|{x}|{y}"
+        make_matcher_conflict(a, b, key=key, topic="death toll", figures=figures)
+
+
+def test_two_official_counts_are_near_when_only_estimates_lie_between(db):
+    """The official toll of 64 against an official toll of 2,975: two studies'
+    estimates between them do not make the two official figures far apart; two other
+    official counts between them do."""
+    official = {"The official toll was | 64 people": (64, 64)}
+    official["The official toll was raised to | 2,975 people"] = (2975, 2975)
+    studies = {"A study estimated that | 1,052 people | died": (1052, 1052)}
+    studies["Researchers estimated that | 1,427 people | died"] = (1427, 1427)
+    counts = {"The official death toll stood at | 700 people": (700, 700)}
+    counts["The official death toll stood at | 900 people"] = (900, 900)
+    alone, crowded = (Story.objects.create(name=f"Storm {n}") for n in range(2))
+    _toll_rows(alone, {**official, **studies})
+    _toll_rows(crowded, {**official, **counts})
+    prune_conflicts(alone.pk)
+    prune_conflicts(crowded.pk)
+    pairs = {r.key for r in Suggestion.objects.all()}
+    assert f"{alone.pk}|64 people|2,975 people" in pairs
+    assert f"{crowded.pk}|64 people|2,975 people" not in pairs
+
+
+def test_an_official_count_within_a_study_s_range_is_not_covered_by_it(db):
+    """A study's range ("between 800 and 8,500") against the official 64 does not say
+    what the official 2,975 against 64 says, though 2,975 lies within the range; a
+    range of the same basis does."""
+    old = {"The official toll was | 64 people": (64, 64)}
+    new = {"The official toll was raised to | 2,975 people": (2975, 2975)}
+    study = {"A survey estimated that | between 800 and 8,500 people | died": (800, 8500)}
+    count = {"The official death toll was | between 800 and 8,500 people": (800, 8500)}
+    apart, covered = (Story.objects.create(name=f"Storm {n}") for n in range(2))
+    _toll_rows(apart, {**old, **new, **study})
+    _toll_rows(covered, {**old, **new, **count})
+    prune_conflicts(apart.pk)
+    prune_conflicts(covered.pk)
+    pairs = {r.key for r in Suggestion.objects.all()}
+    assert f"{apart.pk}|64 people|2,975 people" in pairs
+    assert f"{covered.pk}|64 people|2,975 people" not in pairs

@@ -230,15 +230,15 @@ def forget_across_stories(article_ids: set[int]) -> int:
     return deleted
 
 
-def _conflict_value(claim: Claim, topic: str) -> tuple[float | None, bool]:
-    """The claim's figure for a topic, and whether it is precise enough to stand
-    between two others ("hundreds" is not)."""
+def _conflict_value(claim: Claim, topic: str) -> tuple[float | None, bool, str | None]:
+    """The claim's figure for a topic, whether it is precise enough to stand between two
+    others ("hundreds" is not), and its basis (an official count, an estimate)."""
     for figure in figures_of(claim):
         if figure.whole and figure.topic == topic:
             q = figure.quantity
             precise = q.get("qualifier") != "vague" and None not in (q.get("low"), q.get("high"))
-            return representative(q), precise or q.get("qualifier") in BOUNDS
-    return None, False
+            return representative(q), precise or q.get("qualifier") in BOUNDS, figure.basis
+    return None, False, None
 
 
 def prune_conflicts(story_id: int) -> int:
@@ -252,11 +252,12 @@ def prune_conflicts(story_id: int) -> int:
       20/31 and 31/44, not 12/44.
     - Other conflicts of a topic (a disagreement on one day, between undated reports or
       two sources) are kept only when the two figures are near in value, with at most
-      ``BETWEEN`` other figures between them.
+      ``BETWEEN`` other figures between them (of their own basis, when both are official
+      counts or both estimates: the official toll is followed on its own).
     - An article that gives three or more figures of one running count is telling its
       history or a dispute: its figures are not set against each other within it.
     - A disagreement whose two figures each lie within the two figures of another
-      (one of them a stated range) says nothing more: "$25m" against "$8m" goes
+      (one of them a stated range, of the same basis) says nothing more: "$25m" against "$8m" goes
       when "$20-25m" against "$6-8m" is suggested.
 
     A pair of figures repeated in both articles (a headline and its body, with the same
@@ -276,9 +277,9 @@ def prune_conflicts(story_id: int) -> int:
         ).select_related("claim_a", "claim_b")
     )
     published = dict(Article.objects.filter(story_id=story_id).values_list("pk", "published"))
-    values: dict[tuple[int, str], tuple[float | None, bool]] = {}  # a claim ends many rows
+    values: dict[tuple[int, str], tuple[float | None, bool, str | None]] = {}  # many rows
 
-    def value(claim: Claim, topic: str) -> tuple[float | None, bool]:
+    def value(claim: Claim, topic: str) -> tuple[float | None, bool, str | None]:
         if (claim.pk, topic) not in values:
             values[claim.pk, topic] = _conflict_value(claim, topic)
         return values[claim.pk, topic]
@@ -307,15 +308,16 @@ def _history_told(rows: list[Suggestion], value: Any) -> set[int]:
     internal = [r for r in rows if r.internal and r.topic in RUNNING]
     for row in internal:
         for claim in (row.claim_a, row.claim_b):
-            v, _ = value(claim, row.topic)
+            v, _, _ = value(claim, row.topic)
             if v is not None:
                 figures.setdefault((row.article_a_id, row.topic), set()).add(v)
     return {r.pk for r in internal if len(figures.get((r.article_a_id, r.topic), ())) >= 3}
 
 
-def _stated(row: Suggestion) -> list[tuple[float, float]] | None:
+def _stated(row: Suggestion) -> list[tuple[float, float, str | None]] | None:
     """The values each of the row's two figures states (a range's two ends, a single
-    figure's one value); None for a bound, a denial or a figure not found again."""
+    figure's one value) and its basis; None for a bound, a denial or a figure not found
+    again."""
     found = []
     for claim, said in zip((row.claim_a, row.claim_b), row.figures, strict=False):
         figure = next(
@@ -334,17 +336,20 @@ def _stated(row: Suggestion) -> list[tuple[float, float]] | None:
         low, high = q.get("low"), q.get("high")
         if low is None or high is None:
             return None
-        found.append((low, high))
+        found.append((low, high, figure.basis))
     return found if len(found) == 2 else None
 
 
 def _within_a_wider_pair(rows: list[Suggestion]) -> set[int]:
     """Disagreements whose figures each lie within another's, a range at least once
-    wider: the wider pair says it all."""
+    wider, on the same basis: the wider pair says it all. (An official count that falls
+    within a study's confidence interval is not that study's figure.)"""
     stated = {row.pk: ends for row in rows if (ends := _stated(row))}
 
-    def within(inner: tuple[float, float], outer: tuple[float, float]) -> bool:
-        return outer[0] <= inner[0] and inner[1] <= outer[1]
+    def within(
+        inner: tuple[float, float, str | None], outer: tuple[float, float, str | None]
+    ) -> bool:
+        return outer[0] <= inner[0] and inner[1] <= outer[1] and inner[2] == outer[2]
 
     covered = set()
     for pk, (x, y) in stated.items():
@@ -358,16 +363,22 @@ def _within_a_wider_pair(rows: list[Suggestion]) -> set[int]:
 
 
 def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple[Any, ...]]]) -> set[int]:
-    values = sorted({v for _, ends in entries for v, precise, _ in ends if precise})
+    # The figures that may stand between two others: all precise ones, and by basis.
+    values = sorted({v for _, ends in entries for v, precise, _, _ in ends if precise})
+    based: dict[str, set[float]] = {}
+    for _, ends in entries:
+        for v, precise, basis, _ in ends:
+            if precise and basis:
+                based.setdefault(basis, set()).add(v)
     # When each figure was first reported: a later report that recalls an old figure
     # ("the toll, initially 64, ...") does not make it new.
     first: dict[float, Any] = {}
     for _, ends in entries:
-        for v, _, d in ends:
+        for v, _, _, d in ends:
             if v is not None and d is not None and (v not in first or d < first[v]):
                 first[v] = d
     far = set()
-    for row, ((x, _, _), (y, _, _)) in entries:
+    for row, ((x, _, x_basis, _), (y, _, y_basis, _)) in entries:
         if x is None or y is None:
             continue
         if row.update and x in first and y in first and first[x] != first[y]:
@@ -376,8 +387,11 @@ def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple[Any, ...]]]) -
             if any(early < first[v] < late for v in first):
                 far.add(row.pk)
             continue
-        # a disagreement (one day, undated, or two sources): figures near in value
+        # A disagreement (one day, undated, or two sources): figures near in value. Two
+        # official counts are near when no other official count lies between them,
+        # whatever estimates do: an analyst follows the official toll on its own.
         low, high = sorted((x, y))
-        if sum(low < v < high for v in values) > BETWEEN:
+        between = based.get(x_basis, set()) if x_basis and x_basis == y_basis else values
+        if sum(low < v < high for v in between) > BETWEEN:
             far.add(row.pk)
     return far
