@@ -42,3 +42,51 @@ def basis_of(before: str, clause: str, sentence_before: str = "") -> str | None:
         if hits and (nearest is None or min(hits) < nearest[0]):
             nearest = (min(hits), basis)
     return nearest[1] if nearest else None
+
+
+# A survey's own counts ("15 deaths identified from a survey of 3,299 households", "of
+# the 3,299 households selected for the survey, 38 reported deaths") are counts within
+# its sample: set against other samples' counts, never against a toll. A figure larger
+# than the sample, or one the words say was drawn from it ("extrapolated ... 4,645
+# deaths across the island"), is the study's estimate for everyone.
+_SURVEYED = re.compile(
+    r"\b(?:survey(?:s|ed)?|sampled?|polled|interviewed|questioned|selected)\b", re.IGNORECASE
+)
+_SAMPLE_UNITS = frozenset(
+    "household households home homes respondent respondents family families people "
+    "resident residents adult adults person persons".split()
+)
+_DRAWN = re.compile(
+    r"\bextrapolat\w*|\bproject\w*|\bestimat\w*|\bconclud\w*|\bscal\w+ up\b|\bacross\b|"
+    r"\bnationwide\b|\bin all\b|\bin total\b|\boverall\b",
+    re.IGNORECASE,
+)
+SAMPLE_REACH = 80  # characters between a sample's size and a survey word
+
+
+def sample_size(
+    text: str, quantities: list[tuple[dict, int, int]]
+) -> tuple[int, int, float] | None:
+    """Where a claim states a survey's sample ("a survey of 3,299 households", "3,299
+    households selected"): its start and end in ``text`` and its size, or None.
+    ``quantities``: each quantity with its start and end in ``text``."""
+    for q, start, end in quantities:
+        unit = (q.get("unit") or "").lower()
+        size = q.get("low")
+        if unit not in _SAMPLE_UNITS or size is None or q.get("qualifier") not in {None, "exact"}:
+            continue
+        near = text[max(0, start - SAMPLE_REACH // 2) : end + SAMPLE_REACH]
+        if _SURVEYED.search(near):
+            return start, end, float(size)
+    return None
+
+
+def in_sample(
+    text: str, start: int, end: int, value: float | None, sample: tuple[int, int, float]
+) -> bool:
+    """Whether the figure at ``start``-``end`` is a count within the stated sample."""
+    s_start, s_end, size = sample
+    if value is None or value >= size or (start, end) == (s_start, s_end):
+        return False
+    between = text[min(end, s_end) : max(start, s_start)]
+    return not _DRAWN.search(between)

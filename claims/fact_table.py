@@ -86,6 +86,8 @@ def build(
             q = figure.quantity
             if not figure.whole or figure.topic is None or not about_the_event(q, claim):
                 continue
+            if figure.counted.startswith("sample:"):
+                continue  # deaths found in a survey's households are not the toll
             qualifier = QUALIFIERS.get(q.get("qualifier", "exact"), "")
             entry = Entry(q["text"], qualifier, claim.speaker, claim, figure)
             entry.outlet, entry.published = outlet, published

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .bases import basis_of
+from .bases import basis_of, in_sample, sample_size
 
 TOPICS = {
     "death toll": ("dead", "death", "die", "died", "kill", "fatalit", "bodies", "toll", "lives"),
@@ -330,6 +330,8 @@ def figures_of(claim) -> list[Figure]:
     text, offset = claim.text, claim.start
     entities = list(getattr(claim, "entities", ()) or ())
     found: list[Figure] = []
+    placed = [(q, q["start"] - offset, q["end"] - offset) for q in claim.quantities]
+    sample = sample_size(text, placed)
     for q in sorted(claim.quantities, key=lambda q: q["start"]):
         if q.get("low") is None and q.get("high") is None:
             continue
@@ -359,6 +361,8 @@ def figures_of(claim) -> list[Figure]:
         clause = _CLAUSE_END.split(text[end : end + 60])[0]
         negated = bool(_NEGATION.search(clause))
         basis = basis_of(before, clause, text[max(0, start - 100) : start])
+        if topic in RUNNING and sample and in_sample(text, start, end, q.get("high"), sample):
+            kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
         found.append(Figure(q, topic, kind, part, negated, basis, earlier=was))
     return found
 

@@ -383,3 +383,21 @@ def test_figures_that_round_to_one_value_are_one_reported_fact(nlp):
     assert key("About 100 people died in the floods.") != key("Around 200 people died.")
     assert key("Officials said 41 people died.") != key("Officials said 43 people died.")
     assert key("Officials said 41 people died.") != key("Officials said 41 people were hurt.")
+
+
+def test_a_survey_s_own_counts_are_set_only_against_other_samples(nlp):
+    drawn = (
+        "In effect, the team took 12 deaths found in a survey of 2,000 households and "
+        "extrapolated that to 3,100 deaths across the region."
+    )
+    found, _ = figure(nlp, drawn)
+    whole, _ = figure(nlp, drawn, 2)
+    assert found.quantity["text"].startswith("12") and found.counted.startswith("sample:")
+    assert whole.quantity["text"].startswith("3,100") and not whole.counted.startswith("sample:")
+    other, _ = figure(nlp, "Of the 2,000 households selected for the survey, 27 reported deaths.", 1)
+    assert other.quantity["low"] == 27 and other.counted.startswith("sample:")
+    assert compare(found, other).conflict, "two samples' counts disagree"
+    toll, _ = figure(nlp, "The official death toll is 27.")
+    assert compare(other, toll) is None, "deaths in a sample are not the toll"
+    larger, _ = figure(nlp, "A survey of 2,000 households found that 3,100 people died.", 1)
+    assert larger.topic == "death toll" and not larger.counted.startswith("sample:")

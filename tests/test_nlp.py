@@ -147,6 +147,14 @@ def test_a_passive_subject_is_not_a_speaker(nlp):
     assert claim.speaker == ""
 
 
+def test_a_bare_number_is_a_count_not_a_speaker(nlp):
+    text = "Of the 500 homes in the survey, 21 reported deaths and the team extrapolated."
+    (claim,) = claims_of(nlp, text)
+    assert claim.speaker == ""
+    (named,) = claims_of(nlp, "Two officials reported 21 deaths in the village.")
+    assert named.speaker == "Two officials"
+
+
 def test_quotes_and_hedges_are_flagged(sample_claims):
     _, claims = sample_claims[ARTICLE_A]
     frolov = next(c for c in claims if "big scandal" in c.text)

@@ -142,7 +142,8 @@ class SpeakerMemory:
         for i in speech_verbs(span, facts):
             verb = span.doc[i]
             subject = _subject(verb)
-            if subject is not None and span.start <= subject.i < span.end:
+            # A bare number is a count, not a source: "38 reported deaths" (households)
+            if subject is not None and span.start <= subject.i < span.end and not subject.like_num:
                 found.append((_phrase(_named(subject)), _via(verb)))
         speaker = ""
         if found:
