@@ -394,7 +394,8 @@ def test_a_survey_s_own_counts_are_set_only_against_other_samples(nlp):
     whole, _ = figure(nlp, drawn, 2)
     assert found.quantity["text"].startswith("12") and found.counted.startswith("sample:")
     assert whole.quantity["text"].startswith("3,100") and not whole.counted.startswith("sample:")
-    other, _ = figure(nlp, "Of the 2,000 households selected for the survey, 27 reported deaths.", 1)
+    selected = "Of the 2,000 households selected for the survey, 27 reported deaths."
+    other, _ = figure(nlp, selected, 1)
     assert other.quantity["low"] == 27 and other.counted.startswith("sample:")
     assert compare(found, other).conflict, "two samples' counts disagree"
     toll, _ = figure(nlp, "The official death toll is 27.")
