@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Length
 
-from ..comparison import representative
-from ..figures import RUNNING, describe, figures_of
 from ..judging import judge
 from ..models import (
     Article,
@@ -31,14 +28,9 @@ from ..models import (
     SuggestionOrigin,
 )
 from ..profiles import KEY_WEIGHTS, Profile, Proposal, profile
+from ..pruning import withdrawn
 from ..wording import plain
 
-# How many other figures may stand between two disagreeing figures of a topic for them
-# still to be set against each other: reports cluster, and one figure between two
-# others is often a revision or a rounding of one of them.
-BETWEEN = 1
-# Bounds ("more than 70", "up to 6,000") stand between other figures; "hundreds" does not.
-BOUNDS = {"more_than", "at_least", "less_than", "at_most"}
 # Candidates Postgres ranks for each claim of the new article.
 PER_CLAIM = 30
 # Claim profiles a run over many articles keeps (a few kB each).
@@ -230,41 +222,11 @@ def forget_across_stories(article_ids: set[int]) -> int:
     return deleted
 
 
-def _conflict_value(claim: Claim, topic: str) -> tuple[float | None, bool, str | None]:
-    """The claim's figure for a topic, whether it is precise enough to stand between two
-    others ("hundreds" is not), and its basis (an official count, an estimate)."""
-    for figure in figures_of(claim):
-        if figure.whole and figure.topic == topic:
-            q = figure.quantity
-            precise = q.get("qualifier") != "vague" and None not in (q.get("low"), q.get("high"))
-            return representative(q), precise or q.get("qualifier") in BOUNDS, figure.basis
-    return None, False, None
-
-
 def prune_conflicts(story_id: int) -> int:
-    """Keep the story's suggested conflicts an analyst can act on; returns how many
-    were withdrawn.
-
-    - An *update* of a running count (two dated reports) is kept only as a step of its
-      timeline: from the figure first reported just before to the next one, each figure
-      dated by its first report (a later report that recalls an old figure does not make
-      it new). Reports of a toll of 12, 20, 31 and 44 on four days give 12/20,
-      20/31 and 31/44, not 12/44.
-    - Other conflicts of a topic (a disagreement on one day, between undated reports or
-      two sources) are kept only when the two figures are near in value, with at most
-      ``BETWEEN`` other figures between them (of their own basis, when both are official
-      counts or both estimates: the official toll is followed on its own).
-    - An article that gives three or more figures of one running count is telling its
-      history or a dispute: its figures are not set against each other within it.
-    - A disagreement whose two figures each lie within the two figures of another
-      (one of them a stated range, of the same basis) says nothing more: "$25m" against "$8m" goes
-      when "$20-25m" against "$6-8m" is suggested.
-
-    A pair of figures repeated in both articles (a headline and its body, with the same
-    sources) is not withdrawn: it joins its entry (``entry_of``), which the dashboard
-    shows once. Withdrawn rows are open matcher suggestions only; ``suggest_for_story``
-    judges every pair again.
-    """
+    """Withdraw the story's suggested conflicts an analyst cannot act on
+    (``claims.pruning``: steps of a timeline, near figures, an article's history of a
+    count, a wider pair); returns how many were withdrawn. Withdrawn rows are open
+    matcher suggestions only; ``suggest_for_story`` judges every pair again."""
     rows = list(
         Suggestion.objects.filter(
             article_a__story_id=story_id,
@@ -277,121 +239,6 @@ def prune_conflicts(story_id: int) -> int:
         ).select_related("claim_a", "claim_b")
     )
     published = dict(Article.objects.filter(story_id=story_id).values_list("pk", "published"))
-    values: dict[tuple[int, str], tuple[float | None, bool, str | None]] = {}  # many rows
-
-    def value(claim: Claim, topic: str) -> tuple[float | None, bool, str | None]:
-        if (claim.pk, topic) not in values:
-            values[claim.pk, topic] = _conflict_value(claim, topic)
-        return values[claim.pk, topic]
-
-    drop = _history_told(rows, value)
-    by_topic: dict[str, list[tuple[Suggestion, tuple[Any, ...]]]] = {}
-    for row in rows:
-        if row.internal:
-            continue
-        ends = tuple(
-            (*value(c, row.topic), published.get(c.article_id)) for c in (row.claim_a, row.claim_b)
-        )
-        by_topic.setdefault(row.topic, []).append((row, ends))
-    for entries in by_topic.values():
-        drop |= _not_next_to_each_other(entries)
-        drop |= _within_a_wider_pair([row for row, _ in entries if not row.update])
+    drop = withdrawn(rows, published)
     Suggestion.objects.filter(pk__in=drop).delete()
     return len(drop)
-
-
-def _history_told(rows: list[Suggestion], value: Any) -> set[int]:
-    """Internal conflicts of an article that gives three or more figures of one running
-    count: it is telling the count's history or a dispute ("first 16, then 34, and a
-    study's 1,000"), not contradicting itself as one stray figure would."""
-    figures: dict[tuple[int, str], set[float]] = {}
-    internal = [r for r in rows if r.internal and r.topic in RUNNING]
-    for row in internal:
-        for claim in (row.claim_a, row.claim_b):
-            v, _, _ = value(claim, row.topic)
-            if v is not None:
-                figures.setdefault((row.article_a_id, row.topic), set()).add(v)
-    return {r.pk for r in internal if len(figures.get((r.article_a_id, r.topic), ())) >= 3}
-
-
-def _stated(row: Suggestion) -> list[tuple[float, float, str | None]] | None:
-    """The values each of the row's two figures states (a range's two ends, a single
-    figure's one value) and its basis; None for a bound, a denial or a figure not found
-    again."""
-    found = []
-    for claim, said in zip((row.claim_a, row.claim_b), row.figures, strict=False):
-        figure = next(
-            (
-                f
-                for f in figures_of(claim)
-                if f.whole and f.topic == row.topic and describe(f.quantity, row.topic) == said
-            ),
-            None,
-        )
-        if figure is None or figure.negated:
-            return None  # a denial ("3,000 did not die") is a disagreement of its own
-        q = figure.quantity
-        if q.get("qualifier") in BOUNDS or q.get("qualifier") == "vague":
-            return None
-        low, high = q.get("low"), q.get("high")
-        if low is None or high is None:
-            return None
-        found.append((low, high, figure.basis))
-    return found if len(found) == 2 else None
-
-
-def _within_a_wider_pair(rows: list[Suggestion]) -> set[int]:
-    """Disagreements whose figures each lie within another's, a range at least once
-    wider, on the same basis: the wider pair says it all. (An official count that falls
-    within a study's confidence interval is not that study's figure.)"""
-    stated = {row.pk: ends for row in rows if (ends := _stated(row))}
-
-    def within(
-        inner: tuple[float, float, str | None], outer: tuple[float, float, str | None]
-    ) -> bool:
-        return outer[0] <= inner[0] and inner[1] <= outer[1] and inner[2] == outer[2]
-
-    covered = set()
-    for pk, (x, y) in stated.items():
-        for other, (wx, wy) in stated.items():
-            if other == pk or {x, y} == {wx, wy}:
-                continue
-            if (within(x, wx) and within(y, wy)) or (within(x, wy) and within(y, wx)):
-                covered.add(pk)
-                break
-    return covered
-
-
-def _not_next_to_each_other(entries: list[tuple[Suggestion, tuple[Any, ...]]]) -> set[int]:
-    # The figures that may stand between two others: all precise ones, and by basis.
-    values = sorted({v for _, ends in entries for v, precise, _, _ in ends if precise})
-    based: dict[str, set[float]] = {}
-    for _, ends in entries:
-        for v, precise, basis, _ in ends:
-            if precise and basis:
-                based.setdefault(basis, set()).add(v)
-    # When each figure was first reported: a later report that recalls an old figure
-    # ("the toll, initially 64, ...") does not make it new.
-    first: dict[float, Any] = {}
-    for _, ends in entries:
-        for v, _, _, d in ends:
-            if v is not None and d is not None and (v not in first or d < first[v]):
-                first[v] = d
-    far = set()
-    for row, ((x, _, x_basis, _), (y, _, y_basis, _)) in entries:
-        if x is None or y is None:
-            continue
-        if row.update and x in first and y in first and first[x] != first[y]:
-            # an update: a step of the count's timeline, nothing first reported between
-            early, late = sorted((first[x], first[y]))
-            if any(early < first[v] < late for v in first):
-                far.add(row.pk)
-            continue
-        # A disagreement (one day, undated, or two sources): figures near in value. Two
-        # official counts are near when no other official count lies between them,
-        # whatever estimates do: an analyst follows the official toll on its own.
-        low, high = sorted((x, y))
-        between = based.get(x_basis, set()) if x_basis and x_basis == y_basis else values
-        if sum(low < v < high for v in between) > BETWEEN:
-            far.add(row.pk)
-    return far
