@@ -8,7 +8,7 @@ Pure: reads rows (``Suggestion``-like: ``pk``, ``topic``, ``update``, ``internal
   timeline: from the figure first reported just before to the next one, each figure
   dated by its first report (a later report that recalls an old figure does not make
   it new). Reports of a toll of 12, 20, 31 and 44 on four days give 12/20,
-  20/31 and 31/44, not 12/44.
+  20/31 and 31/44, not 12/44; but a report of 44 that says "up from 12" keeps 12/44.
 - Other conflicts of a topic (a disagreement on one day, between undated reports or
   two sources) are kept only when the two figures are near in value, with at most
   ``BETWEEN`` other figures between them (of their own basis, when both are official
@@ -158,13 +158,15 @@ def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[i
             if v is not None and d is not None and (v not in first or d < first[v]):
                 first[v] = d
     far = set()
-    for row, ((x, _, x_basis, _), (y, _, y_basis, _)) in entries:
+    for row, ((x, _, x_basis, x_date), (y, _, y_basis, y_date)) in entries:
         if x is None or y is None:
             continue
         if row.update and x in first and y in first and first[x] != first[y]:
-            # an update: a step of the count's timeline, nothing first reported between
+            # an update: a step of the count's timeline, nothing first reported between,
+            # unless the later report names the figure it updates
             early, late = sorted((first[x], first[y]))
-            if any(early < first[v] < late for v in first):
+            later, before = (row.claim_b, x) if y_date >= x_date else (row.claim_a, y)
+            if any(early < first[v] < late for v in first) and not _names(later, before, row.topic):
                 far.add(row.pk)
             continue
         # A disagreement (one day, undated, or two sources): figures near in value. Two
@@ -175,3 +177,11 @@ def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[i
         if sum(low < v < high for v in between) > BETWEEN:
             far.add(row.pk)
     return far
+
+
+def _names(later: Any, earlier: float, topic: str) -> bool:
+    """Whether a later report names the earlier figure it updates: "388 names on the
+    list, a sharp drop from earlier this week, when the number topped 1,000"."""
+    return any(
+        f.topic == topic and representative(f.quantity) == earlier for f in figures_of(later)
+    )

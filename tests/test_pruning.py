@@ -5,6 +5,7 @@ Invented claims and rows, no spaCy."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from claims.models import Story, Suggestion
 from claims.services.matching import prune_conflicts
@@ -93,28 +94,41 @@ def test_a_disagreement_within_a_wider_one_is_left_to_it(db):
     assert ("$25 million", "$8 million") in denied, "a denial is a disagreement of its own"
 
 
-def _toll_rows(story, said: dict[str, tuple[float, float]]):
+def _toll_rows(story, said: dict[str, tuple[float, float]], *, dated: bool = False):
     """A claim per sentence of ``said`` ("before | the figure's words | after"), each in
-    an undated article of its own, with the figure's values, and an open matcher row for
-    every pair; a row's key names its story and its two figures."""
+    an article of its own (undated, or a day after the last), with the figure's values,
+    and an open matcher row for every pair (an update when dated); a row's key names its
+    story and its two figures."""
+    import datetime as dt
+
     from claims.figures import describe
 
     from .factories import make_article, make_claim
 
     claims = {}
-    for sentence, (low, high) in said.items():
+    for day, (sentence, (low, high)) in enumerate(said.items(), start=1):
         words = sentence.split(" | ")[1]
         sentence = sentence.replace(" | ", " ") + "."
-        article = make_article(body=sentence, story=story)
+        published = dt.date(2031, 3, day) if dated else None
+        article = make_article(body=sentence, story=story, published=published)
         start = article.text.index(words)
         quantity = {"text": words, "start": start, "end": start + len(words), "unit": "people"}
         quantity.update(low=low, high=high, qualifier="range" if low != high else "exact")
-        claims[words] = make_claim(article, sentence, quantities=[quantity])
+        quantities = [quantity]
+        for number in re.finditer(r"\d[\d,]*", sentence):  # other figures it names
+            at = article.text.index(sentence) + number.start()
+            if not quantity["start"] <= at < quantity["end"]:
+                value = float(number.group().replace(",", ""))
+                quantities.append(
+                    {"text": number.group(), "start": at, "end": at + len(number.group())}
+                )
+                quantities[-1].update(low=value, high=value, qualifier="exact", unit=None)
+        claims[words] = make_claim(article, sentence, quantities=quantities)
     for x, y in itertools.combinations(claims, 2):
         a, b = claims[x], claims[y]
         figures = [describe(c.quantities[0], "death toll") for c in (a, b)]
         key = f"{story.pk}|{x}|{y}"
-        make_matcher_conflict(a, b, key=key, topic="death toll", figures=figures)
+        make_matcher_conflict(a, b, key=key, topic="death toll", figures=figures, update=dated)
 
 
 def test_two_official_counts_are_near_when_only_estimates_lie_between(db):
@@ -153,3 +167,23 @@ def test_an_official_count_within_a_study_s_range_is_not_covered_by_it(db):
     pairs = {r.key for r in Suggestion.objects.all()}
     assert f"{apart.pk}|64 people|2,975 people" in pairs
     assert f"{covered.pk}|64 people|2,975 people" not in pairs
+
+
+def test_a_later_report_that_names_the_figure_it_updates_keeps_that_step(db):
+    """1,000 dead, then 800, then "388, down from 1,000 last week": the third report
+    sets its figure against the first itself, so that step stays beside 800/388; a
+    report that does not name 1,000 gives the timeline's steps only."""
+    first = {"Officials said | 1,000 people | died": (1000, 1000)}
+    second = {"Officials said | 800 people | died": (800, 800)}
+    naming = {"The toll now stands at | 388 people | , down from 1,000 last week": (388, 388)}
+    silent = {"The toll now stands at | 388 people | , officials said": (388, 388)}
+    named, plain = (Story.objects.create(name=f"Flood {n}") for n in range(2))
+    _toll_rows(named, {**first, **second, **naming}, dated=True)
+    _toll_rows(plain, {**first, **second, **silent}, dated=True)
+    prune_conflicts(named.pk)
+    prune_conflicts(plain.pk)
+    pairs = {r.key for r in Suggestion.objects.all()}
+    assert f"{named.pk}|1,000 people|388 people" in pairs
+    assert f"{named.pk}|800 people|388 people" in pairs
+    assert f"{plain.pk}|1,000 people|388 people" not in pairs
+    assert f"{plain.pk}|800 people|388 people" in pairs
