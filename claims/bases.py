@@ -28,10 +28,11 @@ _OFFICIAL_COUNT = re.compile(
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?[\d,.]+\s+to\s+$", re.IGNORECASE)
 
 
-def basis_of(before: str, clause: str, sentence_before: str = "") -> str | None:
+def basis_of(before: str, clause: str, sentence_before: str = "", speaker: str = "") -> str | None:
     """The basis the words nearest the figure give, before it or in its clause after:
     "a study estimated 4,645" is an estimate; the value of an official count ("the
-    official toll of 64 was far too low, a study found") is an official count."""
+    official toll of 64 was far too low, a study found") is an official count. Failing
+    those, the claim's source: "..., according to a new study" is the study's estimate."""
     # "raised the official toll from 64 to 2,975": 2,975 is the official count now
     if _OFFICIAL_COUNT.search(_FROM_TO.sub("", sentence_before or before)):
         return "official"
@@ -41,6 +42,8 @@ def basis_of(before: str, clause: str, sentence_before: str = "") -> str | None:
         hits += [m.start() for m in pattern.finditer(clause)]
         if hits and (nearest is None or min(hits) < nearest[0]):
             nearest = (min(hits), basis)
+    if nearest is None and _ESTIMATE.search(speaker):
+        return "estimate"
     return nearest[1] if nearest else None
 
 

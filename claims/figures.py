@@ -331,6 +331,7 @@ def figures_of(claim) -> list[Figure]:
     entities = list(getattr(claim, "entities", ()) or ())
     found: list[Figure] = []
     placed = [(q, q["start"] - offset, q["end"] - offset) for q in claim.quantities]
+    speaker = getattr(claim, "speaker", "") or ""
     sample = sample_size(text, placed)
     for q in sorted(claim.quantities, key=lambda q: q["start"]):
         if q.get("low") is None and q.get("high") is None:
@@ -360,7 +361,7 @@ def figures_of(claim) -> list[Figure]:
             part = False  # "killed 180, wounded another 6,000": a count of its own
         clause = _CLAUSE_END.split(text[end : end + 60])[0]
         negated = bool(_NEGATION.search(clause))
-        basis = basis_of(before, clause, text[max(0, start - 100) : start])
+        basis = basis_of(before, clause, text[max(0, start - 100) : start], speaker)
         if topic in RUNNING and sample and in_sample(text, start, end, q.get("high"), sample):
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
         found.append(Figure(q, topic, kind, part, negated, basis, earlier=was))

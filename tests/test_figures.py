@@ -402,3 +402,10 @@ def test_a_survey_s_own_counts_are_set_only_against_other_samples(nlp):
     assert compare(other, toll) is None, "deaths in a sample are not the toll"
     larger, _ = figure(nlp, "A survey of 2,000 households found that 3,100 people died.", 1)
     assert larger.topic == "death toll" and not larger.counted.startswith("sample:")
+
+
+def test_a_figure_a_study_is_cited_for_is_an_estimate(nlp):
+    found, claim = figure(nlp, "About 900 people died in the floods, according to a new study.")
+    assert claim.speaker and found.basis == "estimate"
+    said, _ = figure(nlp, "About 900 people died in the floods, the mayor said.")
+    assert said.basis is None
