@@ -133,7 +133,8 @@ _EARLIER = re.compile(
 _JOINED = re.compile(r"^(?:\s+[^\W\d]+){0,2}\s*(?:,|,? and)\s+$", re.IGNORECASE)
 _RATE = re.compile(
     r"^\s*(?:\w+\s+)?(?:daily|a day|per day|each day|every day|a week|per week|weekly|"
-    r"a month|per month|monthly|a year|per year|annually|per capita|per \d)",
+    r"a month|per month|monthly|a year|per year|annually|per capita|per \d|"
+    r"times\b|-?fold\b)",  # a multiple ("nine times the official toll") counts nothing
     re.IGNORECASE,
 )
 _AGE = re.compile(

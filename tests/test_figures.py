@@ -409,3 +409,11 @@ def test_a_figure_a_study_is_cited_for_is_an_estimate(nlp):
     assert claim.speaker and found.basis == "estimate"
     said, _ = figure(nlp, "About 900 people died in the floods, the mayor said.")
     assert said.basis is None
+
+
+def test_a_multiple_counts_nothing(nlp):
+    sentence = "That is nine times the official death toll, which stands at 55."
+    multiple, _ = figure(nlp, sentence)
+    toll, _ = figure(nlp, sentence, 1)
+    assert multiple.quantity["low"] == 9 and not multiple.whole
+    assert toll.quantity["low"] == 55 and toll.whole and toll.topic == "death toll"
