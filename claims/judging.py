@@ -10,9 +10,10 @@ The rules, in order:
   dead"): contradicts, marked when either claim is hedged, when two different named
   sources gave them (each article then reports a real disagreement faithfully) or when
   both cite the same source, and marked as an *update* when the figure is a running
-  count and the two articles were published on different days. In one article, a
-  headline figure against a figure the body attributes is the headline picking one
-  source, not the article contradicting itself;
+  count and the two articles were published on different days (two studies'
+  estimates, from two named sources, are rival answers, never an update). In one
+  article, a headline figure against a figure the body attributes is the headline
+  picking one source, not the article contradicting itself;
 - a denial by someone against a claim that says that same party did it: contradicts;
 - two reports of the same denial, or of the same event in the same words: same;
 - figures of one kind that agree: supports.
@@ -78,8 +79,11 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         same_source = bool(a.sources & b.sources)
         different = bool(a.sources and b.sources and not same_source)
         # "dozens", "hundreds" state no count that could have moved: a disagreement
+        # Two studies' estimates are rival answers, not steps of one count.
+        rivals = fa.basis == fb.basis == "estimate" and different
         update = (
-            "vague" not in {fa.quantity.get("qualifier"), fb.quantity.get("qualifier")}
+            not rivals
+            and "vague" not in {fa.quantity.get("qualifier"), fb.quantity.get("qualifier")}
             and result.topic in RUNNING
             and a.published is not None
             and b.published is not None

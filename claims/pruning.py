@@ -12,7 +12,9 @@ Pure: reads rows (``Suggestion``-like: ``pk``, ``topic``, ``update``, ``internal
 - Other conflicts of a topic (a disagreement on one day, between undated reports or
   two sources) are kept only when the two figures are near in value, with at most
   ``BETWEEN`` other figures between them (of their own basis, when both are official
-  counts or both estimates: the official toll is followed on its own).
+  counts or both estimates: the official toll is followed on its own); a figure that
+  restates either end to two significant digits ("nearly 3,000" beside 2,975) is not
+  another figure.
 - An article that gives three or more figures of one running count is telling its
   history or a dispute: its figures are not set against each other within it.
 - A disagreement whose two figures each lie within the two figures of another (one
@@ -31,7 +33,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from .comparison import representative
+from .comparison import representative, rounded
 from .figures import RUNNING, describe, figures_of
 
 # How many other figures may stand between two disagreeing figures of a topic for them
@@ -174,7 +176,9 @@ def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[i
         # whatever estimates do: an analyst follows the official toll on its own.
         low, high = sorted((x, y))
         between = based.get(x_basis, set()) if x_basis and x_basis == y_basis else values
-        if sum(low < v < high for v in between) > BETWEEN:
+        # a restatement of either end ("nearly 3,000" beside 2,975) is not another figure
+        others = {rounded(v) for v in between if low < v < high} - {rounded(low), rounded(high)}
+        if len(others) > BETWEEN:
             far.add(row.pk)
     return far
 

@@ -161,6 +161,17 @@ def test_different_figures_on_one_day_are_a_disagreement_not_an_update(nlp):
     assert not judge(one, other).update
 
 
+def test_two_studies_estimates_are_rival_answers_not_an_update(nlp):
+    """Months apart, two research teams' estimates are a disagreement between sources;
+    one team revising its own estimate is an update."""
+    early = dated(nlp, "A study by the state university estimated that 2,400 people died.", 1, 5)
+    late = dated(nlp, "Researchers at the health institute estimated 3,900 deaths.", 2, 30)
+    found = judge(early, late)
+    assert found.relation == "contradicts" and found.different_sources and not found.update
+    revised = dated(nlp, "A study by the state university estimated 3,900 deaths.", 2, 30)
+    assert judge(early, revised).update
+
+
 def test_a_vague_figure_is_a_disagreement_not_an_update(nlp):
     early = dated(nlp, "The toll rose to 16 dead, officials said.", 1, 5)
     late = dated(nlp, "Hundreds were killed in the storm, mayors said.", 2, 30)

@@ -187,3 +187,22 @@ def test_a_later_report_that_names_the_figure_it_updates_keeps_that_step(db):
     assert f"{named.pk}|800 people|388 people" in pairs
     assert f"{plain.pk}|1,000 people|388 people" not in pairs
     assert f"{plain.pk}|800 people|388 people" in pairs
+
+
+def test_restatements_of_either_figure_do_not_stand_between_them(db):
+    """2,975 against 4,645: "nearly 3,000" and "more than 4,600" restate the two ends
+    and leave them near; 3,400 and 4,000 are other figures between them."""
+    ends = {"A study estimated that | 2,975 people | died": (2975, 2975)}
+    ends["Researchers estimated that | 4,645 people | died"] = (4645, 4645)
+    restated = {"Another study estimated that | 3,000 people | died": (3000, 3000)}
+    restated["A survey estimated that | 4,600 people | died"] = (4600, 4600)
+    others = {"Another study estimated that | 3,400 people | died": (3400, 3400)}
+    others["A survey estimated that | 4,000 people | died"] = (4000, 4000)
+    near, far = (Story.objects.create(name=f"Storm {n}") for n in range(2))
+    _toll_rows(near, {**ends, **restated})
+    _toll_rows(far, {**ends, **others})
+    prune_conflicts(near.pk)
+    prune_conflicts(far.pk)
+    pairs = {r.key for r in Suggestion.objects.all()}
+    assert f"{near.pk}|2,975 people|4,645 people" in pairs
+    assert f"{far.pk}|2,975 people|4,645 people" not in pairs
