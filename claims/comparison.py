@@ -131,11 +131,27 @@ def compare(a: Figure, b: Figure) -> Comparison | None:
         # "at least 99 dead" and "at least 114 dead" are two confirmed counts of one
         # toll, not two compatible bounds: the count moved, or the reports disagree.
         conflict = True
+    conflict = conflict or excludes(a.quantity, b.quantity) or excludes(b.quantity, a.quantity)
     joiner = "versus" if conflict else "agrees with"
     return Comparison(
         a.topic,
         conflict,
         f"{describe(a.quantity, a.topic)} {joiner} {describe(b.quantity, b.topic)}",
+    )
+
+
+def excludes(bound: dict, exact: dict) -> bool:
+    """A strict bound and the precise count it excludes: "deaths exceeded 64" says the
+    count of 64 is too low, not that it is right. A round number is itself rounded:
+    "more than 200 dead" and "killed 200" are one fact."""
+    kind = bound.get("qualifier")
+    value = bound.get("low") if kind == "more_than" else bound.get("high")
+    return (
+        kind in {"more_than", "less_than"}
+        and exact.get("qualifier", "exact") == "exact"
+        and exact.get("low") == exact.get("high") == value
+        and value is not None
+        and value % 10 != 0
     )
 
 

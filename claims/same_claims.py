@@ -11,7 +11,7 @@ import re
 from rapidfuzz import fuzz
 
 from .choices import Relation
-from .comparison import rounded, rounded_down
+from .comparison import excludes, rounded, rounded_down
 from .entities import NAMED, entity_root
 from .profiles import Profile, Proposal
 from .wording import STEM, disbelieves, stems, word_list
@@ -135,6 +135,8 @@ def same_number(a: dict, b: dict) -> bool:
     or one rounds the other ("nearly 3,000" for 2,975), and not on its two sides
     ("nearly 300,000" and "over 300,000" say two things)."""
     if {_direction(a), _direction(b)} == {"above", "below"}:
+        return False
+    if excludes(a, b) or excludes(b, a):
         return False
     stated = {v for v in (a.get("low"), a.get("high")) if v is not None}
     if stated & {v for v in (b.get("low"), b.get("high")) if v is not None}:

@@ -7,6 +7,7 @@ import pytest
 from claims.comparison import compare, fact_key, interval, looseness
 from claims.figures import figures_of
 from claims.nlp.claims import ExtractedClaim
+from claims.same_claims import same_number
 
 
 def figure(nlp, sentence: str, which: int = 0):
@@ -417,3 +418,16 @@ def test_a_multiple_counts_nothing(nlp):
     toll, _ = figure(nlp, sentence, 1)
     assert multiple.quantity["low"] == 9 and not multiple.whole
     assert toll.quantity["low"] == 55 and toll.whole and toll.topic == "death toll"
+
+
+def test_a_strict_bound_excludes_the_precise_count_it_names(nlp):
+    """ "Deaths exceeded 37" says the count of 37 is too low; "more than 200" and "200"
+    are one rounded fact."""
+    beyond, _ = figure(nlp, "Actual deaths exceeded 37, the newspaper found.")
+    count, _ = figure(nlp, "The official death toll stands at 37.")
+    assert compare(beyond, count).conflict
+    assert not same_number(beyond.quantity, count.quantity)
+    floor, _ = figure(nlp, "More than 200 people died in the blast.")
+    round_count, _ = figure(nlp, "The blast killed 200 people.")
+    assert not compare(floor, round_count).conflict
+    assert same_number(floor.quantity, round_count.quantity)
