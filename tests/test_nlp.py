@@ -115,6 +115,18 @@ def test_bylines_and_empty_lines_are_not_claims(nlp):
     ]
 
 
+def test_a_sentence_that_opens_like_a_byline_is_still_a_claim(nlp):
+    for text in (
+        "By Tuesday, the toll had risen to 114, officials said.",
+        "From those interviews, analysts concluded that 2,310 people died.",
+        "by then the flood had destroyed 300 homes in Tarrow.",
+    ):
+        assert [c.text for c in claims_of(nlp, text)] == [text]
+    for byline in ("By Jane Doe and John Roe, Associated Press", "From Staff Reports"):
+        text = f"Storm hits coast\n\n{byline}\n\nThe storm killed 3 people in Lisbon."
+        assert [c.text for c in claims_of(nlp, text)] == ["The storm killed 3 people in Lisbon."]
+
+
 def test_a_quotation_over_several_sentences_is_one_claim(sample_claims):
     _, claims = sample_claims[ARTICLE_B]
     frolov = [c for c in claims if "big scandal" in c.text]
