@@ -8,23 +8,48 @@ from .models import Suggestion
 from .querysets import SuggestionQuerySet
 from .reported_facts import independent_reports
 
+# Sentence pairs drawn under one entry: a wire sentence that 100 outlets repeat gives
+# thousands, and drawing them all made a dashboard page take seconds
+# (bench/matching.py's near-copy story); the rest are counted, not drawn.
+SHOWN_PAIRS = 12
 
-def attach_pairs(heads: list[Suggestion], rows: SuggestionQuerySet) -> None:
-    """Give each entry's head the other sentence pairs of its entry among ``rows``
-    (``pairs``), how many reports (articles) give them (``reports``) and how many of
-    those are not wire copies of another (``independent``)."""
-    behind: dict[tuple[int | None, str], list[Suggestion]] = {}
-    for row in rows.in_entries_of(heads).for_display().order_by("-score", "pk"):
-        behind.setdefault((row.article_a.story_id, row.entry), []).append(row)
+
+def attach_pairs(
+    heads: list[Suggestion], rows: SuggestionQuerySet, shown: int | None = SHOWN_PAIRS
+) -> None:
+    """Give each entry's head the other sentence pairs of its entry among ``rows``: the
+    best scored ``shown`` (None: all) to draw (``pairs``), how many there are in all
+    (``more_pairs``), how many reports (articles) give them (``reports``) and how many
+    of those are not wire copies of another (``independent``)."""
+    fields = ["pk", "article_a__story_id", "entry", "article_a_id", "claim_a__text"]
+    fields += ["article_b_id", "claim_b__text"]
+    behind: dict[tuple[int | None, str], list[tuple]] = {}
+    for row in rows.in_entries_of(heads).order_by("-score", "pk").values_list(*fields):
+        behind.setdefault((row[1], row[2]), []).append(row)
+    head_pks = {h.pk for h in heads}
+    chosen = {
+        row[0]
+        for entry in behind.values()
+        for row in [r for r in entry if r[0] not in head_pks][:shown]
+    }
+    drawn = {r.pk: r for r in rows.filter(pk__in=chosen).for_display()}
     for head in heads:
-        pairs = behind.get((head.article_a.story_id, head.entry), [head])
+        entry = behind.get((head.article_a.story_id, head.entry)) or [_as_values(head)]
         said: dict[int, list[str]] = {}  # per article, its sentences in the entry
-        for row in pairs:
-            for article, claim in row.ends:
-                if claim is not None and claim.text not in said.get(article.pk, []):
-                    said.setdefault(article.pk, []).append(claim.text)
+        for _, _, _, a, a_text, b, b_text in entry:
+            for article, text in ((a, a_text), (b, b_text)):
+                if text is not None and text not in said.get(article, []):
+                    said.setdefault(article, []).append(text)
+        others = [r[0] for r in entry if r[0] != head.pk]
         vars(head).update(
-            pairs=[p for p in pairs if p.pk != head.pk],
+            pairs=[drawn[pk] for pk in others if pk in drawn],
+            more_pairs=len(others),
             reports=len(said),
             independent=independent_reports(list(said.values())),
         )
+
+
+def _as_values(head: Suggestion) -> tuple:
+    """A head outside ``rows`` (its filters left it out) as the values read of rows."""
+    texts = [c.text if c is not None else None for c in (head.claim_a, head.claim_b)]
+    return (head.pk, None, head.entry, head.article_a_id, texts[0], head.article_b_id, texts[1])

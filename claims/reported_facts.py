@@ -60,13 +60,17 @@ def fact_of(claim_id: int, same_pairs: Iterable[tuple[int, int]]) -> set[int]:
 def independent_reports(reports: list[list[str]]) -> int:
     """How many reports (each a list of sentences) are not copies of an earlier one: a
     report all of whose sentences another report already printed is wire copy."""
-    kept: list[str] = []
+    kept: dict[str, None] = {}  # each sentence once: wire copy repeats them verbatim
     count = 0
     for sentences in reports:
         texts = [plain(t) for t in sentences]
-        new = [t for t in texts if not any(fuzz.ratio(t, k) >= COPY_RATIO for k in kept)]
+        new = [
+            t
+            for t in texts
+            if t not in kept and not any(fuzz.ratio(t, k) >= COPY_RATIO for k in kept)
+        ]
         count += bool(new)
-        kept.extend(texts)
+        kept.update(dict.fromkeys(texts))
     return count
 
 

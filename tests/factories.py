@@ -156,6 +156,5 @@ def make_matcher_conflict(a, b, *, key: str, **fields):
         claim_a=a,
         claim_b=b,
         relation="contradicts",
-        score=0.85,
-        **fields,
+        **{"score": 0.85, **fields},
     )

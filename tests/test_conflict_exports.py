@@ -79,3 +79,32 @@ def test_conflicts_command_prints_entries_with_their_sentence_pairs(db):
     out = io.StringIO()
     call_command("conflicts", "--entries", "--story", str(story.pk), stdout=out)
     assert "(2 sentence pairs, 3 reports, 2 independent)" in out.getvalue()
+
+
+def test_an_entry_of_many_wire_copies_draws_its_best_pairs_and_counts_the_rest(db, analyst_client):
+    from claims.entries import SHOWN_PAIRS
+
+    from .factories import make_article, make_claim, make_matcher_conflict, make_story
+
+    story = make_story()
+    wire = "Officials said 12 people died."
+    forty = make_claim(make_article(body="Rescuers said 40 people died.", story=story))
+    copies = SHOWN_PAIRS + 8
+    for i in range(copies):
+        claim = make_claim(make_article(body=f"Outlet {i}: {wire}", story=story), wire)
+        make_matcher_conflict(
+            claim,
+            forty,
+            key=f"w{i}",
+            entry="toll|12|40",
+            reason="12 versus 40",
+            score=0.9 - i / 100,
+        )
+    page = analyst_client.get(f"/conflicts/?story={story.pk}").content.decode()
+    assert page.count("side by side</a></li>") == SHOWN_PAIRS, "the best scored pairs only"
+    assert f"{copies - 1} more sentence pairs" in page and f"{copies + 1} reports" in page
+    assert "2 independent" in page, "every copy of one wire sentence counts once"
+    out = io.StringIO()
+    call_command("conflicts", "--json", "--entries", "--story", str(story.pk), stdout=out)
+    (entry,) = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(entry["pairs"]) == copies, "an export gives every pair"

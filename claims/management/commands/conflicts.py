@@ -93,7 +93,7 @@ class Command(BaseCommand):
         heads = list(rows.entry_heads().in_dashboard_order())
         for start in range(0, len(heads), ENTRY_CHUNK):
             chunk = heads[start : start + ENTRY_CHUNK]
-            attach_pairs(chunk, rows)
+            attach_pairs(chunk, rows, shown=None)  # an export gives every pair
             for head in chunk:
                 pairs = [head, *head.pairs]
                 if as_json:
