@@ -161,6 +161,7 @@ def dashboard(story, count: int) -> list[tuple[str, float, float]]:
     for i in range(count):
         row = Suggestion(
             key=f"bench-{i}",
+            entry=f"bench-{i}",  # each its own entry (bulk_create skips save(), which sets it)
             relation="contradicts",
             score=0.5 + (i % 50) / 100,
             reason=f"about {i} dead versus around {2 * i} dead",
