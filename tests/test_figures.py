@@ -6,17 +6,9 @@ import pytest
 
 from claims.comparison import compare, fact_key, interval, looseness
 from claims.figures import figures_of
-from claims.nlp.claims import ExtractedClaim
 from claims.same_claims import same_number
 
-
-def figure(nlp, sentence: str, which: int = 0):
-    """The ``which``-th figure of the sentence's claim, as matching reads it."""
-    doc = nlp(sentence)
-    claim = doc._.claims[0] if doc._.claims else ExtractedClaim(0, len(sentence), sentence)
-    if not claim.quantities:
-        claim.quantities = [q.as_dict() for q in doc._.quantities]
-    return figures_of(claim)[which], claim
+from .figures import figure
 
 
 def verdict(nlp, first, second):
@@ -167,41 +159,6 @@ def test_a_count_raised_from_one_figure_to_another_is_two_figures_not_a_range(nl
 def test_more_than_before_a_comparison_is_not_an_increment(nlp):
     found, _ = figure(nlp, "The study found 1,180 more deaths than usual.")
     assert found.whole
-
-
-def test_an_official_count_is_not_set_against_an_estimate(nlp):
-    official, _ = figure(nlp, "The official death toll stood at 64.")
-    estimate, _ = figure(nlp, "Researchers estimated 3,870 excess deaths.")
-    other, _ = figure(nlp, "The official death toll rose to 80.")
-    assert compare(official, estimate) is None
-    assert compare(official, other).conflict
-    above_usual, _ = figure(nlp, "Records show 930 more people than usual died that autumn.")
-    assert above_usual.basis == "estimate" and compare(official, above_usual) is None
-
-
-def test_the_basis_nearest_the_figure_is_its_basis(nlp):
-    official, _ = figure(nlp, "A new study says the official toll of 64 was far too low.")
-    estimate, _ = figure(nlp, "Officials now cite a study that estimated 1,400 deaths.")
-    assert (official.basis, estimate.basis) == ("official", "estimate")
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The county's official death toll has been stuck at 41 since the spring.",
-        "Critics say the official toll of 41 was greatly underestimated.",
-        "The deaths were far more than official estimates of 41, a survey found.",
-        "The governor raised the official death toll from 41 to 1,200 on Tuesday.",
-    ],
-)
-def test_the_value_of_an_official_count_is_official_whatever_follows(nlp, sentence):
-    found = [f for f in figures_of(figure(nlp, sentence)[1]) if f.whole]
-    assert found and found[-1].basis == "official"
-
-
-def test_a_study_beside_an_official_count_is_still_an_estimate(nlp):
-    study, _ = figure(nlp, "Researchers estimated 1,200 deaths, far above the official count.")
-    assert study.basis == "estimate"
 
 
 def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):
@@ -384,32 +341,6 @@ def test_figures_that_round_to_one_value_are_one_reported_fact(nlp):
     assert key("About 100 people died in the floods.") != key("Around 200 people died.")
     assert key("Officials said 41 people died.") != key("Officials said 43 people died.")
     assert key("Officials said 41 people died.") != key("Officials said 41 people were hurt.")
-
-
-def test_a_survey_s_own_counts_are_set_only_against_other_samples(nlp):
-    drawn = (
-        "In effect, the team took 12 deaths found in a survey of 2,000 households and "
-        "extrapolated that to 3,100 deaths across the region."
-    )
-    found, _ = figure(nlp, drawn)
-    whole, _ = figure(nlp, drawn, 2)
-    assert found.quantity["text"].startswith("12") and found.counted.startswith("sample:")
-    assert whole.quantity["text"].startswith("3,100") and not whole.counted.startswith("sample:")
-    selected = "Of the 2,000 households selected for the survey, 27 reported deaths."
-    other, _ = figure(nlp, selected, 1)
-    assert other.quantity["low"] == 27 and other.counted.startswith("sample:")
-    assert compare(found, other).conflict, "two samples' counts disagree"
-    toll, _ = figure(nlp, "The official death toll is 27.")
-    assert compare(other, toll) is None, "deaths in a sample are not the toll"
-    larger, _ = figure(nlp, "A survey of 2,000 households found that 3,100 people died.", 1)
-    assert larger.topic == "death toll" and not larger.counted.startswith("sample:")
-
-
-def test_a_figure_a_study_is_cited_for_is_an_estimate(nlp):
-    found, claim = figure(nlp, "About 900 people died in the floods, according to a new study.")
-    assert claim.speaker and found.basis == "estimate"
-    said, _ = figure(nlp, "About 900 people died in the floods, the mayor said.")
-    assert said.basis is None
 
 
 def test_a_multiple_counts_nothing(nlp):
