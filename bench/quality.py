@@ -156,7 +156,8 @@ def score_corpus(corpus: Corpus, listing: bool) -> dict[str, Tally]:
                 marks = "GOLD " if hit else "     "
                 print(f"  {marks}{relation:11} {row.score:.2f} {row.reason[:150]}")
                 for claim in (row.claim_a, row.claim_b):
-                    print(f"         | {' '.join(claim.text.split())[:160]}")
+                    text = " ".join(claim.text.split())[:150]
+                    print(f"         | {claim.article_id:>5} {text}")
         tally = Tally(suggested=len(entries), rows=len(made), on_gold=sum(entries.values()))
         for (ends, english), pair in zip(gold, corpus.gold[relation], strict=True):
             found = None not in ends and any(matches(p, ends) for _, p in pairs)

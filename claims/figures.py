@@ -125,8 +125,9 @@ _EARLIER = re.compile(
     # "initially more than 2,000", "officials originally said 12", "the initial list of
     # 3,200" (but "the initial blast killed 100" is no earlier count)
     r"\b(?:initially|originally)\s+(?:[^\W\d]+\s+){0,3}|"
-    r"\b(?:initial|original|first)\s+(?:death\s+)?(?:toll|count|figure|estimate|list|number|"
-    r"report|tally)s?\s+(?:[^\W\d]+\s+){0,3})$",
+    # "according to initial reports, 64 lives were lost", "early estimates put the toll at 50"
+    r"\b(?:initial|original|first|early|earliest)\s+(?:death\s+)?(?:toll|count|figure|"
+    r"estimate|list|number|report|tally)s?(?:,\s*|\s+)(?:[^\W\d]+\s+){0,4})$",
     re.IGNORECASE,
 )
 # What joins two figures of one list: "160 dead and 5,000 injured", "160 dead, 5,000 hurt".

@@ -1,8 +1,9 @@
 """Which of a story's suggested conflicts an analyst can act on, and which to withdraw.
 
 Pure: reads rows (``Suggestion``-like: ``pk``, ``topic``, ``update``, ``internal``,
-``figures``, ``claim_a``, ``claim_b``, ``article_a_id``) and their articles' dates;
-``services.matching.prune_conflicts`` deletes what ``withdrawn`` names.
+``different_sources``, ``figures``, ``claim_a``, ``claim_b``, ``article_a_id``) and
+their articles' dates; ``services.matching.prune_conflicts`` deletes what
+``withdrawn`` names.
 
 - An *update* of a running count (two dated reports) is kept only as a step of its
   timeline: from the figure first reported just before to the next one, each figure
@@ -14,7 +15,8 @@ Pure: reads rows (``Suggestion``-like: ``pk``, ``topic``, ``update``, ``internal
   ``BETWEEN`` other figures between them (of their own basis, when both are official
   counts or both estimates: the official toll is followed on its own); a figure that
   restates either end to two significant digits ("nearly 3,000" beside 2,975) is not
-  another figure.
+  another figure. Two estimates from two named sources (rival studies) are always
+  set against each other: each study answers the question its own way.
 - An article that gives three or more figures of one running count is telling its
   history or a dispute: its figures are not set against each other within it.
 - A disagreement whose two figures each lie within the two figures of another (one
@@ -174,6 +176,8 @@ def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[i
         # A disagreement (one day, undated, or two sources): figures near in value. Two
         # official counts are near when no other official count lies between them,
         # whatever estimates do: an analyst follows the official toll on its own.
+        if x_basis == y_basis == "estimate" and row.different_sources:
+            continue  # rival studies: each is set against each other, whatever lies between
         low, high = sorted((x, y))
         between = based.get(x_basis, set()) if x_basis and x_basis == y_basis else values
         # a restatement of either end ("nearly 3,000" beside 2,975) is not another figure

@@ -218,6 +218,8 @@ def test_a_count_after_a_name_is_still_a_count(nlp):
         "Police said the initial list of 900 missing people had been checked.",
         "The fire initially killed about a dozen people in the valley.",
         "Police originally said 45 people were missing after the flood.",
+        "According to initial reports, 70 lives were lost in the valley.",
+        "Early estimates put the toll at 50 dead after the landslide.",
     ],
 )
 def test_one_of_a_group_and_an_earlier_count_are_not_the_whole(nlp, sentence):
@@ -225,8 +227,16 @@ def test_one_of_a_group_and_an_earlier_count_are_not_the_whole(nlp, sentence):
     assert not found.whole
 
 
-def test_an_initial_event_is_no_earlier_count(nlp):
-    found, _ = figure(nlp, "The initial blast killed 100 people near the port.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The initial blast killed 100 people near the port.",
+        "Early on Tuesday, 100 people were killed near the port.",
+        "The first reports from the port came in as 100 people were killed.",
+    ],
+)
+def test_an_initial_event_is_no_earlier_count(nlp, sentence):
+    found, _ = figure(nlp, sentence)
     assert found.whole and found.topic == "death toll"
 
 

@@ -94,11 +94,13 @@ def test_a_disagreement_within_a_wider_one_is_left_to_it(db):
     assert ("$25 million", "$8 million") in denied, "a denial is a disagreement of its own"
 
 
-def _toll_rows(story, said: dict[str, tuple[float, float]], *, dated: bool = False):
+def _toll_rows(
+    story, said: dict[str, tuple[float, float]], *, dated: bool = False, rivals: bool = False
+):
     """A claim per sentence of ``said`` ("before | the figure's words | after"), each in
     an article of its own (undated, or a day after the last), with the figure's values,
-    and an open matcher row for every pair (an update when dated); a row's key names its
-    story and its two figures."""
+    and an open matcher row for every pair (an update when dated, from two named sources
+    when ``rivals``); a row's key names its story and its two figures."""
     import datetime as dt
 
     from claims.figures import describe
@@ -128,7 +130,15 @@ def _toll_rows(story, said: dict[str, tuple[float, float]], *, dated: bool = Fal
         a, b = claims[x], claims[y]
         figures = [describe(c.quantities[0], "death toll") for c in (a, b)]
         key = f"{story.pk}|{x}|{y}"
-        make_matcher_conflict(a, b, key=key, topic="death toll", figures=figures, update=dated)
+        make_matcher_conflict(
+            a,
+            b,
+            key=key,
+            topic="death toll",
+            figures=figures,
+            update=dated,
+            different_sources=rivals,
+        )
 
 
 def test_two_official_counts_are_near_when_only_estimates_lie_between(db):
@@ -206,3 +216,21 @@ def test_restatements_of_either_figure_do_not_stand_between_them(db):
     pairs = {r.key for r in Suggestion.objects.all()}
     assert f"{near.pk}|2,975 people|4,645 people" in pairs
     assert f"{far.pk}|2,975 people|4,645 people" not in pairs
+
+
+def test_two_studies_from_two_named_sources_are_set_against_each_other(db):
+    """Rival studies' estimates (1,052 by a newspaper, 4,645 by a university) are each
+    an answer of their own: other estimates between them do not make them far apart,
+    as they do for estimates not attributed to two sources."""
+    ends = {"A study estimated that | 1,052 people | died": (1052, 1052)}
+    ends["Researchers estimated that | 4,645 people | died"] = (4645, 4645)
+    between = {"Another study estimated that | 1,427 people | died": (1427, 1427)}
+    between["A survey estimated that | 2,975 people | died"] = (2975, 2975)
+    rival, plain = (Story.objects.create(name=f"Storm {n}") for n in range(2))
+    _toll_rows(rival, {**ends, **between}, rivals=True)
+    _toll_rows(plain, {**ends, **between})
+    prune_conflicts(rival.pk)
+    prune_conflicts(plain.pk)
+    pairs = {r.key for r in Suggestion.objects.all()}
+    assert f"{rival.pk}|1,052 people|4,645 people" in pairs
+    assert f"{plain.pk}|1,052 people|4,645 people" not in pairs
