@@ -112,6 +112,13 @@ _PART_AFTER = re.compile(
     r"(?:critically|seriously|severely|gravely|badly|fatally)\b)",
     re.IGNORECASE,
 )
+# "1,427 more people died in those months than (compared with) a year before": a
+# difference between two counts (an excess), not an increment to one.
+_MORE_THAN = re.compile(
+    r"^\s*more\s+(?:(?!more\b|less\b|fewer\b|rather\b)[\w'’-]+\s+){1,12}"
+    r"(?:than|compared (?:with|to)|relative to)\b",
+    re.I,
+)
 # ... unless the figure is given as the total: "a total of 900 additional deaths", "40
 # new cases in all" count everything, not an increment.
 _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|altogether)\s+$", re.I)
@@ -345,6 +352,7 @@ def figures_of(claim) -> list[Figure]:
             kind = _place(q, _words(text[max(0, start - 80) : start])[::-1], entities)
         before = text[max(0, start - 40) : start]
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
+        part = part and not _MORE_THAN.match(text[end : end + 100])
         if part and (_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(text[end : end + 40])):
             part = False
         was = bool(_EARLIER.search(text[max(0, start - 80) : start]))

@@ -156,9 +156,23 @@ def test_a_count_raised_from_one_figure_to_another_is_two_figures_not_a_range(nl
     assert figures_of(claim)[1].whole and figures_of(claim)[1].quantity["low"] == 3140
 
 
-def test_more_than_before_a_comparison_is_not_an_increment(nlp):
-    found, _ = figure(nlp, "The study found 1,180 more deaths than usual.")
-    assert found.whole
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The study found 1,180 more deaths than usual.",
+        "The ministry admits that 812 more people died in the three weeks after the flood "
+        "than in the same weeks a year before.",
+        "Records show 640 more people died in the region in 2019 compared with 2018.",
+    ],
+)
+def test_more_than_before_a_comparison_is_not_an_increment(nlp, sentence):
+    found, _ = figure(nlp, sentence)
+    assert found.topic == "death toll" and found.whole
+
+
+def test_more_with_a_later_than_of_its_own_is_still_an_increment(nlp):
+    found, _ = figure(nlp, "Two more bodies were found, bringing the toll to more than 40.")
+    assert found.part
 
 
 def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):
