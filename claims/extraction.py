@@ -1,14 +1,18 @@
 """Running the NLP over many articles: one pool of workers for a whole import.
 
 ``Extractor.run`` keeps going when one text breaks the pipeline: the batch is retried
-one text at a time so that only the broken text fails.
+one text at a time so that only the broken text fails. ``Extractor.start`` runs it in
+the background (a thread, or the pool's workers) while the caller stores what the
+previous batch gave: spaCy's parser and matrix products release the GIL, and storing
+mostly waits on the database.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.pool import Pool
 from types import TracebackType
@@ -60,6 +64,7 @@ class Extractor:
         self.nlp = load_pipeline(self.model)
         self.version = pipeline_version(self.model)
         self._pool: Pool | None = None
+        self._thread: ThreadPoolExecutor | None = None
 
     @property
     def language(self) -> str:
@@ -69,6 +74,8 @@ class Extractor:
         if self.processes > 1:
             connections.close_all()  # forked workers must not share the parent's sockets
             self._pool = multiprocessing.get_context("fork").Pool(self.processes)
+        else:
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
         return self
 
     def __exit__(
@@ -78,15 +85,32 @@ class Extractor:
             self._pool.terminate() if kind else self._pool.close()
             self._pool.join()
             self._pool = None
+        if self._thread is not None:
+            self._thread.shutdown(wait=True, cancel_futures=kind is not None)
+            self._thread = None
 
-    def run(self, texts: Sequence[str]) -> list[Extracted]:
+    def _jobs(self, texts: Sequence[str]) -> list[tuple[str, int, list[str]]]:
         limit = settings.NEWSDESK_MAX_ARTICLE_CHARS
-        jobs = [
+        return [
             (self.model, limit, list(texts[i : i + CHUNK])) for i in range(0, len(texts), CHUNK)
         ]
+
+    def run(self, texts: Sequence[str]) -> list[Extracted]:
         chunks: Iterable[list[Extracted]]
         if self._pool is None:
-            chunks = map(_extract_chunk, jobs)
+            chunks = map(_extract_chunk, self._jobs(texts))
         else:
-            chunks = self._pool.imap(_extract_chunk, jobs)
+            chunks = self._pool.imap(_extract_chunk, self._jobs(texts))
         return [result for chunk in chunks for result in chunk]
+
+    def start(self, texts: Sequence[str]) -> Callable[[], list[Extracted]]:
+        """Begin ``run(texts)`` in the background; the returned function waits for it.
+        (Outside a ``with`` block it runs at once.)"""
+        if self._pool is not None:
+            pending = self._pool.map_async(_extract_chunk, self._jobs(texts))
+            return lambda: [result for chunk in pending.get() for result in chunk]
+        if self._thread is not None:
+            future = self._thread.submit(self.run, texts)
+            return future.result
+        done = self.run(texts)
+        return lambda: done

@@ -50,6 +50,46 @@ def test_same_content_twice_in_one_batch_is_stored_once():
     assert results[0].article == results[1].article
 
 
+def test_the_next_batch_is_analysed_while_one_is_stored_and_results_keep_their_order(
+    monkeypatch,
+):
+    from claims.services import ingestion
+
+    events: list[str] = []
+    start, store = extraction.Extractor.start, ingestion._store_one
+
+    def starting(self, texts):
+        events.append("analyse " + ",".join(t.split("\n")[0] for t in texts))
+        return start(self, texts)
+
+    def storing(entry, *args):
+        events.append("store " + entry.input.title)
+        return store(entry, *args)
+
+    monkeypatch.setattr(extraction.Extractor, "start", starting)
+    monkeypatch.setattr(ingestion, "_store_one", storing)
+    inputs = [item("One"), item("Two"), item("One"), FailedInput("bad.txt", "empty"), item("Six")]
+    results = ingest(inputs, batch_size=2, processes=1)
+    assert [r.status for r in results] == ["created", "created", "duplicate", "error", "created"]
+    assert results[2].article == results[0].article and Article.objects.count() == 3
+    # "One" again is analysed before the first is stored, then found stored by then
+    assert events == [
+        "analyse One,Two",
+        "analyse One",
+        "store One",
+        "store Two",
+        "analyse Six",
+        "store Six",
+    ]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_extraction_started_in_the_background_gives_what_a_run_gives(processes, transactional_db):
+    texts = [BODY, "The council said 3 bridges were closed on Monday."]
+    with extraction.Extractor(processes=processes) as extractor:
+        assert extractor.start(texts)() == extractor.run(texts)
+
+
 def test_a_failure_leaves_no_partial_article_and_the_batch_goes_on(monkeypatch):
     real = Claim.objects.bulk_create
 

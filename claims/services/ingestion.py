@@ -30,7 +30,7 @@ from .stories import entity_keys_of, story_for
 
 TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
 NOT_STORED = "could not be stored (the database refused it); nothing of it was saved"
-BATCH = 128
+BATCH = 32  # articles per process and batch: small, so analysing and storing overlap
 REEXTRACTED = ["text", "speaker", "is_quote", "hedged", "entities", "quantities", "match_keys"]
 
 Item = ArticleInput | FailedInput
@@ -173,7 +173,7 @@ def ingest(
     max_chars: int | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
     match: bool = True,
-    batch_size: int = BATCH,
+    batch_size: int | None = None,
 ) -> list[IngestResult]:
     """Ingest a stream of inputs in batches; returns one result per input, in order.
 
@@ -193,8 +193,15 @@ def ingest(
             on_result(result)
 
     with Extractor(processes=processes) as extractor:
-        for batch in _batches(items, batch_size):
-            _ingest_batch(batch, extractor, outlet, story, max_chars, emit)
+        # Each batch is analysed in the background while the one before it is stored.
+        waiting: _Analysing | None = None
+        for batch in _batches(items, batch_size or BATCH * extractor.processes):
+            analysing = _analyse(batch, extractor, max_chars)
+            if waiting is not None:
+                _store_batch(waiting, extractor.version, outlet, story, emit)
+            waiting = analysing
+        if waiting is not None:
+            _store_batch(waiting, extractor.version, outlet, story, emit)
     if match:
         created = [r.article for r in results if r.status == "created" and r.article]
         match_pending(created)
@@ -224,15 +231,16 @@ def _known(hashes: list[str]) -> dict[str, tuple[int, int]]:
     return {h: (pk, n) for h, pk, n in rows}
 
 
-def _ingest_batch(
-    batch: list[Item],
-    extractor: Extractor,
-    outlet: str,
-    story: Story | None,
-    max_chars: int,
-    emit: Callable[[IngestResult], None],
-) -> None:
-    aliases = EntityAlias.objects.as_map()  # once per batch, not once per article
+@dataclass
+class _Analysing:
+    """A batch whose new English texts are being analysed: ``claims()`` waits for them."""
+
+    prepared: list[PreparedArticle | IngestResult]
+    hashes: list[str]
+    claims: Callable[[], list[Extracted]]
+
+
+def _analyse(batch: list[Item], extractor: Extractor, max_chars: int) -> _Analysing:
     prepared = _prepare_all(batch, max_chars)
     articles = [p for p in prepared if isinstance(p, PreparedArticle)]
     known = _known([p.hash for p in articles])
@@ -240,16 +248,27 @@ def _ingest_batch(
     todo = {
         p.hash: p.text for p in articles if p.hash not in known and p.language == extractor.language
     }
-    extracted = dict(zip(todo, extractor.run(list(todo.values())), strict=True))
-    for entry in prepared:
+    return _Analysing(prepared, list(todo), extractor.start(list(todo.values())))
+
+
+def _store_batch(
+    batch: _Analysing,
+    version: str,
+    outlet: str,
+    story: Story | None,
+    emit: Callable[[IngestResult], None],
+) -> None:
+    aliases = EntityAlias.objects.as_map()  # once per batch, not once per article
+    extracted = dict(zip(batch.hashes, batch.claims(), strict=True))
+    # Asked again now: the batch before this one was stored while this one was analysed.
+    known = _known([p.hash for p in batch.prepared if isinstance(p, PreparedArticle)])
+    for entry in batch.prepared:
         if isinstance(entry, IngestResult):
             emit(entry)
         elif entry.hash in known:
             emit(IngestResult(entry.input.source, "duplicate", *known[entry.hash]))
         else:
-            result = _store_one(
-                entry, extracted.get(entry.hash), extractor.version, outlet, story, aliases
-            )
+            result = _store_one(entry, extracted.get(entry.hash), version, outlet, story, aliases)
             if result.status == "created" and result.article is not None:
                 known[entry.hash] = (result.article, result.claims)
             emit(result)
