@@ -247,3 +247,17 @@ def test_a_long_upload_is_analysed_a_few_inputs_per_task_each_with_its_own_row()
     rows = Job.objects.filter(batch=batch)
     assert {job.state for job in rows} == {JobState.DONE} and Article.objects.count() == 10
     assert len({job.article_id for job in rows}) == 10
+
+
+def test_a_tasks_inputs_are_all_sent_to_be_analysed_before_the_first_is_stored():
+    sent: list[list[str]] = []
+
+    class Analyst:
+        def start(self, texts):
+            sent.append(list(texts))
+            return lambda: [text.upper() for text in texts]
+
+    analysed = jobs._analysed(Analyst(), ["a", "b", "c", "d", "e"])
+    assert next(analysed) == "A"  # what the worker stores first ...
+    assert sent == [["a", "b"], ["c", "d"], ["e"]]  # ... while the rest are being read
+    assert list(analysed) == ["B", "C", "D", "E"]

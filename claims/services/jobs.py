@@ -8,6 +8,7 @@ it; the job matching its story (``run_stored_match``) finishes it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -16,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..choices import JobKind, JobState
-from ..extraction import ExtractionFailed, Extractor
+from ..extraction import Extracted, ExtractionFailed, Extractor
 from ..ingest.errors import InputError
 from ..ingest.records import ArticleInput
 from ..models import Article, EntityAlias, Job, Suggestion
@@ -27,6 +28,7 @@ from .queue import queue_stored_match
 
 GAVE_UP = "the database could not be reached, even after {n} more tries; send it again"
 BROKE = "something went wrong on our side while doing this; nothing of it was saved"
+ANALYSED_TOGETHER = 2  # of a job's inputs: the first two are stored while the rest are read
 
 
 def _update(job_id: int, **fields: Any) -> None:
@@ -35,8 +37,17 @@ def _update(job_id: int, **fields: Any) -> None:
 
 @cache
 def _extractor() -> Extractor:
-    """One pipeline per worker process (``warm_up`` loads it as the worker starts)."""
-    return Extractor(processes=1)
+    """One pipeline per worker process (``warm_up`` loads it as the worker starts), with
+    the thread it analyses in while the worker stores (open for the process's life)."""
+    return Extractor(processes=1).__enter__()
+
+
+def _analysed(extractor: Extractor, texts: list[str]) -> Iterator[Extracted]:
+    """The texts' claims in order, analysed in the background a few at a time, so that
+    storing the first overlaps analysing the rest."""
+    parts = [texts[i : i + ANALYSED_TOGETHER] for i in range(0, len(texts), ANALYSED_TOGETHER)]
+    for waiting in [extractor.start(part) for part in parts]:
+        yield from waiting()
 
 
 def warm_up() -> str:
@@ -53,12 +64,14 @@ def run_ingest(job_ids: list[int], *, attempt: int = 0) -> None:
         if not job.finished
     ]
     Job.objects.filter(pk__in=[job.pk for job in jobs]).update(attempts=attempt + 1)
+    Job.objects.filter(pk__in=[job.pk for job in jobs if job.article_id is None]).update(
+        state=JobState.ANALYSING, updated_at=timezone.now()
+    )
     todo: list[tuple[Job, PreparedArticle]] = []
     for job in jobs:
         if job.article_id is not None:  # stored by an earlier try: its matching is queued
             _match_later(job.pk, Article.objects.get(pk=job.article_id))
             continue
-        _update(job.pk, state=JobState.ANALYSING)
         try:
             prepared = prepare(
                 ArticleInput.from_json(job.input), max_chars=settings.NEWSDESK_MAX_ARTICLE_CHARS
@@ -70,14 +83,15 @@ def run_ingest(job_ids: list[int], *, attempt: int = 0) -> None:
             todo.append((job, prepared))
     extractor = _extractor()
     readable = [p.text for _, p in todo if p.language == extractor.language]
-    extracted = iter(extractor.run(readable))
+    extracted = _analysed(extractor, readable)
+    aliases = EntityAlias.objects.as_map()
     for job, prepared in todo:
         claims = next(extracted) if prepared.language == extractor.language else None
         if isinstance(claims, ExtractionFailed):
             _update(job.pk, state=JobState.FAILED, message=claims.message)
             continue
         try:
-            _store(job, prepared, claims, extractor.version)
+            _store(job, prepared, claims, extractor.version, aliases)
         except IntegrityError:  # the same text twice, or stored by another worker meanwhile
             if not _stored_before(job.pk, prepared.hash):
                 raise
@@ -117,7 +131,11 @@ def _stored_before(job_id: int, text_hash: str) -> bool:
 
 @transaction.atomic
 def _store(
-    job: Job, prepared: PreparedArticle, extracted: list[ExtractedClaim] | None, version: str
+    job: Job,
+    prepared: PreparedArticle,
+    extracted: list[ExtractedClaim] | None,
+    version: str,
+    aliases: dict[str, str],
 ) -> Article:
     """The article and its claims, and the job's row saying so, in one transaction."""
     article = store_article(
@@ -125,7 +143,7 @@ def _store(
         claims=extracted,
         pipeline_version=version,
         story=job.story,
-        aliases=EntityAlias.objects.as_map(),
+        aliases=aliases,
         match=False,
     )
     # The input is in the article now; the row keeps only what the page shows.
