@@ -11,6 +11,7 @@ digits. Pure: no database.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .figures import BROAD, RUNNING, TOPIC_WORDS, Figure, describe
@@ -19,6 +20,10 @@ from .figures import BROAD, RUNNING, TOPIC_WORDS, Figure, describe
 # allows 80 to 120, "about 13,000" less than half a thousand either way, then 5%.
 ABOUT = 0.2
 ABOUT_AT_LEAST = 0.05
+# A ceiling that says the count may reach it ("as many as 50 died", "the toll could be
+# as high as 50", "up to 50 feared dead") claims a figure near the top, not any number
+# below: a count far under it disagrees. ("At most 50", "no more than 50" only cap it.)
+_REACHING = re.compile(r"^\W*(?:as (?:high|many|much) as|up to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ def interval(q: dict) -> tuple[float, float]:
         )
     if kind in {"more_than", "at_least"} and low is not None:
         return low, math.inf
+    if kind == "at_most" and high is not None and _REACHING.match(q.get("text", "")):
+        return high * (1 - ABOUT), high
     if kind in {"less_than", "at_most"} and high is not None:
         return 0.0, high
     return (low if low is not None else 0.0), (high if high is not None else math.inf)

@@ -151,6 +151,7 @@ _AGE = re.compile(
 )
 # A figure the claim says is not so: "3,000 people did not die", "never killed 50".
 _NEGATION = re.compile(r"\b(?:not|n't|never|no one|did not|didn't|wasn't|weren't)\b", re.I)
+_OTHERS = frozenset({"other", "others"})
 _BREAKDOWN = re.compile(r"\s[-–—]\s|[-–—:(]|\bincluding\b|\bamong\b")
 
 
@@ -347,6 +348,8 @@ def figures_of(claim) -> list[Figure]:
             continue
         start, end = q["start"] - offset, q["end"] - offset
         kind = counted(q, entities)
+        if kind in _OTHERS:  # "23 people killed and 40 others missing": others of the same
+            kind = found[-1].counted if found else "people"
         topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
         if topic == "population":
             kind = _place(q, _words(text[max(0, start - 80) : start])[::-1], entities)

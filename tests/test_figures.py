@@ -22,7 +22,10 @@ def verdict(nlp, first, second):
     [
         (("The toll stood at about 100 dead.",), ("Around 200 Russians were dead.",), True),
         (("It left over 100 fighters dead.",), ("Around 200 Russians were dead.",), False),
-        (("Some put the death toll as high as 200.",), ("The toll was about 100.",), False),
+        (("Some put the death toll as high as 200.",), ("The toll was about 100.",), True),
+        (("The toll could be as high as 50.",), ("The toll rose to 45.",), False),
+        (("Up to 50 people are feared dead.",), ("The toll stood at 31 dead.",), True),
+        (("At most 50 people died.",), ("The toll stood at 31 dead.",), False),
         (("There were 200 to 300 injured.",), ("Hundreds wounded were taken away.",), False),
         (("It Leaves 100 Dead.",), ("When it settled around 200 Russians were dead.",), True),
         (("More than 200 soldiers died.",), ("Around 100 soldiers were killed.",), True),
@@ -63,6 +66,8 @@ def test_intervals_follow_the_qualifier():
     assert interval({"low": 100, "high": 100, "qualifier": "about"}) == pytest.approx((80, 120))
     assert interval({"low": 100, "high": None, "qualifier": "more_than"})[1] == float("inf")
     assert interval({"low": None, "high": 200, "qualifier": "at_most"}) == (0.0, 200)
+    reaching = {"text": "as many as 200", "low": None, "high": 200, "qualifier": "at_most"}
+    assert interval(reaching) == pytest.approx((160, 200))
     assert interval({"low": 100, "high": 999, "qualifier": "vague"}) == (100, 999)
 
 
@@ -173,6 +178,19 @@ def test_more_than_before_a_comparison_is_not_an_increment(nlp, sentence):
 def test_more_with_a_later_than_of_its_own_is_still_an_increment(nlp):
     found, _ = figure(nlp, "Two more bodies were found, bringing the toll to more than 40.")
     assert found.part
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Floods killed 23 people in the valley, and 40 others were missing.", "people"),
+        ("The storm destroyed 300 homes and damaged 40 others.", "buildings"),
+        ("Police said 40 others were missing after the blast.", "people"),
+    ],
+)
+def test_others_count_what_the_figure_before_them_counts(nlp, sentence, kind):
+    _, claim = figure(nlp, sentence)
+    assert figures_of(claim)[-1].counted == kind
 
 
 def test_a_population_is_not_a_toll_though_a_toll_follows_it(nlp):

@@ -25,7 +25,15 @@ BAD = "contradicts"
         ("About 100 people died, police said.", "Around 200 people were dead.", "contradicts"),
         # "over 100" is compatible with 200: weak support, never a conflict
         ("Over 100 people were killed.", "Around 200 people were dead.", "supports"),
-        ("As many as 200 people were killed.", "About 100 people died, police said.", "supports"),
+        # "as many as 200" says the toll may reach 200: about 100 disagrees, 190 does not;
+        # "no more than 200" only caps it
+        (
+            "As many as 200 people were killed.",
+            "About 100 people died, police said.",
+            "contradicts",
+        ),
+        ("As many as 200 people were killed.", "Police said 190 people died.", "supports"),
+        ("No more than 200 people were killed.", "About 100 people died, police said.", "supports"),
         (
             "Police said 200 to 300 people were injured.",
             "Hundreds of people were wounded.",
