@@ -29,6 +29,8 @@ TOPICS = {
     "displaced": ("evacuat", "displac", "homeless", "refugee", "fled", "shelter"),
     "attackers": ("attack", "fought", "faced", "advanc", "deploy", "assault"),
     "homes": ("destroy", "damag", "burn", "razed", "flatten", "collaps"),
+    # how many a vessel, train, plane or bus carried: "carrying about 400 passengers"
+    "aboard": ("aboard", "onboard", "carrying", "carried"),
 }
 # Running counts: a later, different figure of one of these is an update.
 RUNNING = frozenset({"death toll", "injured", "casualties", "missing", "displaced", "homes"})
@@ -40,6 +42,7 @@ TOPIC_WORDS = {
     "missing": "missing",
     "displaced": "displaced",
     "attackers": "in the force",
+    "aboard": "aboard",
     "homes": "buildings",
     "cost": "in damage",
 }
@@ -48,7 +51,7 @@ COUNTED = {
     "people": "people person persons resident residents victim victims civilian civilians "
     "individual individuals inhabitant inhabitants villager villagers life lives death "
     "deaths body bodies casualty casualties fatality fatalities dead injured wounded "
-    "missing unaccounted homeless evacuee evacuees name names",
+    "missing unaccounted homeless evacuee evacuees name names passenger passengers",
     "fighters": "fighter fighters troop troops soldier soldiers force forces mercenary "
     "mercenaries militant militants combatant combatants contractor contractors serviceman "
     "servicemen personnel man men insurgent insurgents rebel rebels guerrilla guerrillas "
@@ -96,6 +99,7 @@ MEASURES = (
 )
 _COST_WORDS = ("damag", "cost", "loss", "rebuil", "reconstruct", "repair")
 _WORD = re.compile(r"[^\W\d_]+")
+_ON_BOARD = re.compile(r"\bon board\b", re.IGNORECASE)  # read as one word, "aboard"
 _CLAUSE_END = re.compile(r"[,;:.()\d]|\s[-–—]\s")
 # Words right before a figure that make it a part of a larger count.
 _PART_BEFORE = re.compile(
@@ -150,8 +154,12 @@ _AGE = re.compile(
     re.I,
 )
 # A figure the claim says is not so: "3,000 people did not die", "never killed 50".
-_NEGATION = re.compile(r"\b(?:not|n't|never|no one|did not|didn't|wasn't|weren't)\b", re.I)
+# ("dozens if not hundreds" denies nothing)
+_NEGATION = re.compile(r"\b(?:(?<!\bif )not|n't|never|no one|didn't|wasn't|weren't)\b", re.I)
 _OTHERS = frozenset({"other", "others"})
+# "nearly 600 passengers, not 400", "600 rather than 400": the figure is denied (but
+# "dozens if not hundreds" allows it)
+_DENIED_BEFORE = re.compile(r"(?:(?<!\bif )\bnot|\brather than|\binstead of)\s+$", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"\s[-–—]\s|[-–—:(]|\bincluding\b|\bamong\b")
 
 
@@ -177,7 +185,7 @@ class Figure:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower() for w in _WORD.findall(_ON_BOARD.sub("aboard", text))]
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -234,8 +242,9 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
         # "271 homes and structures have been destroyed": the verb may be a few words on
         return "homes" if _happening(after[:7] + before[:6]) in {"homes", "displaced"} else None
     if kind != "people" and kind not in _FAMILY_OF.values() and not kind.startswith("nation"):
-        # An unknown counted thing ("ministers", "sons"): only what is right beside it.
-        return _happening(after[:3], skip=("homes",))
+        # An unknown counted thing ("ministers", "sons"): only what is right beside it,
+        # after it or the verb it is the object of ("killed 40 pilgrims").
+        return _happening(after[:3], skip=("homes",)) or _happening(before[:1], skip=("homes",))
     # The words right after a figure ("100 were killed"), up to the next comma or number,
     # say most; then the words before it ("the death toll at about 100"); then the rest
     # of the sentence after it ("200 soldiers, mostly Russians, died"); then any.
@@ -373,7 +382,7 @@ def figures_of(claim) -> list[Figure]:
         if part and re.search(r"\banother\b", before, re.IGNORECASE) and found:
             part = False  # "killed 180, wounded another 6,000": a count of its own
         clause = _CLAUSE_END.split(text[end : end + 60])[0]
-        negated = bool(_NEGATION.search(clause))
+        negated = bool(_NEGATION.search(clause) or _DENIED_BEFORE.search(before))
         basis = basis_of(before, clause, text[max(0, start - 100) : start], speaker)
         if topic in RUNNING and sample and in_sample(text, start, end, q.get("high"), sample):
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"

@@ -1,0 +1,62 @@
+"""What a figure counts: others of the same kind, those aboard, the object of a verb,
+and a figure the claim denies."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.figures import figures_of
+
+from .figures import figure, verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Floods killed 23 people in the valley, and 40 others were missing.", "people"),
+        ("The storm destroyed 300 homes and damaged 40 others.", "buildings"),
+        ("Police said 40 others were missing after the blast.", "people"),
+    ],
+)
+def test_others_count_what_the_figure_before_them_counts(nlp, sentence, kind):
+    _, claim = figure(nlp, sentence)
+    assert figures_of(claim)[-1].counted == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The ferry had 250 people on board when it capsized.", "aboard"),
+        ("About 300 passengers were aboard the ferry.", "aboard"),
+        ("A bus carrying 40 pilgrims overturned.", "aboard"),
+        # an unknown counted thing takes the verb it is the object of
+        ("The landslide killed 40 pilgrims near the shrine.", "death toll"),
+    ],
+)
+def test_how_many_a_vehicle_carried_is_a_count_of_its_own(nlp, sentence, topic):
+    found, _ = figure(nlp, sentence)
+    assert found.topic == topic
+
+
+def test_two_reports_of_how_many_were_aboard_disagree(nlp):
+    assert verdict(
+        nlp,
+        ("The train was carrying about 400 passengers, the operator said.",),
+        ("The union said nearly 600 people were on board.",),
+    )
+    # and those aboard are not the dead: "carrying 300 people, killing 12"
+    _, claim = figure(nlp, "A ferry carrying 300 people capsized, killing 12.")
+    assert [f.topic for f in figures_of(claim)] == ["aboard", "death toll"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("The union said the train carried nearly 600 passengers, not 400.", [False, True]),
+        ("Not 40 but 60 people died, the coroner said.", [True, False]),
+        ("Reporters found dozens if not hundreds of deaths.", [False, False]),
+    ],
+)
+def test_a_figure_after_not_is_denied_but_if_not_allows_it(nlp, sentence, denied):
+    _, claim = figure(nlp, sentence)
+    assert [f.negated for f in figures_of(claim)] == denied
