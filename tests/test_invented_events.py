@@ -1,0 +1,112 @@
+"""Whole events of invented reports, through ingest and matching: the stories they
+form and the conflicts an analyst would mark, as on reporting the rules never saw."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claims.choices import Relation
+from claims.ingest.records import ArticleInput
+from claims.models import Article, Suggestion
+from claims.services import ingest
+
+pytestmark = pytest.mark.django_db
+
+WIRE = (
+    "A passenger train derailed near Tarrow Junction on Wednesday, killing 12 people and "
+    "injuring 85, the national railway operator said.\n\n"
+    "The train was carrying about 400 passengers when six carriages left the tracks, "
+    "operator spokeswoman Lena Horvath said."
+)
+DERAILMENT = [
+    ("Train derails near Tarrow Junction, 12 dead", "Wire Two", dt.date(2026, 6, 10), WIRE),
+    (
+        "Tarrow Junction derailment: 12 killed",
+        "Morning Post",
+        dt.date(2026, 6, 10),
+        WIRE.replace("about 400", "roughly 400"),
+    ),
+    (
+        "Hospital says derailment injured more than 120",
+        "City Herald",
+        None,  # an undated page
+        "The regional hospital near Tarrow Junction said it had treated more than 120 people "
+        "injured in Wednesday's derailment, far more than the 85 given by the railway "
+        "operator.\n\nThe union said the train had been carrying nearly 600 passengers, not 400.",
+    ),
+    (
+        "Tarrow Junction toll rises",
+        "Wire Two",
+        dt.date(2026, 6, 12),
+        "The death toll from the Tarrow Junction derailment rose to 15 on Friday after three "
+        "of the injured died in hospital, the railway operator said.",
+    ),
+    (
+        "Bus crash at Tarrow Junction",
+        "City Herald",
+        dt.date(2024, 11, 3),
+        "Four people were killed when a bus overturned at Tarrow Junction on Sunday, police "
+        "said.\n\nThe bus was carrying 30 passengers.",
+    ),
+]
+FLOOD = [
+    (
+        "Floods kill at least 23 in Velloran valley",
+        "Wire One",
+        dt.date(2026, 3, 2),
+        "Flash floods killed at least 23 people in the Velloran valley on Sunday, regional "
+        "officials said, and 40 others were missing.",
+    ),
+    (
+        "Velloran flood toll rises to 31",
+        "Daily Courier",
+        dt.date(2026, 3, 3),
+        "The death toll from floods in the Velloran valley rose to 31 on Monday, the regional "
+        "civil protection agency said, with 28 people still unaccounted for.",
+    ),
+    (
+        "Anger over Velloran flood warnings",
+        "The Ledger",
+        dt.date(2026, 3, 3),
+        "A local rescue group said the real number of dead in the Velloran valley floods "
+        "could be as high as 50, far above the official count.",
+    ),
+]
+
+
+def stored(event) -> list[Article]:
+    inputs = [
+        ArticleInput(f"{i}.txt", title, body, outlet=outlet, published=published)
+        for i, (title, outlet, published, body) in enumerate(event)
+    ]
+    return [Article.objects.get(pk=r.article) for r in ingest(inputs)]
+
+
+def conflicts(topic: str) -> list[Suggestion]:
+    return list(Suggestion.objects.filter(relation=Relation.CONTRADICTS, topic=topic))
+
+
+def test_a_derailment_reported_by_wire_outlets_and_a_hospital():
+    wire, copy, hospital, later, bus = stored(DERAILMENT)
+    # the undated hospital page joins the event; a bus crash there two years earlier not
+    assert wire.story == copy.story == hospital.story == later.story != bus.story
+    injured = conflicts("injured")
+    assert any(not s.update and s.different_sources for s in injured)  # 85 against 120+
+    assert {s.update for s in conflicts("death toll")} == {True}  # 12, then 15 two days on
+    aboard = conflicts("aboard")  # the operator's 400 aboard against the union's 600
+    assert aboard and all(s.article_b == hospital or s.article_a == hospital for s in aboard)
+    assert not Suggestion.objects.filter(article_a=bus).exists()
+    assert Suggestion.objects.filter(
+        relation=Relation.SAME, article_a__in=[wire, copy], article_b__in=[wire, copy]
+    ).exists()
+
+
+def test_a_flood_with_a_falling_missing_count_and_a_hedged_higher_toll():
+    first, official, rescuers = stored(FLOOD)
+    assert first.story == official.story == rescuers.story
+    (missing,) = conflicts("missing")  # 40 others missing, then 28 unaccounted for
+    assert missing.update
+    hedged = [s for s in conflicts("death toll") if rescuers in (s.article_a, s.article_b)]
+    assert hedged and all(s.hedged for s in hedged)  # "could be as high as 50" against 31
