@@ -18,6 +18,17 @@ from rapidfuzz import fuzz
 
 # Articles and particles that transliterations add, drop or attach: al-Assad, ez-Zor.
 PARTICLES = {"al", "el", "ad", "ag", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "an", "the"}
+# What a place's name may carry after it and other reports leave off.
+ADMINISTRATIVE = {
+    "province",
+    "region",
+    "county",
+    "district",
+    "prefecture",
+    "governorate",
+    "oblast",
+    "municipality",
+}
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_'’`.]+")
 _VOWELS = re.compile(r"[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
@@ -36,6 +47,8 @@ def normal_form(name: str) -> str:
     words = [w for w in _SEPARATORS.split(plain) if w]
     # "al" as a word, or glued on by a hyphen in the source ("al-Assad"), is a particle.
     kept = [w for w in words if w not in PARTICLES]
+    if len(kept) > 1 and kept[-1] in ADMINISTRATIVE:
+        kept.pop()  # "Deir Ezzor province" is the Deir Ezzor other reports name
     return " ".join(kept or words)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .comparison import compare
 from .figures import RUNNING, TOPIC_WORDS, Figure, about_the_event, figures_of
+from .incidents import earlier_incident_spans, in_spans
 
 UNKNOWN_OUTLET = "Unknown outlet"
 # How the table's rows may be cut: an article each, or an outlet or a named source each
@@ -82,9 +83,13 @@ def build(
             continue
         outlet = getattr(getattr(row.article, "outlet", None), "name", "") or UNKNOWN_OUTLET
         published = getattr(row.article, "published", None)
+        # "In 2011, an earthquake there killed 600": another incident's toll
+        earlier = earlier_incident_spans(claim.text, published)
         for figure in figures_of(claim):
             q = figure.quantity
             if not figure.whole or figure.topic is None or not about_the_event(q, claim):
+                continue
+            if in_spans(q, claim.start, earlier):
                 continue
             if figure.counted.startswith("sample:"):
                 continue  # deaths found in a survey's households are not the toll

@@ -157,6 +157,9 @@ _AGE = re.compile(
 # ("dozens if not hundreds" denies nothing)
 _NEGATION = re.compile(r"\b(?:(?<!\bif )not|n't|never|no one|didn't|wasn't|weren't)\b", re.I)
 _OTHERS = frozenset({"other", "others"})
+_CASUALTIES = frozenset({"death toll", "injured"})
+# "had killed or injured 8,000" (but "12 dead and injured 40" is two counts)
+_TWO_VERBS = re.compile(r"(?<!\d )\b([^\W\d]+)\s+(?:or|and)\s+[^\W\d]+\s+$")
 # "nearly 600 passengers, not 400", "600 rather than 400": the figure is denied (but
 # "dozens if not hundreds" allows it)
 _DENIED_BEFORE = re.compile(r"(?:(?<!\bif )\bnot|\brather than|\binstead of)\s+$", re.IGNORECASE)
@@ -259,6 +262,11 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     # The verb a figure is the object of says it first: "the blast killed 200 and left
     # thousands injured".
     verb = _happening(before[:1], skip=("homes", "attackers"))
+    pair = _TWO_VERBS.search(text[max(0, start - 40) : start])
+    if verb in _CASUALTIES and pair:
+        other = _happening([pair[1].lower()], skip=("homes", "attackers"))
+        if other in _CASUALTIES and other != verb:
+            return "casualties"  # "the quake had killed or injured 8,000"
     if verb is not None:
         return verb
     skip = ("homes",) if armed else ("homes", "attackers")

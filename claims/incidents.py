@@ -129,6 +129,55 @@ def incident_name(text: str) -> str | None:
     return first.group(1).lower()
 
 
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_KIND_WORDS = "|".join(sorted(_KIND_OF, key=len, reverse=True))
+# Where a claim sets what it tells in a year of its own: "In 2011, an earthquake there
+# killed 600", "the 2011 quake", "a flood in March 2019" (but not "the worst since 1927":
+# a comparison tells of now).
+_SET_IN_YEAR = re.compile(
+    rf"^\W*(?:back )?in (?:{_MONTH} )?(?P<opening>(?:19|20)\d\d)\b|"
+    rf"\b(?P<before>(?:19|20)\d\d)(?:'s)? (?:\w+ )?(?:{_KIND_WORDS})\b|"
+    rf"\b(?:{_KIND_WORDS}) (?:\w+ ){{0,4}}in (?:{_MONTH} )?(?P<after>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# Years before its report that a claim may still tell of the event (an anniversary
+# piece recalls its toll); further back, it tells of another incident.
+EARLIER_YEARS = 2
+# What ends a clause: a figure beyond one is not told of the year named in the clause.
+_CLAUSE_BOUNDARY = re.compile(r",(?!\d{3})|[;:()\"“”—–]|\s-\s")  # not "1,800"
+
+
+def earlier_incident_spans(text: str, published: dt.date | None) -> list[tuple[int, int]]:
+    """The parts of a claim that tell of an incident of a year well before its report's
+    (offsets into ``text``): the whole claim when it opens with the year ("In 2011, an
+    earthquake in the same province killed 600 people", in a report of 2026), else the
+    clause that names it ("... in which 1,800 perished in the 2005 storm"). Their
+    figures are that incident's, not the event's. Undated reports: none."""
+    if published is None:
+        return []
+    spans = []
+    for found in _SET_IN_YEAR.finditer(text):
+        year = int(found["opening"] or found["before"] or found["after"])
+        if year > published.year - EARLIER_YEARS:
+            continue
+        if found["opening"]:
+            return [(0, len(text))]
+        bounds = list(_CLAUSE_BOUNDARY.finditer(text, 0, found.start()))
+        after = _CLAUSE_BOUNDARY.search(text, found.end())
+        spans.append((bounds[-1].end() if bounds else 0, after.start() if after else len(text)))
+    return spans
+
+
+def in_spans(q: dict, offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a quantity (offsets into the article) lies in one of a claim's spans
+    (offsets into the claim, which starts at ``offset``)."""
+    start, end = q["start"] - offset, q["end"] - offset
+    return any(low <= start and end <= high for low, high in spans)
+
+
 def figure_keys(values: Iterable[float | int | None]) -> frozenset[str]:
     """Figures as keys, leaving out small counts and years ("190", "6500")."""
     keys = set()

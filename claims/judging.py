@@ -148,7 +148,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         return Proposal(
             Relation.SUPPORTS,
             0.5 if bounded else 0.4,
-            f"both give a {result.topic}: {result.reason}",
+            f"both give {_a(result.topic)} figure: {result.reason}",
             result.topic,
             False,
             figures,
@@ -185,3 +185,8 @@ def _denied(a: Profile, b: Profile) -> Proposal | None:
                     facts = (f"{family}|denied by {root}", f"{family}|done by {root}")
                     return Proposal(Relation.CONTRADICTS, 0.75, reason, family, facts=facts)
     return None
+
+
+def _a(topic: str) -> str:
+    """ "a death toll", "an injured": the topic with its article, as a reason reads it."""
+    return f"{'an' if topic[:1] in 'aeiou' else 'a'} {topic}"

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from .entities import NAMED, entity_root
 from .figures import Figure, about_the_event, figures_of
-from .incidents import incident_name
+from .incidents import earlier_incident_spans, in_spans, incident_name
 from .wording import (
     ENTITY_KEY,
     FAMILY_KEY,
@@ -106,6 +106,7 @@ def profile(
     named = _named(claim)
     other = incident_name(claim.text)
     about_another = bool(incident and other and other != incident)
+    spans = earlier_incident_spans(claim.text, published)  # another year's incident
     own = stems(claim.text)
     return Profile(
         claim=claim,
@@ -117,7 +118,11 @@ def profile(
         stems=own,
         plain=plain(claim.text),
         sources=source_keys(claim.speaker, aliases),
-        figures=() if about_another else _event_figures(claim),
+        figures=()
+        if about_another
+        else tuple(
+            f for f in _event_figures(claim) if not in_spans(f.quantity, claim.start, spans)
+        ),
         published=published,
         **_numbers(claim),
         mentions=tuple(

@@ -60,3 +60,17 @@ def test_two_reports_of_how_many_were_aboard_disagree(nlp):
 def test_a_figure_after_not_is_denied_but_if_not_allows_it(nlp, sentence, denied):
     _, claim = figure(nlp, sentence)
     assert [f.negated for f in figures_of(claim)] == denied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        ("The charity said the quake had killed or injured 8,000 people.", ["casualties"]),
+        ("Officials said 40 were killed or injured.", ["casualties"]),
+        ("The blast killed 200 and injured 5,000.", ["death toll", "injured"]),
+        ("The storm left 12 dead and injured 40.", ["death toll", "injured"]),
+    ],
+)
+def test_killed_or_injured_before_a_figure_counts_both(nlp, sentence, topics):
+    _, claim = figure(nlp, sentence)
+    assert [f.topic for f in figures_of(claim)] == topics

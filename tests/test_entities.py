@@ -68,3 +68,16 @@ def test_the_longest_spelling_stands_for_the_group():
 def test_normal_form_drops_case_accents_and_particles():
     assert normal_form("  Bashar  al-Assad ") == "bashar assad"
     assert normal_form("Al") == "al"  # a name that is only a particle stays
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Corvane province", "Corvane", True),
+        ("Harlan County", "Harlan", True),
+        ("Islamic State", "Islamic", False),  # only what a place's name carries
+        ("Province", "Province", True),
+    ],
+)
+def test_an_administrative_word_after_a_place_is_left_off(first, second, same):
+    assert (entity_key(first) == entity_key(second)) is same

@@ -10,6 +10,7 @@ import pytest
 from claims.incidents import (
     Incident,
     StoryIncident,
+    earlier_incident_spans,
     figure_keys,
     fit,
     incident_name,
@@ -129,3 +130,29 @@ def test_figures_alone_join_only_when_two_of_them_agree():
     story = story_of(Incident(names=frozenset({"harrowgate"}), figures=frozenset({"300", "1250"})))
     assert fit(Incident(figures=frozenset({"300", "1250", "77"})), story) == 1.0
     assert fit(Incident(figures=frozenset({"300", "77"})), story) == 0.0
+
+
+KATRINA = (
+    "He compared the official toll of 16 to “a real catastrophe,” in which more than "
+    "1,800 people died in the 2005 storm that struck the coast."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "told"),
+    [
+        # opening with the year: the whole claim tells of it
+        ("In 2011, an earthquake in the same province killed 600 people.", 2026, [0, 62]),
+        ("Back in 2012 a fire there killed 7.", 2026, [0, 35]),
+        # a clause that names it, and only that clause ("1,800" ends none)
+        (KATRINA, 2017, [KATRINA.index(" in which"), len(KATRINA)]),
+        ("A flood in March 2019 left 40 dead, officials recalled.", 2026, [0, 34]),
+        # a comparison tells of now; a year ago may be the event itself; undated: none
+        ("It was the worst flood since 1927, killing 40.", 2026, None),
+        ("In 2025, the ministry counted 12 dead.", 2026, None),
+        ("In 2011, an earthquake in the same province killed 600 people.", None, None),
+    ],
+)
+def test_a_claim_tells_of_an_incident_of_a_year_well_before_its_report(text, published, told):
+    spans = earlier_incident_spans(text, published and dt.date(published, 6, 1))
+    assert spans == ([tuple(told)] if told else [])

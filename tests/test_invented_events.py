@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
+from claims import fact_table
 from claims.choices import Relation
 from claims.ingest.records import ArticleInput
-from claims.models import Article, Suggestion
+from claims.models import Article, Claim, Suggestion
 from claims.services import ingest
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +76,31 @@ FLOOD = [
     ),
 ]
 
+QUAKE = [
+    (
+        "Quake kills at least 2,100 in Corvane province",
+        "Wire One",
+        dt.date(2026, 9, 14),
+        "A magnitude 6.4 earthquake struck Corvane province on Monday, killing at least 2,100 "
+        "people and injuring more than 5,000, the interior ministry said.\n\n"
+        "In 2011, an earthquake in the same province killed 600 people.",
+    ),
+    (
+        "Corvane quake toll climbs to 2,450",
+        "Evening Standard",
+        dt.date(2026, 9, 15),
+        "The death toll from Monday's earthquake in Corvane province climbed to 2,450 on "
+        "Tuesday, the interior ministry said.",
+    ),
+    (
+        "Corvane: survivors wait for aid",
+        "The Observer",
+        dt.date(2026, 9, 16),
+        "Survivors of the Corvane earthquake waited for aid on Wednesday.\n\n"
+        "The Red Crescent said the quake had killed or injured 8,000 people.",
+    ),
+]
+
 
 def stored(event) -> list[Article]:
     inputs = [
@@ -110,3 +136,20 @@ def test_a_flood_with_a_falling_missing_count_and_a_hedged_higher_toll():
     assert missing.update
     hedged = [s for s in conflicts("death toll") if rescuers in (s.article_a, s.article_b)]
     assert hedged and all(s.hedged for s in hedged)  # "could be as high as 50" against 31
+
+
+def test_an_earthquake_report_that_recalls_an_earlier_one():
+    first, later, aid = stored(QUAKE)
+    recalled = Claim.objects.get(article=first, text__startswith="In 2011")
+    # the 2011 quake's 600 dead are set against nothing, and no cell of the table holds them
+    assert not Suggestion.objects.filter(claim_a=recalled).exists()
+    assert not Suggestion.objects.filter(claim_b=recalled).exists()
+    _, rows = fact_table.build(
+        [first, later, aid], Claim.objects.filter(article__story=first.story)
+    )
+    tolls = [e.text for row in rows for e in row.cells.get("death toll", [])]
+    assert tolls and not any("600" in text for text in tolls)
+    # "killed or injured 8,000" is neither the toll nor the injured: no conflict with either
+    assert not Suggestion.objects.filter(article_b=aid, relation=Relation.CONTRADICTS).exists()
+    assert not Suggestion.objects.filter(article_a=aid, relation=Relation.CONTRADICTS).exists()
+    assert Suggestion.objects.filter(reason__startswith="both give a death toll figure").exists()
