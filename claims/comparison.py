@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .figures import BROAD, RUNNING, TOPIC_WORDS, Figure, describe
+from .figures import BROAD, RUNNING, SIDES, TOPIC_WORDS, Figure, describe
 
 # How loose an approximate figure is, either way, at most and at least: "about 100"
 # allows 80 to 120, "about 13,000" less than half a thousand either way, then 5%.
@@ -110,6 +110,8 @@ def comparable(a: Figure, b: Figure) -> bool:
     if a.counted == b.counted:
         return True
     broad = {c.split(":")[0] for c in (a.counted, b.counted)}
+    if broad == SIDES:
+        return False  # "nine soldiers" and "60 militants" died on two sides
     return broad <= BROAD and not (a.counted != b.counted and broad == {"nationality"})
 
 

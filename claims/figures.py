@@ -2,7 +2,8 @@
 
 Each quantity (see ``claims.nlp.quantities``) states bounds and a qualifier; here it
 becomes a ``Figure`` that also knows what it counts (the thing counted, in families:
-fighters, troops and soldiers are one kind; people, residents and victims another),
+fighters, forces and men are one kind; soldiers and troops, one side; militants and
+rebels, the other side; people, residents and victims another),
 what happened to it (killed, injured, killed or injured, missing, displaced, buildings
 destroyed, a force's size, a cost, an amount of a substance, how many live in a
 place) and whether it is a part ("another 12", "two of them", "including 25 children",
@@ -52,10 +53,14 @@ COUNTED = {
     "individual individuals inhabitant inhabitants villager villagers life lives death "
     "deaths body bodies casualty casualties fatality fatalities dead injured wounded "
     "missing unaccounted homeless evacuee evacuees name names passenger passengers",
-    "fighters": "fighter fighters troop troops soldier soldiers force forces mercenary "
-    "mercenaries militant militants combatant combatants contractor contractors serviceman "
-    "servicemen personnel man men insurgent insurgents rebel rebels guerrilla guerrillas "
-    "attacker attackers gunman gunmen",
+    # Armed men of either side, or of a side the words do not tell ...
+    "fighters": "fighter fighters force forces mercenary mercenaries combatant combatants "
+    "contractor contractors man men",
+    # ... a state's ...
+    "troops": "troop troops soldier soldiers serviceman servicemen personnel",
+    # ... and those who fight it: two sides are never one count.
+    "militants": "militant militants insurgent insurgents rebel rebels guerrilla guerrillas "
+    "attacker attackers gunman gunmen jihadist jihadists",
     "citizens": "citizen citizens national nationals",
     "children": "child children kid kids minor minors boy boys girl girls infant infants baby "
     "babies student students pupil pupils",
@@ -71,7 +76,9 @@ COUNTED = {
 _FAMILY_OF = {word: family for family, words in COUNTED.items() for word in words.split()}
 # Kinds of counted thing that may be compared with one another: a toll of people with a
 # toll of fighters or of one nationality (a battle's dead are mostly its fighters).
-BROAD = frozenset({"people", "fighters", "nationality"})
+ARMED = frozenset({"fighters", "troops", "militants"})
+BROAD = frozenset({"people", "nationality"}) | ARMED
+SIDES = frozenset({"troops", "militants"})  # never compared with each other
 MONEY = {"USD", "EUR", "GBP", "JPY"}
 MASSES = {"ton", "tons", "tonne", "tonnes", "kilogram", "kilograms", "kg", "pound", "pounds"}
 MEASURES = (
@@ -252,7 +259,7 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     # say most; then the words before it ("the death toll at about 100"); then the rest
     # of the sentence after it ("200 soldiers, mostly Russians, died"); then any.
     # Only fighters (or one side's men) are counted as a force's size.
-    armed = kind == "fighters" or kind.startswith("nation")
+    armed = kind in ARMED or kind.startswith("nation")
     if not armed and _settlement(before) is not None:
         # "a town of 12,000 people", "the population of the island, 3.4 million": how
         # many live there, a figure of its own, never a toll
@@ -280,7 +287,7 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
         # anywhere, when no other figure could be what those words count
         or (_happening(_words(text), skip=("attackers", "homes")) if alone else None)
     )
-    if found is None and kind == "fighters":
+    if found is None and kind in ARMED:
         return "attackers"
     return found
 

@@ -74,3 +74,18 @@ def test_a_figure_after_not_is_denied_but_if_not_allows_it(nlp, sentence, denied
 def test_killed_or_injured_before_a_figure_counts_both(nlp, sentence, topics):
     _, claim = figure(nlp, sentence)
     assert [f.topic for f in figures_of(claim)] == topics
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # two sides of a fight are two counts, never one
+        (("Nine soldiers were killed.",), ("The army killed 60 militants.",), None),
+        (("Rebels said 45 troops died.",), ("Fourteen rebels died.",), None),
+        # one side in other words, or armed men of a side the words do not tell
+        (("Nine soldiers were killed.",), ("The rebels said 45 troops died.",), True),
+        (("At least 37 fighters were killed.",), ("The army killed 60 militants.",), False),
+    ],
+)
+def test_soldiers_and_militants_are_two_sides(nlp, first, second, conflict):
+    assert verdict(nlp, first, second) is conflict

@@ -101,6 +101,24 @@ QUAKE = [
     ),
 ]
 
+CLASH = [
+    (
+        "Army says 60 militants killed near Tarsel crossing",
+        "State Daily",
+        dt.date(2026, 4, 20),
+        "The army killed sixty militants in fighting near the Tarsel crossing on Sunday, a "
+        "military spokesman, Colonel Dario Venn, said.\n\n"
+        "Nine soldiers were killed, including two officers, Venn said.",
+    ),
+    (
+        "Rebels say 45 soldiers died at Tarsel crossing",
+        "Frontline News",
+        dt.date(2026, 4, 20),
+        "Rebel spokesman Amir Toleb said forty-five soldiers had been killed in Sunday's "
+        "fighting at the Tarsel crossing, while 14 rebels died.",
+    ),
+]
+
 
 def stored(event) -> list[Article]:
     inputs = [
@@ -153,3 +171,18 @@ def test_an_earthquake_report_that_recalls_an_earlier_one():
     assert not Suggestion.objects.filter(article_b=aid, relation=Relation.CONTRADICTS).exists()
     assert not Suggestion.objects.filter(article_a=aid, relation=Relation.CONTRADICTS).exists()
     assert Suggestion.objects.filter(reason__startswith="both give a death toll figure").exists()
+
+
+def test_a_clash_whose_two_sides_count_their_dead():
+    army, rebels = stored(CLASH)
+    found = {
+        frozenset(s.figures)
+        for s in Suggestion.objects.filter(relation=Relation.CONTRADICTS, article_a__in=[army])
+        | Suggestion.objects.filter(relation=Relation.CONTRADICTS, article_b__in=[army])
+    }
+    # each side's dead against the other account of them, never one side's against the other's
+    assert frozenset({"Nine soldiers dead", "forty-five soldiers dead"}) in found
+    assert frozenset({"sixty militants dead", "14 rebels dead"}) in found
+    assert not any(
+        any("soldiers" in f for f in pair) and any("militants" in f for f in pair) for pair in found
+    )
