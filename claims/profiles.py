@@ -16,6 +16,7 @@ from .incidents import earlier_incident_spans, in_spans, incident_name
 from .wording import (
     ENTITY_KEY,
     FAMILY_KEY,
+    FIGURES_KEY,
     NUMBER_KEY,
     SHINGLE_KEY,
     STEM,
@@ -30,7 +31,14 @@ from .wording import (
 )
 
 # How much each kind of key counts when Postgres ranks candidates (services.matching).
-KEY_WEIGHTS = {SHINGLE_KEY: 3, TOPIC_KEY: 2, ENTITY_KEY: 1, FAMILY_KEY: 1, NUMBER_KEY: 1}
+KEY_WEIGHTS = {
+    SHINGLE_KEY: 3,
+    FIGURES_KEY: 3,
+    TOPIC_KEY: 2,
+    ENTITY_KEY: 1,
+    FAMILY_KEY: 1,
+    NUMBER_KEY: 1,
+}
 
 
 class ClaimLike(Protocol):
@@ -145,19 +153,28 @@ def match_keys(claim, aliases: Mapping[str, str] | None = None) -> list[str]:
         for e in _named(claim)
     }
     keys.update(match_key(FAMILY_KEY, f) for f in families(claim.text))
-    for figure in _event_figures(claim):
+    figures = figures_of(claim)
+    for figure in figures:
+        if not (figure.whole and about_the_event(figure.quantity, claim)):
+            continue
         keys.add(match_key(TOPIC_KEY, figure.topic))
         q = figure.quantity
         for value in (q.get("low"), q.get("high")):
             if value is not None:
                 keys.add(match_key(NUMBER_KEY, f"{value:g}"))
+    numbers = _numbers(claim, figures)["numbers"]
+    if numbers and max(numbers) >= 10:
+        # "about 40 firefighters held back some 500 acres" / "roughly 40 firefighters
+        # contained around 500 acres": what ``same_numbers`` compares, in one key
+        keys.add(match_key(FIGURES_KEY, ",".join(f"{v:g}" for v in sorted(numbers))))
     keys.update(shingle_keys(claim.text))
     return sorted(keys)
 
 
-def _numbers(claim) -> dict[str, frozenset]:
-    """The numbers a claim states (of wholes, not dates or parts) and what they count."""
-    figures = [f for f in figures_of(claim) if not f.part]
+def _numbers(claim, figures: list[Figure] | None = None) -> dict[str, frozenset]:
+    """The numbers a claim states (of wholes, not dates or parts) and what they count
+    (``figures``: the claim's, when they are at hand)."""
+    figures = [f for f in (figures_of(claim) if figures is None else figures) if not f.part]
     values = frozenset(
         v for f in figures for v in (f.quantity.get("low"), f.quantity.get("high")) if v is not None
     )

@@ -17,6 +17,7 @@ from .entities import entity_key
 # Match keys are stored as "<kind>:<value>", the kind one letter to keep the GIN index
 # small; code names the kinds.
 SHINGLE_KEY, TOPIC_KEY, ENTITY_KEY, FAMILY_KEY, NUMBER_KEY = "h", "t", "e", "f", "n"
+FIGURES_KEY = "v"  # every number a claim states, together: wire copy reworded keeps them
 
 
 def match_key(kind: str, value: object) -> str:

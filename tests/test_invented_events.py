@@ -119,6 +119,23 @@ CLASH = [
     ),
 ]
 
+WILDFIRE = [
+    (
+        "Wildfire near Dunmore Creek forces 3,000 to flee",
+        "Wire One",
+        dt.date(2026, 7, 2),
+        "A wildfire near Dunmore Creek has destroyed 85 homes, fire officials said.\n\n"
+        "A crew of about 40 firefighters held back some 500 acres of flames on the town's edge.",
+    ),
+    (
+        "Dunmore Creek fire grows",
+        "Valley Times",
+        dt.date(2026, 7, 3),
+        "The Dunmore Creek fire has destroyed 140 homes, the state forestry agency said.\n\n"
+        "Roughly 40 firefighters contained around 500 acres near the town.",
+    ),
+]
+
 
 def stored(event) -> list[Article]:
     inputs = [
@@ -186,3 +203,11 @@ def test_a_clash_whose_two_sides_count_their_dead():
     assert not any(
         any("soldiers" in f for f in pair) and any("militants" in f for f in pair) for pair in found
     )
+
+
+def test_a_wire_sentence_reworded_by_another_outlet_is_found_as_the_same():
+    wire, local = stored(WILDFIRE)
+    same = Suggestion.objects.get(relation=Relation.SAME)  # no name or phrase in common
+    assert {same.claim_a.text[:6], same.claim_b.text[:6]} == {"A crew", "Roughl"}
+    (homes,) = conflicts("homes")
+    assert homes.update  # 85 homes, then 140 the next day
