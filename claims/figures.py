@@ -34,7 +34,11 @@ TOPICS = {
     "aboard": ("aboard", "onboard", "carrying", "carried"),
 }
 # Running counts: a later, different figure of one of these is an update.
-RUNNING = frozenset({"death toll", "injured", "casualties", "missing", "displaced", "homes"})
+RUNNING = frozenset(
+    {"death toll", "injured", "casualties", "missing", "displaced", "homes", "area burned"}
+)
+# Counts a sentence pair's suggestion gives only when no other count conflicts.
+SECONDARY = frozenset({"aboard", "area burned"})
 # How a figure of each topic reads in a reason: "about 100 dead".
 TOPIC_WORDS = {
     "death toll": "dead",
@@ -44,6 +48,7 @@ TOPIC_WORDS = {
     "displaced": "displaced",
     "attackers": "in the force",
     "aboard": "aboard",
+    "area burned": "burned",
     "homes": "buildings",
     "cost": "in damage",
 }
@@ -105,6 +110,21 @@ MEASURES = (
     }
 )
 _COST_WORDS = ("damag", "cost", "loss", "rebuil", "reconstruct", "repair")
+# Land a fire took, in hectares: reports give it in acres or hectares.
+CONVERTED = 0.01  # how far a converted figure may be from the figure it was converted from
+HECTARES_IN = {
+    "acre": 0.404686,
+    "acres": 0.404686,
+    "hectare": 1.0,
+    "hectares": 1.0,
+    "ha": 1.0,
+    "square kilometre": 100.0,
+}
+_BURN_WORDS = ("burn", "scorch", "charr", "blacken", "consum", "engulf", "torch")
+# ... or how far a fire has spread, when the claim is about a fire
+_SPREAD_WORDS = ("grew", "grow", "spread", "cover", "span", "swept")
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_FIRE_WORDS = ("fire", "wildfire", "blaze", "bushfire", "flames", "inferno")
 _WORD = re.compile(r"[^\W\d_]+")
 _ON_BOARD = re.compile(r"\bon board\b", re.IGNORECASE)  # read as one word, "aboard"
 _CLAUSE_END = re.compile(r"[,;:.()\d]|\s[-–—]\s")
@@ -241,6 +261,19 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
         after = _words(text[end : end + 60])
         substance = _substance(after[1:3]) if after[:1] == ["of"] else []
         return "amount of " + " ".join(substance) if substance else None
+    if (unit or "").lower() in HECTARES_IN:
+        # "the fire has burned 12,000 acres", "the blaze grew to 7,500 hectares" (but
+        # "firefighters held back 500 acres of flames" is no area burned)
+        following = _PARENTHESES.sub("", text[end : end + 80])  # "878 ha (2,170 acres) burned"
+        near = (
+            _words(text[max(0, start - 40) : start])[-5:]
+            + _words(_CLAUSE_END.split(following)[0])[:4]
+        )
+        burned = any(w.startswith(_BURN_WORDS) for w in near)
+        spread = any(w.startswith(_SPREAD_WORDS) for w in near) and any(
+            w.startswith(_FIRE_WORDS) for w in _words(text)
+        )
+        return "area burned" if burned or spread else None
     if unit in MEASURES:
         return None
     before = _words(text[max(0, start - 80) : start])[::-1]
@@ -377,6 +410,8 @@ def figures_of(claim) -> list[Figure]:
         topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
         if topic == "population":
             kind = _place(q, _words(text[max(0, start - 80) : start])[::-1], entities)
+        if topic == "area burned":  # in one measure: 7,500 hectares are 18,533 acres
+            kind, q = "hectares", _in_hectares(q)
         before = text[max(0, start - 40) : start]
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
         part = part and not _MORE_THAN.match(text[end : end + 100])
@@ -390,6 +425,8 @@ def figures_of(claim) -> list[Figure]:
         # Ruiz, 71, died") is no count
         part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))
         part = part or _age_after_a_name(q, before, text[end : end + 2], entities)
+        if found and text[found[-1].quantity["end"] - offset : start].strip() == "(":
+            part = True  # "2,100 acres (850 hectares)": the same figure in another measure
         for earlier in found:
             gap = text[earlier.quantity["end"] - offset : start]
             if earlier.topic == topic and earlier.whole and _BREAKDOWN.search(gap):
@@ -403,6 +440,46 @@ def figures_of(claim) -> list[Figure]:
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
         found.append(Figure(q, topic, kind, part, negated, basis, earlier=was))
     return found
+
+
+def _in_hectares(q: dict) -> dict:
+    """An area's quantity with its bounds in hectares (its words as they were); one
+    given in acres reaches 1% either way, as the figures reports convert are rounded
+    ("878 ha (2,170 acres)")."""
+    factor = HECTARES_IN[(q.get("unit") or "").lower()]
+    if factor == 1.0:
+        return q
+    return {
+        **q,
+        "low": None if q.get("low") is None else q["low"] * factor * (1 - CONVERTED),
+        "high": None if q.get("high") is None else q["high"] * factor * (1 + CONVERTED),
+        "stated": (q.get("low"), q.get("high"), factor),  # as the report gave it
+    }
+
+
+def as_stated_alike(a: dict, b: dict) -> tuple[dict, dict]:
+    """Two areas in the measure one of them was stated in, when one was converted
+    ("more than 2,100 acres" and "878 ha" as acres: 2,100 and 2,169.6), so that how a
+    report rounded its own figure can be read; other quantities as they are."""
+    if "stated" not in a and "stated" not in b:
+        return a, b
+    factor = (a.get("stated") or b["stated"])[2]
+
+    def alike(q: dict) -> dict:
+        if "stated" in q:
+            low, high, own = q["stated"]
+            if own == factor:
+                return {**q, "low": low, "high": high}
+        bounds = {k: None if q.get(k) is None else q[k] / factor for k in ("low", "high")}
+        if "stated" in q:  # another converted unit: back to hectares first
+            low, high, own = q["stated"]
+            bounds = {
+                "low": None if low is None else low * own / factor,
+                "high": None if high is None else high * own / factor,
+            }
+        return {**q, **bounds}
+
+    return alike(a), alike(b)
 
 
 def describe(q: dict, topic: str | None) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 
 from .choices import Relation
 from .comparison import compare, fact_key, interval
-from .figures import RUNNING, Figure, describe
+from .figures import RUNNING, SECONDARY, Figure, describe
 from .profiles import Profile, Proposal
 from .same_claims import (
     deniers_of,
@@ -73,7 +73,10 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             if result is not None:
                 (conflicts if result.conflict else agreements).append((result, fa, fb))
     if conflicts:
-        result, fa, fb = conflicts[0]
+        # one suggestion per sentence pair: the first conflict of a count of people or
+        # buildings before one of a fire's area or of those aboard ("burned 12,000 acres
+        # and destroyed 85 homes" against "grew to 18,500 acres and destroyed 140 homes")
+        result, fa, fb = min(conflicts, key=lambda c: c[0].topic in SECONDARY)
         if not _disagreement_counts(a, b):
             return None
         same_source = bool(a.sources & b.sources)

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from .choices import Relation
 from .comparison import excludes, rounded, rounded_down
 from .entities import NAMED, entity_root
+from .figures import as_stated_alike
 from .profiles import Profile, Proposal
 from .wording import STEM, disbelieves, stems, word_list
 
@@ -136,6 +137,7 @@ def same_number(a: dict, b: dict) -> bool:
     ("nearly 300,000" and "over 300,000" say two things)."""
     if {_direction(a), _direction(b)} == {"above", "below"}:
         return False
+    a, b = as_stated_alike(a, b)
     if excludes(a, b) or excludes(b, a):
         return False
     stated = {v for v in (a.get("low"), a.get("high")) if v is not None}

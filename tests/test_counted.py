@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claims.figures import figures_of
+from claims.same_claims import same_number
 
 from .figures import figure, verdict
 
@@ -89,3 +90,29 @@ def test_killed_or_injured_before_a_figure_counts_both(nlp, sentence, topics):
 )
 def test_soldiers_and_militants_are_two_sides(nlp, first, second, conflict):
     assert verdict(nlp, first, second) is conflict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The fire has burned 12,000 acres, officials said.", "area burned"),
+        ("The blaze grew to 7,500 hectares overnight.", "area burned"),
+        ("The assessment found 878 ha (2,170 acres) burned.", "area burned"),
+        ("The farm covers 300 acres.", None),
+        ("A crew of 40 firefighters held back some 500 acres of flames.", None),
+    ],
+)
+def test_the_area_a_fire_burned_is_a_count_of_its_own(nlp, sentence, topic):
+    found, claim = figure(nlp, sentence)
+    assert found.topic == topic
+    if "(" in sentence:  # "(2,170 acres)": the same area in another measure
+        assert figures_of(claim)[1].part
+
+
+def test_areas_in_acres_and_hectares_are_compared_in_one_measure(nlp):
+    # 18,500 acres are 7,487 hectares
+    assert verdict(nlp, ("The fire grew to 18,500 acres.",), ("It has burned 7,500 ha.",)) is False
+    assert verdict(nlp, ("The fire grew to 12,000 acres.",), ("It has burned 7,500 ha.",)) is True
+    more, _ = figure(nlp, "The fire burned more than 2,100 acres.")
+    exact, _ = figure(nlp, "The fire burned 878 ha.")
+    assert same_number(more.quantity, exact.quantity)  # 878 ha are 2,170 acres

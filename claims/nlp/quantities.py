@@ -186,6 +186,10 @@ def _qualifier_after(doc: Doc, last: int) -> tuple[str | None, int]:
     return None, last
 
 
+# Units written short that the model does not read as nouns.
+ABBREVIATED = {"ha": "hectare", "km": "kilometre", "km2": "square kilometre", "kg": "kilogram"}
+
+
 def _word(token: Token) -> str:
     return token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
 
@@ -197,9 +201,13 @@ def _unit(doc: Doc, first: int, last: int) -> tuple[str | None, Token | None]:
         return "percent", following
     if first > 0 and doc[first - 1].text in CURRENCIES:
         return CURRENCIES[doc[first - 1].text], None
+    if following is not None and following.lower_ in ABBREVIATED:
+        return ABBREVIATED[following.lower_], following  # "878 ha"
     for token in doc[first : last + 1]:
         head = token.head
         if token.dep_ in {"nummod", "quantmod"} and head.i > last and head.pos_ == "NOUN":
+            if any(t.text == "(" for t in doc[last + 1 : head.i]):
+                break  # "878 ha (2,170 acres)": the noun is the other figure's
             return _word(head), head
     index = last + 1
     if index < len(doc) and doc[index].lower_ == "of":
