@@ -107,6 +107,8 @@ def comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.basis and b.basis and a.basis != b.basis:
         return False  # an official count and an estimate of excess deaths
+    if a.where and b.where and a.where != b.where:
+        return False  # "30 killed in Haiti" and "42 across the Caribbean": two scopes
     if a.counted == b.counted:
         return True
     broad = {c.split(":")[0] for c in (a.counted, b.counted)}

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .bases import basis_of, in_sample, sample_size
+from .entities import entity_key
+from .incidents import kind_of
 
 TOPICS = {
     "death toll": ("dead", "death", "die", "died", "kill", "fatalit", "bodies", "toll", "lives"),
@@ -208,6 +210,9 @@ class Figure:
     # What the count used to be ("up from 64", "the previous toll was 60"): a figure the
     # claim states, not the count it gives now.
     earlier: bool = False
+    # The places it is counted in, when the claim says ("killed 30 in Haiti", "42 across
+    # the Caribbean"): a toll of one country is no toll of another, nor of the region.
+    where: frozenset[str] = frozenset()
 
     @property
     def whole(self) -> bool:
@@ -438,8 +443,47 @@ def figures_of(claim) -> list[Figure]:
         basis = basis_of(before, clause, text[max(0, start - 100) : start], speaker)
         if topic in RUNNING and sample and in_sample(text, start, end, q.get("high"), sample):
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
-        found.append(Figure(q, topic, kind, part, negated, basis, earlier=was))
+        where = _where(text, start, end, offset, entities) if topic in RUNNING else frozenset()
+        found.append(Figure(q, topic, kind, part, negated, basis, earlier=was, where=where))
     return found
+
+
+SCOPE_REACH = 35  # characters between a figure and the place it is counted in, at most
+_SCOPE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_SCOPE_BOUNDARY = re.compile(
+    r"[,;:()]|\s[-–—]\s|\b(?:and|but|while|as|after|before)\s+\w+\s+(?:said|says)\b"
+)
+
+
+def _where(text: str, start: int, end: int, offset: int, entities: list[dict]) -> frozenset[str]:
+    """The places a figure is counted in: places its clause names after "in", "across"
+    or "throughout" ("at least 30 were killed in Haiti", "the toll in Haiti rose to 30",
+    "42 people in Jamaica and Haiti")."""
+    bounds = list(_SCOPE_BOUNDARY.finditer(text))
+    low = max((m.end() for m in bounds if m.end() <= start), default=0)
+    high = min((m.start() for m in bounds if m.start() >= end), default=len(text))
+    places = set()
+    previous = None
+    for e in sorted(entities, key=lambda e: e["start"]):
+        if e.get("label") not in {"GPE", "LOC"}:
+            continue
+        e_start, e_end = e["start"] - offset, e["end"] - offset
+        if not (low <= e_start and e_end <= high):
+            continue
+        if e_start - end > SCOPE_REACH or start - e_end > SCOPE_REACH:
+            continue  # "... 64 was the deadliest disaster in U.S. history": not its scope
+        lead_in = text[max(low, e_start - 30) : e_start]
+        joined = previous is not None and re.fullmatch(
+            r"\s*(?:and|or|,)\s*", text[previous:e_start]
+        )
+        scoped = _SCOPE.search(lead_in)
+        said_before = lead_in[: scoped.start()].split() if scoped else []
+        if said_before and kind_of(said_before[-1]):
+            continue  # "after the wildfire in Lahaina": where the event was, not the count
+        if scoped or joined:
+            places.add(entity_key(e["text"]))
+            previous = e_end
+    return frozenset(places)
 
 
 def _in_hectares(q: dict) -> dict:

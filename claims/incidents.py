@@ -326,7 +326,8 @@ def ruled_out(article: Incident, story: StoryIncident) -> str | None:
         and (min(abs(article.published - d) for d in story.dates) > YEAR_AND_A_MONTH)
     ):
         return "more than a year apart"
-    if article.names and story.anchors and not (article.names & story.anchors):
+    named = bool(article.name and article.name in story.incident_names)
+    if article.names and story.anchors and not (article.names & story.anchors) and not named:
         return "none of the story's main names"
     return None
 
@@ -335,6 +336,8 @@ def fit(article: Incident, story: StoryIncident) -> float | None:
     """How well the article belongs to the story (0 to 1), or None if ruled out."""
     if ruled_out(article, story) is not None:
         return None
+    if article.name and article.name in story.incident_names:
+        return 1.0  # the same named storm or fire within the year: the same event
     seen = set(story.names_seen)
     if not article.names:  # nothing but figures to go on
         shared = len(article.figures & story.figures)

@@ -116,3 +116,32 @@ def test_areas_in_acres_and_hectares_are_compared_in_one_measure(nlp):
     more, _ = figure(nlp, "The fire burned more than 2,100 acres.")
     exact, _ = figure(nlp, "The fire burned 878 ha.")
     assert same_number(more.quantity, exact.quantity)  # 878 ha are 2,170 acres
+
+
+@pytest.mark.parametrize(
+    ("sentence", "where"),
+    [
+        ("The storm killed at least 12 people in Jamaica on Sunday.", {"jamaica"}),
+        ("The storm has killed at least 42 people in Jamaica and Haiti.", {"jamaica", "haiti"}),
+        ("The storm's death toll in Haiti rose to 30.", {"haiti"}),
+        # where the event was, or a comparison's scope, is not where the count is
+        ("After the wildfire in Lahaina, 388 people were still missing.", set()),
+        ("The toll of 64 could make it the deadliest disaster in U.S. history.", set()),
+    ],
+)
+def test_a_toll_knows_the_places_it_is_counted_in(nlp, sentence, where):
+    found, _ = figure(nlp, sentence)
+    assert set(found.where) == where
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        (("The storm killed 12 people in Jamaica.",), ("It killed 30 people in Haiti.",), None),
+        (("It killed 30 people in Haiti.",), ("It has killed 42 across the Caribbean.",), None),
+        # a place on one side only is the same scope told or not
+        (("The blast killed 220 people in Beirut.",), ("The blast killed 200.",), True),
+    ],
+)
+def test_tolls_of_two_places_are_two_counts(nlp, first, second, conflict):
+    assert verdict(nlp, first, second) is conflict

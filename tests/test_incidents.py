@@ -156,3 +156,12 @@ KATRINA = (
 def test_a_claim_tells_of_an_incident_of_a_year_well_before_its_report(text, published, told):
     spans = earlier_incident_spans(text, published and dt.date(published, 6, 1))
     assert spans == ([tuple(told)] if told else [])
+
+
+def test_the_same_named_storm_joins_whatever_places_it_names():
+    story = StoryIncident()
+    story.add(
+        Incident("storm", "tamsin", frozenset({"jamaica"}), frozenset({"jamaica"}), frozenset())
+    )
+    haiti = Incident("storm", "tamsin", frozenset({"haiti"}), frozenset({"haiti"}), frozenset())
+    assert fit(haiti, story) == 1.0

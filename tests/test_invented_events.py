@@ -138,6 +138,30 @@ WILDFIRE = [
     ),
 ]
 
+HURRICANE = [
+    (
+        "Hurricane Tamsin kills 12 in Jamaica",
+        "Wire One",
+        dt.date(2026, 10, 5),
+        "Hurricane Tamsin killed at least 12 people in Jamaica on Sunday, the island's "
+        "disaster agency said, before moving north toward Cuba.",
+    ),
+    (
+        "Tamsin death toll in Haiti rises to 30",
+        "Island Post",
+        dt.date(2026, 10, 6),
+        "At least 30 people were killed in Haiti as Hurricane Tamsin brought floods to the "
+        "south of the country, civil protection officials said on Monday.",
+    ),
+    (
+        "Cuba braces for Tamsin",
+        "Wire One",
+        dt.date(2026, 10, 6),
+        "Cuba evacuated 250,000 people ahead of Hurricane Tamsin, which has killed at least "
+        "42 people in Jamaica and Haiti, state media said.",
+    ),
+]
+
 
 def stored(event) -> list[Article]:
     inputs = [
@@ -214,3 +238,11 @@ def test_a_wire_sentence_reworded_by_another_outlet_is_found_as_the_same():
     # 85 homes, then 140 the next day: the homes, not the acres, speak for the sentences
     (homes,) = conflicts("homes")
     assert homes.update and not conflicts("area burned")
+
+
+def test_a_hurricane_that_kills_in_two_countries():
+    jamaica, haiti, cuba = stored(HURRICANE)
+    # one named storm, whatever places each report names
+    assert jamaica.story == haiti.story == cuba.story
+    # Jamaica's 12, Haiti's 30 and both countries' 42 are three counts, not a dispute
+    assert not conflicts("death toll")
