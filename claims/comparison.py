@@ -14,7 +14,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from .figures import BROAD, RUNNING, SIDES, TOPIC_WORDS, Figure, describe
+from .figures import Figure, describe
+from .topics import BROAD, RUNNING, SIDES, TOPIC_WORDS
 
 # How loose an approximate figure is, either way, at most and at least: "about 100"
 # allows 80 to 120, "about 13,000" less than half a thousand either way, then 5%.

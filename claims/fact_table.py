@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .comparison import compare
-from .figures import RUNNING, TOPIC_WORDS, Figure, about_the_event, figures_of
+from .figures import Figure, about_the_event, figures_of
 from .incidents import earlier_incident_spans, in_spans
+from .topics import RUNNING, TOPIC_WORDS
 
 UNKNOWN_OUTLET = "Unknown outlet"
 # How the table's rows may be cut: an article each, or an outlet or a named source each

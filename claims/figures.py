@@ -11,7 +11,9 @@ a breakdown after a dash) or a whole. Two figures are compared only when both ar
 wholes of the same kind of thing for the same happening; then the qualifier becomes a
 tolerance ("about 100" may be 80 to 120; "over 100" any number from 100 up), and they
 conflict when those intervals do not meet. Pure functions over the quantity dicts
-stored on claims: no database.
+stored on claims: no database. The words they read are in ``claims.topics``; a fire's
+area is read by ``claims.areas``, and the places a toll is counted in by
+``claims.scopes``.
 """
 
 from __future__ import annotations
@@ -21,115 +23,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .areas import HECTARES_IN, burned_area, in_hectares
 from .bases import basis_of, in_sample, sample_size
-from .entities import entity_key
-from .incidents import kind_of
+from .scopes import counted_in
+from .topics import (
+    ARMED,
+    CLAUSE_END,
+    FAMILY_OF,
+    MASSES,
+    MEASURES,
+    MONEY,
+    RUNNING,
+    TOPIC_WORDS,
+    TOPICS,
+)
+from .topics import words as _words
 
-TOPICS = {
-    "death toll": ("dead", "death", "die", "died", "kill", "fatalit", "bodies", "toll", "lives"),
-    "injured": ("injur", "wound", "hurt", "hospitali"),
-    "missing": ("missing", "unaccounted"),
-    "displaced": ("evacuat", "displac", "homeless", "refugee", "fled", "shelter"),
-    "attackers": ("attack", "fought", "faced", "advanc", "deploy", "assault"),
-    "homes": ("destroy", "damag", "burn", "razed", "flatten", "collaps"),
-    # how many a vessel, train, plane or bus carried: "carrying about 400 passengers"
-    "aboard": ("aboard", "onboard", "carrying", "carried"),
-}
-# Running counts: a later, different figure of one of these is an update.
-RUNNING = frozenset(
-    {"death toll", "injured", "casualties", "missing", "displaced", "homes", "area burned"}
-)
-# Counts a sentence pair's suggestion gives only when no other count conflicts.
-SECONDARY = frozenset({"aboard", "area burned"})
-# How a figure of each topic reads in a reason: "about 100 dead".
-TOPIC_WORDS = {
-    "death toll": "dead",
-    "injured": "injured",
-    "casualties": "killed or injured",
-    "missing": "missing",
-    "displaced": "displaced",
-    "attackers": "in the force",
-    "aboard": "aboard",
-    "area burned": "burned",
-    "homes": "buildings",
-    "cost": "in damage",
-}
-# Families of counted things (head nouns, singular and plural): one kind each.
-COUNTED = {
-    "people": "people person persons resident residents victim victims civilian civilians "
-    "individual individuals inhabitant inhabitants villager villagers life lives death "
-    "deaths body bodies casualty casualties fatality fatalities dead injured wounded "
-    "missing unaccounted homeless evacuee evacuees name names passenger passengers",
-    # Armed men of either side, or of a side the words do not tell ...
-    "fighters": "fighter fighters force forces mercenary mercenaries combatant combatants "
-    "contractor contractors man men",
-    # ... a state's ...
-    "troops": "troop troops soldier soldiers serviceman servicemen personnel",
-    # ... and those who fight it: two sides are never one count.
-    "militants": "militant militants insurgent insurgents rebel rebels guerrilla guerrillas "
-    "attacker attackers gunman gunmen jihadist jihadists",
-    "citizens": "citizen citizens national nationals",
-    "children": "child children kid kids minor minors boy boys girl girls infant infants baby "
-    "babies student students pupil pupils",
-    "women": "woman women",
-    "workers": "worker workers employee employees staff",
-    "rescuers": "firefighter firefighters rescuer rescuers responder responders",
-    "police": "police officer officers policeman policemen",
-    "buildings": "home homes house houses building buildings structure structures apartment "
-    "apartments dwelling dwellings property properties residence residences",
-    # Reports give one cargo in tons and in tonnes: the same measure to a reader.
-    "tonnes": "ton tons tonne tonnes",
-}
-_FAMILY_OF = {word: family for family, words in COUNTED.items() for word in words.split()}
-# Kinds of counted thing that may be compared with one another: a toll of people with a
-# toll of fighters or of one nationality (a battle's dead are mostly its fighters).
-ARMED = frozenset({"fighters", "troops", "militants"})
-BROAD = frozenset({"people", "nationality"}) | ARMED
-SIDES = frozenset({"troops", "militants"})  # never compared with each other
-MONEY = {"USD", "EUR", "GBP", "JPY"}
-MASSES = {"ton", "tons", "tonne", "tonnes", "kilogram", "kilograms", "kg", "pound", "pounds"}
-MEASURES = (
-    MONEY
-    | MASSES
-    | {
-        "percent",
-        "kilometer",
-        "kilometre",
-        "metre",
-        "meter",
-        "mile",
-        "acre",
-        "hectare",
-        "inch",
-        "foot",
-        "feet",
-        "hour",
-        "day",
-        "minute",
-        "week",
-        "month",
-        "year",
-    }
-)
 _COST_WORDS = ("damag", "cost", "loss", "rebuil", "reconstruct", "repair")
-# Land a fire took, in hectares: reports give it in acres or hectares.
-CONVERTED = 0.01  # how far a converted figure may be from the figure it was converted from
-HECTARES_IN = {
-    "acre": 0.404686,
-    "acres": 0.404686,
-    "hectare": 1.0,
-    "hectares": 1.0,
-    "ha": 1.0,
-    "square kilometre": 100.0,
-}
-_BURN_WORDS = ("burn", "scorch", "charr", "blacken", "consum", "engulf", "torch")
-# ... or how far a fire has spread, when the claim is about a fire
-_SPREAD_WORDS = ("grew", "grow", "spread", "cover", "span", "swept")
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
-_FIRE_WORDS = ("fire", "wildfire", "blaze", "bushfire", "flames", "inferno")
-_WORD = re.compile(r"[^\W\d_]+")
-_ON_BOARD = re.compile(r"\bon board\b", re.IGNORECASE)  # read as one word, "aboard"
-_CLAUSE_END = re.compile(r"[,;:.()\d]|\s[-–—]\s")
 # Words right before a figure that make it a part of a larger count.
 _PART_BEFORE = re.compile(
     r"(?:\b(?:another|including|includes|included|among them|among whom|of whom|of which|"
@@ -219,10 +129,6 @@ class Figure:
         return self.topic is not None and not self.part and not self.earlier
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(_ON_BOARD.sub("aboard", text))]
-
-
 @functools.lru_cache(maxsize=50_000)
 def _topics_of(word: str) -> tuple[str, ...]:
     """The topics whose happening words ``word`` starts with, in ``TOPICS`` order (a
@@ -255,7 +161,7 @@ def counted(q: dict, entities: Sequence[dict] = ()) -> str:
     unit = (q.get("unit") or "").lower()
     if not unit:
         return "people"
-    return _FAMILY_OF.get(unit) or _FAMILY_OF.get(unit + "s") or unit
+    return FAMILY_OF.get(unit) or FAMILY_OF.get(unit + "s") or unit
 
 
 def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> str | None:
@@ -267,29 +173,18 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
         substance = _substance(after[1:3]) if after[:1] == ["of"] else []
         return "amount of " + " ".join(substance) if substance else None
     if (unit or "").lower() in HECTARES_IN:
-        # "the fire has burned 12,000 acres", "the blaze grew to 7,500 hectares" (but
-        # "firefighters held back 500 acres of flames" is no area burned)
-        following = _PARENTHESES.sub("", text[end : end + 80])  # "878 ha (2,170 acres) burned"
-        near = (
-            _words(text[max(0, start - 40) : start])[-5:]
-            + _words(_CLAUSE_END.split(following)[0])[:4]
-        )
-        burned = any(w.startswith(_BURN_WORDS) for w in near)
-        spread = any(w.startswith(_SPREAD_WORDS) for w in near) and any(
-            w.startswith(_FIRE_WORDS) for w in _words(text)
-        )
-        return "area burned" if burned or spread else None
+        return "area burned" if burned_area(text, start, end) else None
     if unit in MEASURES:
         return None
     before = _words(text[max(0, start - 80) : start])[::-1]
-    after = _words(_CLAUSE_END.split(text[end : end + 60])[0])
+    after = _words(CLAUSE_END.split(text[end : end + 60])[0])
     own = _happening(_words(q["text"]) + _words(q.get("unit") or ""), skip=("homes", "attackers"))
     if own is not None:
         return own  # "200 to 300 injured", "190 dead": the figure says what it counts
     if kind == "buildings":
         # "271 homes and structures have been destroyed": the verb may be a few words on
         return "homes" if _happening(after[:7] + before[:6]) in {"homes", "displaced"} else None
-    if kind != "people" and kind not in _FAMILY_OF.values() and not kind.startswith("nation"):
+    if kind != "people" and kind not in FAMILY_OF.values() and not kind.startswith("nation"):
         # An unknown counted thing ("ministers", "sons"): only what is right beside it,
         # after it or the verb it is the object of ("killed 40 pilgrims").
         return _happening(after[:3], skip=("homes",)) or _happening(before[:1], skip=("homes",))
@@ -416,7 +311,7 @@ def figures_of(claim) -> list[Figure]:
         if topic == "population":
             kind = _place(q, _words(text[max(0, start - 80) : start])[::-1], entities)
         if topic == "area burned":  # in one measure: 7,500 hectares are 18,533 acres
-            kind, q = "hectares", _in_hectares(q)
+            kind, q = "hectares", in_hectares(q)
         before = text[max(0, start - 40) : start]
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
         part = part and not _MORE_THAN.match(text[end : end + 100])
@@ -438,92 +333,14 @@ def figures_of(claim) -> list[Figure]:
                 part = True  # "seven missing - three Lebanese, three Syrians"
         if part and re.search(r"\banother\b", before, re.IGNORECASE) and found:
             part = False  # "killed 180, wounded another 6,000": a count of its own
-        clause = _CLAUSE_END.split(text[end : end + 60])[0]
+        clause = CLAUSE_END.split(text[end : end + 60])[0]
         negated = bool(_NEGATION.search(clause) or _DENIED_BEFORE.search(before))
         basis = basis_of(before, clause, text[max(0, start - 100) : start], speaker)
         if topic in RUNNING and sample and in_sample(text, start, end, q.get("high"), sample):
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
-        where = _where(text, start, end, offset, entities) if topic in RUNNING else frozenset()
+        where = counted_in(text, start, end, offset, entities) if topic in RUNNING else frozenset()
         found.append(Figure(q, topic, kind, part, negated, basis, earlier=was, where=where))
     return found
-
-
-SCOPE_REACH = 35  # characters between a figure and the place it is counted in, at most
-_SCOPE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
-_SCOPE_BOUNDARY = re.compile(
-    r"[,;:()]|\s[-–—]\s|\b(?:and|but|while|as|after|before)\s+\w+\s+(?:said|says)\b"
-)
-
-
-def _where(text: str, start: int, end: int, offset: int, entities: list[dict]) -> frozenset[str]:
-    """The places a figure is counted in: places its clause names after "in", "across"
-    or "throughout" ("at least 30 were killed in Haiti", "the toll in Haiti rose to 30",
-    "42 people in Jamaica and Haiti")."""
-    bounds = list(_SCOPE_BOUNDARY.finditer(text))
-    low = max((m.end() for m in bounds if m.end() <= start), default=0)
-    high = min((m.start() for m in bounds if m.start() >= end), default=len(text))
-    places = set()
-    previous = None
-    for e in sorted(entities, key=lambda e: e["start"]):
-        if e.get("label") not in {"GPE", "LOC"}:
-            continue
-        e_start, e_end = e["start"] - offset, e["end"] - offset
-        if not (low <= e_start and e_end <= high):
-            continue
-        if e_start - end > SCOPE_REACH or start - e_end > SCOPE_REACH:
-            continue  # "... 64 was the deadliest disaster in U.S. history": not its scope
-        lead_in = text[max(low, e_start - 30) : e_start]
-        joined = previous is not None and re.fullmatch(
-            r"\s*(?:and|or|,)\s*", text[previous:e_start]
-        )
-        scoped = _SCOPE.search(lead_in)
-        said_before = lead_in[: scoped.start()].split() if scoped else []
-        if said_before and kind_of(said_before[-1]):
-            continue  # "after the wildfire in Lahaina": where the event was, not the count
-        if scoped or joined:
-            places.add(entity_key(e["text"]))
-            previous = e_end
-    return frozenset(places)
-
-
-def _in_hectares(q: dict) -> dict:
-    """An area's quantity with its bounds in hectares (its words as they were); one
-    given in acres reaches 1% either way, as the figures reports convert are rounded
-    ("878 ha (2,170 acres)")."""
-    factor = HECTARES_IN[(q.get("unit") or "").lower()]
-    if factor == 1.0:
-        return q
-    return {
-        **q,
-        "low": None if q.get("low") is None else q["low"] * factor * (1 - CONVERTED),
-        "high": None if q.get("high") is None else q["high"] * factor * (1 + CONVERTED),
-        "stated": (q.get("low"), q.get("high"), factor),  # as the report gave it
-    }
-
-
-def as_stated_alike(a: dict, b: dict) -> tuple[dict, dict]:
-    """Two areas in the measure one of them was stated in, when one was converted
-    ("more than 2,100 acres" and "878 ha" as acres: 2,100 and 2,169.6), so that how a
-    report rounded its own figure can be read; other quantities as they are."""
-    if "stated" not in a and "stated" not in b:
-        return a, b
-    factor = (a.get("stated") or b["stated"])[2]
-
-    def alike(q: dict) -> dict:
-        if "stated" in q:
-            low, high, own = q["stated"]
-            if own == factor:
-                return {**q, "low": low, "high": high}
-        bounds = {k: None if q.get(k) is None else q[k] / factor for k in ("low", "high")}
-        if "stated" in q:  # another converted unit: back to hectares first
-            low, high, own = q["stated"]
-            bounds = {
-                "low": None if low is None else low * own / factor,
-                "high": None if high is None else high * own / factor,
-            }
-        return {**q, **bounds}
-
-    return alike(a), alike(b)
 
 
 def describe(q: dict, topic: str | None) -> str:
@@ -532,7 +349,7 @@ def describe(q: dict, topic: str | None) -> str:
     if not topic or said == topic or topic not in TOPIC_WORDS:
         return q["text"]
     last = (_words(q["text"]) or [""])[-1]
-    if _FAMILY_OF.get(last) == "buildings" == _FAMILY_OF.get(TOPIC_WORDS[topic]):
+    if FAMILY_OF.get(last) == "buildings" == FAMILY_OF.get(TOPIC_WORDS[topic]):
         return q["text"]  # "271 homes", not "271 homes buildings"
     return f"{q['text']} {TOPIC_WORDS[topic]}"
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from .choices import Relation
 from .comparison import compare, fact_key, interval
-from .figures import RUNNING, SECONDARY, Figure, describe
+from .figures import Figure, describe
 from .profiles import Profile, Proposal
 from .same_claims import (
     deniers_of,
@@ -36,6 +36,7 @@ from .same_claims import (
     same_sentence,
     same_superlative,
 )
+from .topics import RUNNING, SECONDARY
 from .wording import asserted_verbs, source_names
 
 SUBJECT_REACH = 25  # characters between an actor's name and its verb

@@ -96,8 +96,10 @@ def _named(claim: ClaimLike) -> list[dict[str, Any]]:
     return [e for e in claim.entities if e.get("label") in NAMED]
 
 
-def _event_figures(claim: ClaimLike) -> tuple[Figure, ...]:
-    return tuple(f for f in figures_of(claim) if f.whole and about_the_event(f.quantity, claim))
+def _event_figures(claim: ClaimLike, figures: list[Figure] | None = None) -> tuple[Figure, ...]:
+    """The claim's wholes about the event (``figures``: the claim's, when at hand)."""
+    figures = figures_of(claim) if figures is None else figures
+    return tuple(f for f in figures if f.whole and about_the_event(f.quantity, claim))
 
 
 def profile(
@@ -115,6 +117,7 @@ def profile(
     other = incident_name(claim.text)
     about_another = bool(incident and other and other != incident)
     spans = earlier_incident_spans(claim.text, published)  # another year's incident
+    figures = figures_of(claim)  # once: matching profiles every claim it compares
     own = stems(claim.text)
     return Profile(
         claim=claim,
@@ -129,10 +132,12 @@ def profile(
         figures=()
         if about_another
         else tuple(
-            f for f in _event_figures(claim) if not in_spans(f.quantity, claim.start, spans)
+            f
+            for f in _event_figures(claim, figures)
+            if not in_spans(f.quantity, claim.start, spans)
         ),
         published=published,
-        **_numbers(claim),
+        **_numbers(claim, figures),
         mentions=tuple(
             (
                 entity_root(e["text"], e["label"], aliases),
@@ -154,9 +159,7 @@ def match_keys(claim, aliases: Mapping[str, str] | None = None) -> list[str]:
     }
     keys.update(match_key(FAMILY_KEY, f) for f in families(claim.text))
     figures = figures_of(claim)
-    for figure in figures:
-        if not (figure.whole and about_the_event(figure.quantity, claim)):
-            continue
+    for figure in _event_figures(claim, figures):
         keys.add(match_key(TOPIC_KEY, figure.topic))
         q = figure.quantity
         for value in (q.get("low"), q.get("high")):

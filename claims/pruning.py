@@ -36,7 +36,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .comparison import representative, rounded
-from .figures import RUNNING, describe, figures_of
+from .figures import describe, figures_of
+from .topics import RUNNING
 
 # How many other figures may stand between two disagreeing figures of a topic for them
 # still to be set against each other: reports cluster, and one figure between two

@@ -10,10 +10,10 @@ import re
 
 from rapidfuzz import fuzz
 
+from .areas import as_stated_alike
 from .choices import Relation
 from .comparison import excludes, rounded, rounded_down
 from .entities import NAMED, entity_root
-from .figures import as_stated_alike
 from .profiles import Profile, Proposal
 from .wording import STEM, disbelieves, stems, word_list
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .comparison import interval
 from .fact_table import Row
-from .figures import RUNNING
+from .topics import RUNNING
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
