@@ -27,6 +27,19 @@ ABOUT_AT_LEAST = 0.05
 _REACHING = re.compile(r"^\W*(?:as (?:high|many|much) as|up to)\b", re.IGNORECASE)
 
 
+_AS_MANY_AS = re.compile(r"^\W*as (?:high|many|much) as\b", re.IGNORECASE)
+
+
+def possible_count(q: dict, hedged: bool) -> bool:
+    """A ceiling someone says the count may reach ("as many as 50 may have died", "up to
+    50 feared dead"): a rival estimate of the toll, never a step of the count. ("Toll up
+    to 30" in a headline, unhedged, is the count risen to 30.)"""
+    if q.get("qualifier") != "at_most":
+        return False
+    text = q.get("text", "")
+    return bool(_AS_MANY_AS.match(text) or (hedged and _REACHING.match(text)))
+
+
 @dataclass(frozen=True)
 class Comparison:
     topic: str

@@ -78,6 +78,8 @@ def build(
     cell. ``marked=False`` leaves conflicts and updates unmarked (the timeline draws
     the figures alone)."""
     rows = {a.pk: Row(a, {}) for a in articles}
+    dates = [d for row in rows.values() if (d := getattr(row.article, "published", None))]
+    first_date = min(dates, default=None)  # what an undated page's recalled years are read against
     for claim in claims:
         row = rows.get(claim.article_id)
         if row is None:
@@ -85,7 +87,7 @@ def build(
         outlet = getattr(getattr(row.article, "outlet", None), "name", "") or UNKNOWN_OUTLET
         published = getattr(row.article, "published", None)
         # "In 2011, an earthquake there killed 600": another incident's toll
-        earlier = earlier_incident_spans(claim.text, published)
+        earlier = earlier_incident_spans(claim.text, published or first_date)
         for figure in figures_of(claim):
             q = figure.quantity
             if not figure.whole or figure.topic is None or not about_the_event(q, claim):

@@ -98,6 +98,7 @@ _NEGATION = re.compile(r"\b(?:(?<!\bif )not|n't|never|no one|didn't|wasn't|weren
 _OTHERS = frozenset({"other", "others"})
 _CASUALTIES = frozenset({"death toll", "injured"})
 # "had killed or injured 8,000" (but "12 dead and injured 40" is two counts)
+_SUBORDINATE = re.compile(r"\b(?:after|as|when|while|because|since|before|until)\b", re.I)
 _TWO_VERBS = re.compile(r"(?<!\d )\b([^\W\d]+)\s+(?:or|and)\s+[^\W\d]+\s+$")
 # "nearly 600 passengers, not 400", "600 rather than 400": the figure is denied (but
 # "dozens if not hundreds" allows it)
@@ -177,7 +178,7 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     if unit in MEASURES:
         return None
     before = _words(text[max(0, start - 80) : start])[::-1]
-    after = _words(CLAUSE_END.split(text[end : end + 60])[0])
+    after = _words(_SUBORDINATE.split(CLAUSE_END.split(text[end : end + 60])[0])[0])
     own = _happening(_words(q["text"]) + _words(q.get("unit") or ""), skip=("homes", "attackers"))
     if own is not None:
         return own  # "200 to 300 injured", "190 dead": the figure says what it counts
@@ -210,7 +211,9 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     if verb is not None:
         return verb
     skip = ("homes",) if armed else ("homes", "attackers")
-    rest = _words(re.split(r"\d", text[end:], maxsplit=1)[0])  # up to the next figure
+    # up to the next figure, or a clause of its own ("rose to 38 after seven of the
+    # injured died": the injured are what the next clause counts)
+    rest = _words(_SUBORDINATE.split(re.split(r"\d", text[end:], maxsplit=1)[0])[0])
     found = (
         _happening(after[:4], skip=skip)
         or _happening(before[:8], skip=("homes", "attackers"))

@@ -133,7 +133,13 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)"
 )
-_KIND_WORDS = "|".join(sorted(_KIND_OF, key=len, reverse=True))
+# Words that name an incident of any kind, beside the kinds' own: what a year set
+# before one tells of ("a 2009 stampede", "the 2014 mine collapse").
+INCIDENT_NOUNS = (
+    "stampede stampedes crush collapse collapses sinking capsizing shipwreck accident "
+    "accidents disaster disasters tragedy tragedies incident massacre eruption outbreak"
+)
+_KIND_WORDS = "|".join(sorted({*_KIND_OF, *INCIDENT_NOUNS.split()}, key=len, reverse=True))
 # Where a claim sets what it tells in a year of its own: "In 2011, an earthquake there
 # killed 600", "the 2011 quake", "a flood in March 2019" (but not "the worst since 1927":
 # a comparison tells of now).

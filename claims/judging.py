@@ -25,7 +25,7 @@ import math
 from typing import Any
 
 from .choices import Relation
-from .comparison import compare, fact_key, interval
+from .comparison import compare, fact_key, interval, possible_count
 from .figures import Figure, describe
 from .profiles import Profile, Proposal
 from .same_claims import (
@@ -85,13 +85,20 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         # "dozens", "hundreds" state no count that could have moved: a disagreement
         # Two studies' estimates are rival answers, not steps of one count.
         rivals = fa.basis == fb.basis == "estimate" and different
+        # and "as many as 50 may have died" is someone's estimate against the count
+        rivals = rivals or possible_count(fa.quantity, a.hedged)
+        rivals = rivals or possible_count(fb.quantity, b.hedged)
         update = (
-            not rivals
-            and "vague" not in {fa.quantity.get("qualifier"), fb.quantity.get("qualifier")}
-            and result.topic in RUNNING
-            and a.published is not None
-            and b.published is not None
-            and a.published != b.published
+            (
+                not rivals
+                and "vague" not in {fa.quantity.get("qualifier"), fb.quantity.get("qualifier")}
+                and result.topic in RUNNING
+                and a.published is not None
+                and b.published is not None
+                and a.published != b.published
+            )
+            or _revises(a, fb)
+            or _revises(b, fa)
         )
         reason = result.reason
         if same_source:
@@ -158,6 +165,15 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             figures,
         )
     return None
+
+
+def _revises(profile: Profile, other: Figure) -> bool:
+    """Whether the claim says the count it gives used to be the other claim's figure
+    ("revised the injured down to 120 from more than 150" against "more than 150
+    injured"): a step of the count, whatever the dates say."""
+    return any(
+        (found := compare(was, other)) is not None and not found.conflict for was in profile.was
+    )
 
 
 def _disagreement_counts(a: Profile, b: Profile) -> bool:

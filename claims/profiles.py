@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from .entities import NAMED, entity_root
@@ -74,6 +74,8 @@ class Profile:
     mentions: tuple[tuple[str, int, int], ...]  # (entity root, start, end) in the claim text
     # its stems but those of its names and happening words: what tells accounts apart
     telling: frozenset[str] = frozenset()
+    # what it says a count used to be ("revised down to 120 from more than 150"), as wholes
+    was: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,14 +111,17 @@ def profile(
     published: dt.date | None = None,
     incident: str | None = None,
     aliases: Mapping[str, str] | None = None,
+    story_date: dt.date | None = None,
 ) -> Profile:
     """What matching reads of a claim. ``incident``: the named storm or fire its article
     reports, if any; a claim about another one ("Orla's toll was 1,627", cited for
-    comparison) gives no figures of the event."""
+    comparison) gives no figures of the event. ``story_date``: the first date of its
+    story, what the incidents an undated page recalls are dated against."""
     named = _named(claim)
     other = incident_name(claim.text)
     about_another = bool(incident and other and other != incident)
-    spans = earlier_incident_spans(claim.text, published)  # another year's incident
+    # another year's incident ("A 2009 stampede there killed 8", even on an undated page)
+    spans = earlier_incident_spans(claim.text, published or story_date)
     figures = figures_of(claim)  # once: matching profiles every claim it compares
     own = stems(claim.text)
     return Profile(
@@ -147,6 +152,7 @@ def profile(
             for e in named
         ),
         telling=_telling(claim, own),
+        was=tuple(replace(f, earlier=False) for f in figures if f.earlier and f.topic is not None),
     )
 
 

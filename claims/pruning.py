@@ -166,6 +166,8 @@ def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[i
     for row, ((x, _, x_basis, x_date), (y, _, y_basis, y_date)) in entries:
         if x is None or y is None:
             continue
+        if row.update and None in (x_date, y_date):
+            continue  # a revision the claim states ("down to 120 from 150"), on an undated page
         if row.update and x in first and y in first and first[x] != first[y]:
             # an update: a step of the count's timeline, nothing first reported between,
             # unless the later report names the figure it updates

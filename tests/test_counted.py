@@ -39,6 +39,28 @@ def test_how_many_a_vehicle_carried_is_a_count_of_its_own(nlp, sentence, topic):
     assert found.topic == topic
 
 
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        # a clause of its own counts what it says, not the figure before it
+        (
+            "The death toll from Saturday's crush at the harvest festival in the old town rose "
+            "to 38 on Monday after seven of the injured died in hospital.",
+            ["death toll", "injured"],
+        ),
+        (
+            "The toll from the collapse of the market building near the station reached 20 as "
+            "the injured were moved to other hospitals.",
+            ["death toll"],
+        ),
+        ("200 soldiers, mostly conscripts, died in the strike.", ["death toll"]),
+    ],
+)
+def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp, sentence, topics):
+    _, claim = figure(nlp, sentence)
+    assert [f.topic for f in figures_of(claim)] == topics
+
+
 def test_two_reports_of_how_many_were_aboard_disagree(nlp):
     assert verdict(
         nlp,

@@ -162,6 +162,31 @@ HURRICANE = [
     ),
 ]
 
+CRUSH = [
+    (
+        "Crush at Serrano festival kills at least 31",
+        "Wire One",
+        dt.date(2026, 5, 17),
+        "At least 31 people were killed and more than 150 injured in a crush at a religious "
+        "festival in Serrano on Saturday, the health ministry said.",
+    ),
+    (
+        "Serrano toll rises to 38",
+        "Wire One",
+        dt.date(2026, 5, 19),
+        "The death toll from Saturday's crush at the Serrano festival rose to 38 on Monday "
+        "after seven of the injured died in hospital, the health ministry said.",
+    ),
+    (
+        "Questions after Serrano disaster",
+        "The Chronicle",
+        None,  # an undated page
+        "The health ministry has revised the number of injured in the Serrano festival "
+        "crush down to 120 from more than 150.\n\n"
+        "A 2009 stampede at the same festival killed 8 people.",
+    ),
+]
+
 
 def stored(event) -> list[Article]:
     inputs = [
@@ -246,3 +271,15 @@ def test_a_hurricane_that_kills_in_two_countries():
     assert jamaica.story == haiti.story == cuba.story
     # Jamaica's 12, Haiti's 30 and both countries' 42 are three counts, not a dispute
     assert not conflicts("death toll")
+
+
+def test_a_crush_whose_injured_are_revised_on_an_undated_page():
+    first, later, undated = stored(CRUSH)
+    assert first.story == later.story == undated.story
+    # the page has no date, but its story has: 2009 is another incident's year
+    recalled = Claim.objects.get(article=undated, text__startswith="A 2009")
+    assert not Suggestion.objects.filter(claim_a=recalled).exists()
+    assert not Suggestion.objects.filter(claim_b=recalled).exists()
+    # "down to 120 from more than 150" says the count moved: an update, undated as it is
+    (injured,) = conflicts("injured")  # and "38 ... after seven of the injured died" is the toll
+    assert injured.update and {injured.article_a, injured.article_b} == {first, undated}

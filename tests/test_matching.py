@@ -187,6 +187,28 @@ def test_a_vague_figure_is_a_disagreement_not_an_update(nlp):
     assert found.relation == "contradicts" and not found.update
 
 
+def test_an_estimate_that_the_toll_may_reach_is_no_step_of_the_count(nlp):
+    """Days apart, "as many as 50 may have died" is someone's estimate against the
+    count, hedged; a headline's "toll up to 30" is the count itself, risen."""
+    early = dated(nlp, "The death toll from the sinking rose to 27, the coast guard said.", 1, 5)
+    late = dated(nlp, "Lawmakers said as many as 50 people may have died in the sinking.", 2, 6)
+    found = judge(early, late)
+    assert found.relation == "contradicts" and found.hedged and not found.update
+    risen = dated(nlp, "The death toll from the sinking is up to 40, officials said.", 2, 6)
+    assert judge(early, risen).update
+
+
+def test_a_claim_that_states_the_revision_is_an_update_even_undated(nlp):
+    """ "Revised down to 120 from more than 150" knows the other report's figure and
+    says the count moved: an update, whatever the dates say; without the revision,
+    undated figures are a disagreement."""
+    first = "More than 150 people were injured in the crush, the ministry said."
+    revised = "The ministry revised the number of injured down to 120 from more than 150."
+    found = verdict(nlp, first, revised)
+    assert found.relation == "contradicts" and found.update
+    assert not verdict(nlp, first, "The ministry said 120 people were injured.").update
+
+
 def test_undated_articles_are_compared_as_disagreements(nlp):
     found = verdict(nlp, "The toll rose to 78 dead, officials said.", "The toll rose to 190 dead.")
     assert found.relation == "contradicts" and not found.update

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Length
 
@@ -109,6 +109,7 @@ def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profil
         incident_name=KeyTextTransform("name", "article__incident"),
     )
     by_id = {c.pk: c for c in annotated}
+    story_date = Article.objects.filter(story_id=article.story_id).aggregate(d=Min("published"))
     if len(profiles) > MAX_PROFILES:
         profiles.clear()
     for pk, c in by_id.items():
@@ -119,6 +120,7 @@ def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profil
                 published=c.published,
                 incident=c.incident_name,
                 aliases=aliases,
+                story_date=story_date["d"],
             )
     judged: set[str] = set()
     found: dict[str, Found] = {}
