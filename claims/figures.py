@@ -98,12 +98,16 @@ _NEGATION = re.compile(r"\b(?:(?<!\bif )not|n't|never|no one|didn't|wasn't|weren
 _OTHERS = frozenset({"other", "others"})
 _CASUALTIES = frozenset({"death toll", "injured"})
 # "had killed or injured 8,000" (but "12 dead and injured 40" is two counts)
+_ADJACENT_WORD = re.compile(r"[^\W\d]\s+$")
 _SUBORDINATE = re.compile(r"\b(?:after|as|when|while|because|since|before|until)\b", re.I)
 _TWO_VERBS = re.compile(r"(?<!\d )\b([^\W\d]+)\s+(?:or|and)\s+[^\W\d]+\s+$")
 # "nearly 600 passengers, not 400", "600 rather than 400": the figure is denied (but
 # "dozens if not hundreds" allows it)
 _DENIED_BEFORE = re.compile(r"(?:(?<!\bif )\bnot|\brather than|\binstead of)\s+$", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"\s[-–—]\s|[-–—:(]|\bincluding\b|\bamong\b")
+# What a count's change is put down to: "rose to 21 after two bodies were pulled from
+# the rubble", "following the deaths of three of the injured".
+_CAUSE = re.compile(r"\b(?:after|following|when)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,9 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
         return "displaced"  # "250,000 people had lost their homes"
     # The verb a figure is the object of says it first: "the blast killed 200 and left
     # thousands injured".
-    verb = _happening(before[:1], skip=("homes", "attackers"))
+    # (only a word right before it: in "8 dead, thousands evacuated" no verb takes them)
+    adjacent = _ADJACENT_WORD.search(text[max(0, start - 40) : start])
+    verb = _happening(before[:1], skip=("homes", "attackers")) if adjacent else None
     pair = _TWO_VERBS.search(text[max(0, start - 40) : start])
     if verb in _CASUALTIES and pair:
         other = _happening([pair[1].lower()], skip=("homes", "attackers"))
@@ -334,6 +340,9 @@ def figures_of(claim) -> list[Figure]:
             gap = text[earlier.quantity["end"] - offset : start]
             if earlier.topic == topic and earlier.whole and _BREAKDOWN.search(gap):
                 part = True  # "seven missing - three Lebanese, three Syrians"
+            running = topic in RUNNING and earlier.topic == topic and earlier.whole
+            if running and _CAUSE.search(gap):
+                part = True  # "rose to 21 after two bodies were found": the change's cause
         if part and re.search(r"\banother\b", before, re.IGNORECASE) and found:
             part = False  # "killed 180, wounded another 6,000": a count of its own
         clause = CLAUSE_END.split(text[end : end + 60])[0]

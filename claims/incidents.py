@@ -73,6 +73,10 @@ AGENCIES = {
 # Reports of one incident come out over about a year (anniversaries, inquiries); two
 # dated reports further apart than this from every report of a story are another event.
 YEAR_AND_A_MONTH = dt.timedelta(days=400)
+# A report of an incident that came after another, this long after the other's first
+# report, tells of an incident of its own ("a month after the blast, fire at the port");
+# sooner, it may be part of the event (an aftershock the next day).
+NEW_INCIDENT_AFTER = dt.timedelta(days=7)
 # A figure worth matching a story on: not a small count, not a year.
 MIN_FIGURE = 10
 _DIGITS = re.compile(r"\d[\d,.\u00a0\u202f ]*\d|\d")
@@ -93,6 +97,9 @@ class Incident:
     names: frozenset[str] = frozenset()
     figures: frozenset[str] = frozenset()
     published: dt.date | None = None
+    # it tells of a new incident that came after another ("Fire at the port, a month
+    # after the blast"), which it names only as the earlier one
+    follows: bool = False
 
     def as_json(self) -> dict:
         return {
@@ -100,6 +107,7 @@ class Incident:
             "name": self.name,
             "lead": sorted(self.lead_names),
             "figures": sorted(self.figures),
+            "follows": self.follows,
         }
 
     @classmethod
@@ -111,6 +119,7 @@ class Incident:
             names=frozenset(names),
             figures=frozenset(data.get("figures", ())),
             published=published,
+            follows=bool(data.get("follows")),
         )
 
 
@@ -236,7 +245,31 @@ def incident_of(
         names=frozenset(names),
         figures=figure_keys(values),
         published=published,
+        follows=follows_another(headline) or follows_another(lead.split(". ")[0]),
     )
+
+
+_AFTER_ANOTHER = re.compile(
+    rf"\b(?:days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:{_KIND_WORDS})\b",
+    re.IGNORECASE,
+)
+_ANOTHER = re.compile(rf"\banother\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_KIND_WORDS})\b", re.IGNORECASE)
+
+
+def follows_another(text: str) -> bool:
+    """Whether a headline or a lead sentence tells of an incident of its own that came
+    after another it recalls: "Another huge fire erupts at the port, a month after the
+    blast", "Explosion at a chemical plant injures 5, six weeks after the warehouse
+    blast" (not "A month after the blast, the port is still in ruins": nothing new
+    happened)."""
+    if _ANOTHER.search(text):
+        return True
+    recalled = _AFTER_ANOTHER.search(text)
+    if recalled is None:
+        return False
+    rest = text[: recalled.start()] + " " + text[recalled.end() :]
+    return kind_of(rest) is not None
 
 
 def _figures_in(text: str) -> list[float]:
@@ -332,6 +365,13 @@ def ruled_out(article: Incident, story: StoryIncident) -> str | None:
         and (min(abs(article.published - d) for d in story.dates) > YEAR_AND_A_MONTH)
     ):
         return "more than a year apart"
+    if (
+        article.follows
+        and article.published
+        and story.dates
+        and article.published - min(story.dates) > NEW_INCIDENT_AFTER
+    ):
+        return "a later incident that recalls this one"
     named = bool(article.name and article.name in story.incident_names)
     if article.names and story.anchors and not (article.names & story.anchors) and not named:
         return "none of the story's main names"

@@ -112,14 +112,17 @@ def profile(
     incident: str | None = None,
     aliases: Mapping[str, str] | None = None,
     story_date: dt.date | None = None,
+    follows: bool = False,
 ) -> Profile:
     """What matching reads of a claim. ``incident``: the named storm or fire its article
     reports, if any; a claim about another one ("Orla's toll was 1,627", cited for
-    comparison) gives no figures of the event. ``story_date``: the first date of its
-    story, what the incidents an undated page recalls are dated against."""
+    comparison) gives no figures of the event, and neither does an article that tells
+    of an incident that came after it (``follows``: "an aftershock, two days after the
+    earthquake, injured 12"). ``story_date``: the first date of its story, what the
+    incidents an undated page recalls are dated against."""
     named = _named(claim)
     other = incident_name(claim.text)
-    about_another = bool(incident and other and other != incident)
+    about_another = follows or bool(incident and other and other != incident)
     # another year's incident ("A 2009 stampede there killed 8", even on an undated page)
     spans = earlier_incident_spans(claim.text, published or story_date)
     figures = figures_of(claim)  # once: matching profiles every claim it compares

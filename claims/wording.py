@@ -108,14 +108,40 @@ def plain(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", letters))
 
 
+# A person's title, left off the name: "Mayor Ilse Brandt" is "Ilse Brandt".
+TITLES = frozenset(
+    "mayor governor president minister spokesman spokeswoman spokesperson chief director "
+    "commissioner colonel general captain lieutenant sergeant major inspector senator "
+    "secretary premier deputy dr mr mrs ms prof sheriff judge".split()
+)
+# Last words of an organisation's name, which never stand for it alone.
+_ORGANISATION = frozenset(
+    "department ministry agency office service services police council committee authority "
+    "authorities university institute hospital center centre company corporation group "
+    "union association bureau commission guard force forces army command news times post "
+    "press agencies organisation organization".split()
+)
+
+
 def _sources(speaker: str, aliases: Mapping[str, str] | None = None) -> dict[str, str]:
     names = re.split(r"\s*\(via\s+|\)\s*$", speaker) if speaker else []
     found = {}
     for name in names:
+        # "the city's fire department" is the fire department ("Russia's defence
+        # ministry" is Russia's)
         words = [w for w in name.split() if w.lower() not in SOURCE_FILLER]
+        words = [w for w in words if not (w.islower() and w.endswith(("'s", "’s")))]
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+            words = words[1:]
         key = entity_key(" ".join(words), aliases) if words else ""
         if key:
             found[key] = " ".join(words)
+        person = 1 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+        if person and words[-1].lower() not in _ORGANISATION:
+            # a person named again by surname: "Ilse Brandt", then "Brandt"
+            surname = entity_key(words[-1], aliases)
+            if surname:
+                found.setdefault(surname, words[-1])
     return found
 
 

@@ -61,6 +61,11 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
     assert [f.topic for f in figures_of(claim)] == topics
 
 
+def test_a_word_across_a_comma_is_no_verb_of_the_figure(nlp):
+    _, claim = figure(nlp, "Storm Nadia: 8 dead, thousands evacuated")
+    assert [f.topic for f in figures_of(claim)] == ["death toll", "displaced"]
+
+
 def test_two_reports_of_how_many_were_aboard_disagree(nlp):
     assert verdict(
         nlp,

@@ -13,6 +13,7 @@ from claims.incidents import (
     earlier_incident_spans,
     figure_keys,
     fit,
+    follows_another,
     incident_name,
     incident_of,
     kind_of,
@@ -113,6 +114,31 @@ def test_what_rules_an_article_out(change, reason):
     other = Incident(**{**TOWN.__dict__, **change})
     assert ruled_out(other, story_of(TOWN, TOWN)) == reason
     assert fit(other, story_of(TOWN, TOWN)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "follows"),
+    [
+        ("Another fire erupts at the port, a month after the blast", True),
+        ("Explosion at a chemical plant injures 5, six weeks after the warehouse blast", True),
+        ("Beirut hit by another huge blast", True),
+        # nothing new happened: a follow-up of the event
+        ("A month after the blast, the port is still in ruins", False),
+        ("Two weeks after the earthquake, survivors wait for aid", False),
+        ("Another body found in the rubble of the collapsed market", False),
+    ],
+)
+def test_a_report_of_an_incident_that_came_after_another(text, follows):
+    assert follows_another(text) is follows
+
+
+def test_a_later_incident_that_recalls_the_story_is_ruled_out_a_week_on():
+    later = {"follows": True, "published": dt.date(2026, 3, 20)}
+    other = Incident(**{**TOWN.__dict__, **later})
+    assert ruled_out(other, story_of(TOWN)) == "a later incident that recalls this one"
+    # the next day it may be the event's own (an aftershock, a second blast)
+    next_day = Incident(**{**TOWN.__dict__, "follows": True, "published": dt.date(2026, 3, 2)})
+    assert ruled_out(next_day, story_of(TOWN)) is None
 
 
 def test_another_named_storm_is_ruled_out():

@@ -187,6 +187,37 @@ CRUSH = [
     ),
 ]
 
+BLAST = [
+    (
+        "Kessan warehouse blast kills 17",
+        "Wire One",
+        dt.date(2026, 2, 12),
+        "An explosion at a fireworks warehouse in Kessan killed 17 people and injured 230 on "
+        "Thursday, the city's fire department said.",
+    ),
+    (
+        "Kessan blast toll climbs past 20",
+        "Wire One",
+        dt.date(2026, 2, 14),
+        "The number of people killed in Thursday's warehouse explosion in Kessan rose to 21 on "
+        "Saturday after two bodies were pulled from the rubble, the fire department said.",
+    ),
+    (
+        "Second blast at Kessan warehouse injures 4",
+        "Metro",
+        dt.date(2026, 2, 13),
+        "A second explosion hit the Kessan warehouse on Friday, a day after the deadly blast, "
+        "injuring four firefighters, the fire department said.",
+    ),
+    (
+        "Explosion at Kessan chemical plant injures 5",
+        "Daily Star",
+        dt.date(2026, 3, 30),
+        "Five workers were injured in an explosion at a chemical plant in Kessan on Monday, "
+        "police said, six weeks after the deadly warehouse blast in the city.",
+    ),
+]
+
 
 def stored(event) -> list[Article]:
     inputs = [
@@ -283,3 +314,21 @@ def test_a_crush_whose_injured_are_revised_on_an_undated_page():
     # "down to 120 from more than 150" says the count moved: an update, undated as it is
     (injured,) = conflicts("injured")  # and "38 ... after seven of the injured died" is the toll
     assert injured.update and {injured.article_a, injured.article_b} == {first, undated}
+
+
+def test_a_blast_with_a_second_one_the_next_day_and_another_weeks_later():
+    first, later, second, plant = stored(BLAST)
+    # the next day's blast is the event's; a blast six weeks on, recalling it, is not
+    assert first.story == later.story == second.story != plant.story
+    # the second blast's four injured are its own, not the event's 230
+    assert not conflicts("injured")
+    # "climbs past 20" is a floor that 21 meets; "two bodies" are what the toll rose by
+    tolls = conflicts("death toll")
+    assert {f for toll in tolls for f in toll.figures} == {
+        "17 dead",  # the headline's
+        "17 people dead",
+        "21 dead",
+        "climbs past 20 dead",
+    }
+    # two days apart, one source (the city's fire department, then the fire department)
+    assert all(toll.update and not toll.different_sources for toll in tolls)

@@ -147,6 +147,14 @@ def test_predicate_families_and_sources():
     assert source_keys("two Russians (via Bloomberg)") == source_keys(
         "Bloomberg (via two of the Russians)"
     )
+    # a person named again by surname, with or without a title, is one source
+    assert source_keys("Mayor Ilse Brandt") & source_keys("Mayor Brandt")
+    assert source_keys("Ilse Brandt") & source_keys("Brandt")
+    assert source_keys("the city's fire department") == source_keys("the fire department")
+    # but two organisations of one kind are two
+    assert not source_keys("Russia's defence ministry") & source_keys("Ukraine's defence ministry")
+    assert not source_keys("the Kessan Fire Department") & source_keys("the Health Department")
+    assert not source_keys("Ilse Brandt") & source_keys("Tomas Brand")
 
 
 def dated(nlp, sentence: str, article: int, day: int):

@@ -57,6 +57,18 @@ QUALIFIERS = {
         "surpasses",
         "surpassed",
         "surpassing",
+        # a count that went beyond it: "the toll climbs past 100", "topped 1,000"
+        "climbs past",
+        "climbed past",
+        "rises past",
+        "rose past",
+        "risen past",
+        "went past",
+        "gone past",
+        "tops",
+        "topped",
+        "topping",
+        "passed",
         ">",
     ],
     "at_least": [

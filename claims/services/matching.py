@@ -107,6 +107,7 @@ def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profil
         headline_end=Length("article__title"),
         published=F("article__published"),
         incident_name=KeyTextTransform("name", "article__incident"),
+        follows=KeyTextTransform("follows", "article__incident"),
     )
     by_id = {c.pk: c for c in annotated}
     story_date = Article.objects.filter(story_id=article.story_id).aggregate(d=Min("published"))
@@ -121,6 +122,7 @@ def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profil
                 incident=c.incident_name,
                 aliases=aliases,
                 story_date=story_date["d"],
+                follows=c.follows == "true",
             )
     judged: set[str] = set()
     found: dict[str, Found] = {}
