@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .figures import Figure, describe
-from .topics import BROAD, RUNNING, SIDES, TOPIC_WORDS
+from .topics import ARMED, BROAD, RUNNING, SIDES, TOPIC_WORDS
 
 # How loose an approximate figure is, either way, at most and at least: "about 100"
 # allows 80 to 120, "about 13,000" less than half a thousand either way, then 5%.
@@ -128,6 +128,8 @@ def comparable(a: Figure, b: Figure) -> bool:
     broad = {c.split(":")[0] for c in (a.counted, b.counted)}
     if broad == SIDES:
         return False  # "nine soldiers" and "60 militants" died on two sides
+    if "civilians" in broad and broad & ARMED:
+        return False  # "killed 12 civilians" and "killed 15 fighters": two counts
     return broad <= BROAD and not (a.counted != b.counted and broad == {"nationality"})
 
 

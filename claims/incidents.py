@@ -35,7 +35,8 @@ KINDS = {
     "earthquake": "earthquake earthquakes quake quakes tremor tremors aftershock aftershocks",
     "flood": "flood floods flooding floodwaters landslide landslides mudslide mudslides",
     "attack": "attack attacks attacked battle battles clash clashes fighting airstrike "
-    "airstrikes raid raids offensive shelling bombing bombings assault ambush",
+    "airstrikes raid raids offensive shelling bombing bombings assault ambush strike strikes "
+    "missile missiles",
     "shooting": "shooting shootings gunman gunmen gunfire",
     "crash": "crash crashes crashed derailment derailed collision capsized sank",
     "outbreak": "outbreak outbreaks epidemic pandemic",

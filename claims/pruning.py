@@ -184,7 +184,11 @@ def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[i
         low, high = sorted((x, y))
         between = based.get(x_basis, set()) if x_basis and x_basis == y_basis else values
         # a restatement of either end ("nearly 3,000" beside 2,975) is not another figure
-        others = {rounded(v) for v in between if low < v < high} - {rounded(low), rounded(high)}
+        # and a figure first reported after both ends stood nowhere when they disagreed
+        # (12 against 27 on Monday, whatever Wednesday's 19 and 21)
+        latest = max(x_date, y_date) if x_date and y_date else None
+        known = {v for v in between if latest is None or v not in first or first[v] <= latest}
+        others = {rounded(v) for v in known if low < v < high} - {rounded(low), rounded(high)}
         if len(others) > BETWEEN:
             far.add(row.pk)
     return far

@@ -38,7 +38,7 @@ TOPIC_WORDS = {
 }
 # Families of counted things (head nouns, singular and plural): one kind each.
 COUNTED = {
-    "people": "people person persons resident residents victim victims civilian civilians "
+    "people": "people person persons resident residents victim victims "
     "individual individuals inhabitant inhabitants villager villagers life lives death "
     "deaths body bodies casualty casualties fatality fatalities dead injured wounded "
     "missing unaccounted homeless evacuee evacuees name names passenger passengers",
@@ -51,6 +51,8 @@ COUNTED = {
     "militants": "militant militants insurgent insurgents rebel rebels guerrilla guerrillas "
     "attacker attackers gunman gunmen jihadist jihadists",
     "citizens": "citizen citizens national nationals",
+    # those who do not fight: never a count of any side's fighters
+    "civilians": "civilian civilians noncombatant noncombatants",
     "children": "child children kid kids minor minors boy boys girl girls infant infants baby "
     "babies student students pupil pupils",
     "women": "woman women",
@@ -66,7 +68,7 @@ FAMILY_OF = {word: family for family, words in COUNTED.items() for word in words
 # Kinds of counted thing that may be compared with one another: a toll of people with a
 # toll of fighters or of one nationality (a battle's dead are mostly its fighters).
 ARMED = frozenset({"fighters", "troops", "militants"})
-BROAD = frozenset({"people", "nationality"}) | ARMED
+BROAD = frozenset({"people", "nationality", "civilians"}) | ARMED
 SIDES = frozenset({"troops", "militants"})  # never compared with each other
 MONEY = {"USD", "EUR", "GBP", "JPY"}
 MASSES = {"ton", "tons", "tonne", "tonnes", "kilogram", "kilograms", "kg", "pound", "pounds"}

@@ -114,10 +114,11 @@ def make_job(**kw) -> Job:
     return Job.objects.create(**{**fields, **kw})
 
 
-def make_toll_conflicts(story, tolls, *, dated=True, one_article=False):
+def make_toll_conflicts(story, tolls, *, dated=True, one_article=False, days=None):
     """A claim per toll ("Officials said N people died."), each in its own article
-    published a day after the last (or all in one article), and an open matcher row
-    for every pair of them, marked as an update when their dates differ."""
+    published a day after the last (or on the ``days`` of March given, or all in one
+    article), and an open matcher row for every pair of them, marked as an update when
+    their dates differ."""
     import datetime as dt
 
     claims = {}
@@ -125,7 +126,8 @@ def make_toll_conflicts(story, tolls, *, dated=True, one_article=False):
     if one_article:
         body = " ".join(f"Officials said {toll} people died." for toll in tolls)
         shared = make_article(body=body, story=story)
-    for day, toll in enumerate(tolls, start=1):
+    days = days or range(1, len(tolls) + 1)
+    for day, toll in zip(days, tolls, strict=True):
         fragment = f"Officials said {toll} people died."
         published = dt.date(2031, 3, day) if dated else None
         article = shared or make_article(body=fragment, story=story, published=published)
@@ -140,7 +142,7 @@ def make_toll_conflicts(story, tolls, *, dated=True, one_article=False):
             key=f"toll-{x}-{y}",
             reason=f"{x} versus {y}",
             topic="death toll",
-            update=dated and not one_article,
+            update=dated and not one_article and days[tolls.index(x)] != days[tolls.index(y)],
             internal=one_article,
         )
 

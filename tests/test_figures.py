@@ -108,6 +108,7 @@ def test_a_figure_with_no_unit_takes_the_topic_of_the_words_near_it(nlp):
         (("Three aid workers were killed on Monday.",), ("41 fighters were killed there.",)),
         (("About 30 people were killed or injured.",), ("About 90 people were killed.",)),
         (("12 children died in the fire.",), ("The fire killed 40 people.",)),
+        (("The strike killed 12 civilians.",), ("The strike killed 15 fighters.",)),
         # parts taken for totals
         (("Two more bodies were found on Tuesday.",), ("The toll rose to 40 dead.",)),
         (("Police said two of them died in hospital.",), ("The toll rose to 40 dead.",)),

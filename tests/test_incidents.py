@@ -30,6 +30,7 @@ from claims.incidents import (
         ("Wildfires sweep across the valley", "fire"),
         ("Typhoon leaves thousands without power", "storm"),
         ("Clashes near the border leave 12 dead", "attack"),
+        ("UN calls for inquiry into market strike", "attack"),
         ("Council approves new budget", None),
     ],
 )

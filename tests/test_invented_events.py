@@ -218,6 +218,38 @@ BLAST = [
     ),
 ]
 
+STRIKE = [
+    (
+        "Air strike on Hallan market kills 12, ministry says",
+        "Wire One",
+        dt.date(2026, 6, 2),
+        "An air strike on a crowded market in the town of Hallan killed 12 civilians and "
+        "wounded 40 on Monday, the health ministry said.",
+    ),
+    (
+        "Dozens reportedly killed in Hallan strike",
+        "Evening Post",
+        dt.date(2026, 6, 2),
+        "A monitoring group, the Hallan Rights Observatory, said 27 civilians were killed "
+        "when an air strike hit a market in Hallan on Monday.",
+    ),
+    (
+        "Military denies targeting civilians in Hallan",
+        "State Herald",
+        dt.date(2026, 6, 3),
+        "The military said its strike near Hallan on Monday hit a weapons depot and killed "
+        "15 fighters.",
+    ),
+    (
+        "UN calls for inquiry into Hallan strike",
+        "World Desk",
+        dt.date(2026, 6, 4),
+        "The United Nations called for an inquiry into Monday's strike on a market in "
+        "Hallan, which it said killed at least 21 civilians.\n\n"
+        "The health ministry raised its toll to 19 on Wednesday.",
+    ),
+]
+
 
 def stored(event) -> list[Article]:
     inputs = [
@@ -332,3 +364,16 @@ def test_a_blast_with_a_second_one_the_next_day_and_another_weeks_later():
     }
     # two days apart, one source (the city's fire department, then the fire department)
     assert all(toll.update and not toll.different_sources for toll in tolls)
+
+
+def test_a_strike_whose_sources_count_civilians_and_fighters():
+    ministry, monitors, military, un = stored(STRIKE)
+    # each cites its own source; the town and the strike make them one story
+    assert ministry.story == monitors.story == military.story == un.story
+    found = [frozenset(s.figures) for s in conflicts("death toll")]
+    # the civilians killed are never the military's fighters
+    assert not any(
+        any("civilians" in f for f in pair) and any("fighters" in f for f in pair) for pair in found
+    )
+    # Monday's 12 against 27 stands, whatever Wednesday's 19 and 21 lie between
+    assert frozenset({"12 civilians dead", "27 civilians dead"}) in found

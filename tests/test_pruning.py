@@ -21,6 +21,14 @@ def test_a_running_count_is_set_against_its_near_figures_only(db):
     assert {(12, 20), (20, 31), (31, 44), (12, 31)} <= left
 
 
+def test_figures_first_reported_later_do_not_stand_between_a_day_s_disagreement(db):
+    story = Story.objects.create(name="Strike")
+    # 12 against 27 on the 1st; 19 and 21 first reported on the 3rd
+    make_toll_conflicts(story, (12, 27, 19, 21), days=(1, 1, 3, 3))
+    prune_conflicts(story.pk)
+    assert (12, 27) in _left()
+
+
 def _left():
     return {tuple(sorted(map(int, r.key.split("-")[1:]))) for r in Suggestion.objects.all()}
 
