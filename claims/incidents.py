@@ -32,7 +32,8 @@ KINDS = {
     "firestorm",
     "storm": "hurricane hurricanes storm storms typhoon typhoons cyclone cyclones tornado "
     "tornadoes",
-    "earthquake": "earthquake earthquakes quake quakes tremor tremors aftershock aftershocks",
+    "earthquake": "earthquake earthquakes quake quakes tremor tremors aftershock aftershocks "
+    "tsunami tsunamis",
     "flood": "flood floods flooding floodwaters landslide landslides mudslide mudslides",
     "attack": "attack attacks attacked battle battles clash clashes fighting airstrike "
     "airstrikes raid raids offensive shelling bombing bombings assault ambush strike strikes "
@@ -42,6 +43,21 @@ KINDS = {
     "outbreak": "outbreak outbreaks epidemic pandemic",
 }
 _KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
+# Kinds one event is often reported under: a storm's floods, a blast's fire, an attack's
+# bombs or gunmen. An article of one joins a story of the other.
+ALIKE = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("storm", "flood"),
+        ("explosion", "fire"),
+        ("attack", "explosion"),
+        ("attack", "shooting"),
+    )
+)
+
+
+def kinds_alike(a: str, b: str) -> bool:
+    return a == b or frozenset((a, b)) in ALIKE
 # A storm or fire with a name of its own: "Hurricane Irma", "the Camp Fire".
 _NAMED_STORM = re.compile(
     r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Storm)\s+([A-Z][a-z]{2,})\b"
@@ -356,9 +372,10 @@ FIGURES_TO_JOIN = 2
 
 def ruled_out(article: Incident, story: StoryIncident) -> str | None:
     """Why the article cannot report the story's incident, or None."""
-    if article.kind and story.kind and article.kind != story.kind:
+    named = bool(article.name and article.name in story.incident_names)
+    if article.kind and story.kind and not named and not kinds_alike(article.kind, story.kind):
         return "another kind of incident"
-    if article.name and story.incident_names and article.name not in story.incident_names:
+    if article.name and story.incident_names and not named:
         return "another named storm or fire"
     if (
         article.published
@@ -373,7 +390,6 @@ def ruled_out(article: Incident, story: StoryIncident) -> str | None:
         and article.published - min(story.dates) > NEW_INCIDENT_AFTER
     ):
         return "a later incident that recalls this one"
-    named = bool(article.name and article.name in story.incident_names)
     if article.names and story.anchors and not (article.names & story.anchors) and not named:
         return "none of the story's main names"
     return None
@@ -392,5 +408,7 @@ def fit(article: Incident, story: StoryIncident) -> float | None:
     lead = article.lead_names or article.names
     lead_share = min(1.0, len(lead & seen) / min(len(lead), 3))
     names_share = len(article.names & seen) / min(len(article.names), max(1, len(seen)))
-    same_kind = 1.0 if article.kind and article.kind == story.kind else 0.0
+    same_kind = 0.0
+    if article.kind and story.kind:
+        same_kind = 1.0 if article.kind == story.kind else 0.5 * kinds_alike(article.kind, story.kind)
     return LEAD_WEIGHT * lead_share + NAMES_WEIGHT * names_share + KIND_WEIGHT * same_kind

@@ -142,6 +142,24 @@ def test_a_later_incident_that_recalls_the_story_is_ruled_out_a_week_on():
     assert ruled_out(next_day, story_of(TOWN)) is None
 
 
+def test_kinds_one_event_is_reported_under_join_each_other():
+    # a flood story takes the storm that brought it, and a blast's story its fire
+    storm = Incident(**{**TOWN.__dict__, "kind": "storm"})
+    assert fit(storm, story_of(TOWN)) >= 0.45
+    blast = Incident(kind="explosion", lead_names=frozenset({"port"}), names=frozenset({"port"}))
+    fire = Incident(kind="fire", lead_names=frozenset({"port"}), names=frozenset({"port"}))
+    assert fit(fire, story_of(blast)) >= 0.45
+    # an earthquake is no storm, whatever it shares
+    quake = Incident(**{**TOWN.__dict__, "kind": "earthquake"})
+    assert ruled_out(quake, story_of(storm)) == "another kind of incident"
+
+
+def test_the_same_named_storm_joins_whatever_kind_its_headline_names_first():
+    storm = Incident(kind="storm", name="nadia", names=frozenset({"marino"}))
+    landslide = Incident(kind="flood", name="nadia", names=frozenset({"marino hills"}))
+    assert ruled_out(landslide, story_of(storm)) is None
+
+
 def test_another_named_storm_is_ruled_out():
     lila = Incident(kind="storm", name="lila", names=frozenset({"islay"}))
     omar = Incident(kind="storm", name="omar", names=frozenset({"islay"}))
