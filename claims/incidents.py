@@ -58,6 +58,8 @@ ALIKE = frozenset(
 
 def kinds_alike(a: str, b: str) -> bool:
     return a == b or frozenset((a, b)) in ALIKE
+
+
 # A storm or fire with a name of its own: "Hurricane Irma", "the Camp Fire".
 _NAMED_STORM = re.compile(
     r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Superstorm|Storm)\s+([A-Z][a-z]{2,})\b"
@@ -409,6 +411,6 @@ def fit(article: Incident, story: StoryIncident) -> float | None:
     lead_share = min(1.0, len(lead & seen) / min(len(lead), 3))
     names_share = len(article.names & seen) / min(len(article.names), max(1, len(seen)))
     same_kind = 0.0
-    if article.kind and story.kind:
-        same_kind = 1.0 if article.kind == story.kind else 0.5 * kinds_alike(article.kind, story.kind)
+    if article.kind and story.kind and kinds_alike(article.kind, story.kind):
+        same_kind = 1.0 if article.kind == story.kind else 0.5  # a blast's fire: half
     return LEAD_WEIGHT * lead_share + NAMES_WEIGHT * names_share + KIND_WEIGHT * same_kind
