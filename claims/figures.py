@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .areas import HECTARES_IN, burned_area, in_hectares
 from .bases import basis_of, in_sample, sample_size
+from .nlp.numbers import WORD_VALUES
 from .scopes import counted_in
 from .topics import (
     ARMED,
@@ -321,6 +322,10 @@ def figures_of(claim) -> list[Figure]:
             kind = _place(q, _words(text[max(0, start - 80) : start])[::-1], entities)
         if topic == "area burned":  # in one measure: 7,500 hectares are 18,533 acres
             kind, q = "hectares", in_hectares(q)
+        perpetrators = _WITH_PERPETRATORS.match(text[end : end + 60])
+        if perpetrators and topic == "death toll":
+            # "seven dead, including the gunman": six of the event's victims, as others count
+            q = _less(q, perpetrators)
         before = text[max(0, start - 40) : start]
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
         part = part and not _MORE_THAN.match(text[end : end + 100])
@@ -355,15 +360,40 @@ def figures_of(claim) -> list[Figure]:
     return found
 
 
+# A toll that counts those who did it: "seven dead, including the gunman", "12 people,
+# among them two attackers" (not "not counting the gunman").
+_WITH_PERPETRATORS = re.compile(
+    r"^[\s,]*(?:[^\W\d]+[\s,]+){0,3}?(?:including|among them)\s+"
+    r"(?:(?P<many>the|a|an|one|two|three|four|five|\d+)\s+)?(?:[^\W\d]+\s+)?"
+    r"(?P<who>gunm[ae]n|attackers?|bombers?|shooters?|assailants?|perpetrators?|hijackers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _less(q: dict, perpetrators: re.Match) -> dict:
+    """The toll of victims in a toll that counts its perpetrators too."""
+    many = (perpetrators["many"] or "").lower()
+    n = int(many) if many.isdigit() else WORD_VALUES.get(many, 1)
+    among = f"{perpetrators['many'] or 'the'} {perpetrators['who']}".lower()
+    low, high = q.get("low"), q.get("high")
+    return {
+        **q,
+        "low": None if low is None else max(0, low - n),
+        "high": None if high is None else max(0, high - n),
+        "among": among,
+    }
+
+
 def describe(q: dict, topic: str | None) -> str:
     """ "about 100 death toll", but "100 dead" as it is: its own words say what it counts."""
     said = _happening(_words(q["text"]))
+    among = f" ({q['among']} among them)" if q.get("among") else ""
     if not topic or said == topic or topic not in TOPIC_WORDS:
-        return q["text"]
+        return q["text"] + among
     last = (_words(q["text"]) or [""])[-1]
     if FAMILY_OF.get(last) == "buildings" == FAMILY_OF.get(TOPIC_WORDS[topic]):
-        return q["text"]  # "271 homes", not "271 homes buildings"
-    return f"{q['text']} {TOPIC_WORDS[topic]}"
+        return q["text"] + among  # "271 homes", not "271 homes buildings"
+    return f"{q['text']} {TOPIC_WORDS[topic]}{among}"
 
 
 def about_the_event(q: dict, claim) -> bool:

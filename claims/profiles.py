@@ -6,6 +6,7 @@ Pure: claim-like objects in, no database."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -54,6 +55,13 @@ class ClaimLike(Protocol):
     quantities: list[dict[str, Any]]
 
 
+_MOVED = re.compile(
+    r"\b(?:rose|rises|risen|climbed|climbs|bringing|brought|raising|raised|pushing|pushed|"
+    r"increased|jumped)\b(?:\s+\S+){0,5}?\s+to\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Profile:
     """What matching reads of one claim, worked out once per claim."""
@@ -76,6 +84,9 @@ class Profile:
     telling: frozenset[str] = frozenset()
     # what it says a count used to be ("revised down to 120 from more than 150"), as wholes
     was: tuple[Figure, ...] = ()
+    # it tells a count's rise ("bringing the death toll to seven"): beside an earlier
+    # figure of its own article, the count's history, not the article contradicting itself
+    moved: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,6 +166,7 @@ def profile(
             for e in named
         ),
         telling=_telling(claim, own),
+        moved=bool(_MOVED.search(claim.text)),
         was=tuple(replace(f, earlier=False) for f in figures if f.earlier and f.topic is not None),
     )
 

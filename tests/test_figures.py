@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims.comparison import compare, fact_key, interval, looseness
-from claims.figures import figures_of
+from claims.figures import describe, figures_of
 from claims.same_claims import same_number
 
 from .figures import figure, verdict
@@ -99,6 +99,23 @@ def test_a_figure_with_no_unit_takes_the_topic_of_the_words_near_it(nlp):
     sentence = "The official put the death toll at about 100, with 200 to 300 injured."
     assert figure(nlp, sentence)[0].topic == "death toll"
     assert figure(nlp, sentence, 1)[0].topic == "injured"
+
+
+def test_a_toll_that_counts_the_gunman_is_one_more_than_his_victims(nlp):
+    with_him, _ = figure(nlp, "Seven people, including the gunman, died in the shooting.")
+    assert (with_him.quantity["low"], with_him.quantity["high"]) == (6, 6)
+    assert (
+        describe(with_him.quantity, with_him.topic) == "Seven people dead (the gunman among them)"
+    )
+    assert (
+        verdict(
+            nlp, ("Police said six people were killed.",), ("Seven died, including the gunman.",)
+        )
+        is False
+    )
+    # "not counting the gunman" is the victims alone
+    alone, _ = figure(nlp, "The toll rose to seven, not counting the gunman.")
+    assert alone.quantity["low"] == 7
 
 
 @pytest.mark.parametrize(

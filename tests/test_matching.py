@@ -94,6 +94,14 @@ def test_within_one_article_only_conflicts_are_proposed(nlp):
     assert verdict(nlp, first, "Around 100 people were dead.", True) is None
 
 
+def test_an_article_telling_a_count_s_rise_does_not_contradict_itself(nlp):
+    first = "Police named the six people killed in the shooting on Saturday."
+    rise = "A seventh victim died on Monday, bringing the death toll to seven."
+    assert verdict(nlp, first, rise, True) is None
+    # in two articles, the two figures are still an update or a disagreement
+    assert verdict(nlp, first, rise).relation == "contradicts"
+
+
 def test_a_denial_contradicts_a_claim_that_the_denier_did_it(nlp):
     found = verdict(
         nlp,
