@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 
 TOPICS = {
-    "death toll": ("dead", "death", "die", "died", "kill", "fatalit", "bodies", "toll", "lives"),
-    "injured": ("injur", "wound", "hurt", "hospitali"),
+    "death toll": (
+        *("dead", "death", "die", "died", "kill", "fatal", "bodies", "toll", "lives"),
+        *("perish", "drown"),
+    ),
+    "injured": ("injur", "wound", "hurt", "hospitali", "treated"),
     "missing": ("missing", "unaccounted"),
     "displaced": ("evacuat", "displac", "homeless", "refugee", "fled", "shelter"),
     "attackers": ("attack", "fought", "faced", "advanc", "deploy", "assault"),

@@ -61,6 +61,20 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
     assert [f.topic for f in figures_of(claim)] == topics
 
 
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Forty-five people perished when the ferry sank.", "death toll"),
+        ("At least 30 people drowned in the floods.", "death toll"),
+        ("Two people were fatally shot.", "death toll"),
+        ("More than 600 people were treated in hospitals.", "injured"),
+    ],
+)
+def test_words_for_dying_and_being_hurt(nlp, sentence, topic):
+    found, _ = figure(nlp, sentence)
+    assert found.topic == topic
+
+
 def test_a_word_across_a_comma_is_no_verb_of_the_figure(nlp):
     _, claim = figure(nlp, "Storm Nadia: 8 dead, thousands evacuated")
     assert [f.topic for f in figures_of(claim)] == ["death toll", "displaced"]
