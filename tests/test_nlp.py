@@ -115,6 +115,18 @@ def test_bylines_and_empty_lines_are_not_claims(nlp):
     ]
 
 
+def test_a_page_that_prints_its_headline_again_states_it_once(nlp):
+    headline = "Port Vellan's Death Toll May Be 1,052, New Study Finds"
+    text = (
+        f"{headline}\n\n09/12/2017 00:51 GMT | Updated 11/12/2017 15:40 GMT\n\n{headline}\n\n"
+        "The official death toll is 64, the government said on Monday."
+    )
+    assert [c.text for c in claims_of(nlp, text)] == [
+        headline,
+        "The official death toll is 64, the government said on Monday.",
+    ]
+
+
 def test_a_sentence_that_opens_like_a_byline_is_still_a_claim(nlp):
     for text in (
         "By Tuesday, the toll had risen to 114, officials said.",

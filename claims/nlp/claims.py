@@ -107,11 +107,13 @@ class ClaimDetector:
         entities = list(doc.ents)
         facts = DocFacts.of(doc)
         claims: list[ExtractedClaim] = []
+        said: set[str] = set()  # a page that prints its headline again says it once
         for span in quote_aware_sentences(doc):
             ents = [e for e in entities if e.start >= span.start and e.end <= span.end]
             speaker = memory.attribute(span, ents, facts)
             claim = to_claim(span, speaker, quantities, ents, facts)
-            if claim is not None:
+            if claim is not None and " ".join(claim.text.split()) not in said:
+                said.add(" ".join(claim.text.split()))
                 claims.append(claim)
         doc._.claims = claims
         return doc
@@ -136,11 +138,21 @@ def quote_aware_sentences(doc: Doc) -> Iterator[Span]:
             if pending is not None:
                 yield pending
             pending, merged = sent, 0
-        if _quote_balance(pending.text) <= 0:
+        if _quote_balance(pending.text) <= 0 and not _broken_off(pending):
             yield pending
             pending = None
     if pending is not None:
         yield pending
+
+
+def _broken_off(span: Span) -> bool:
+    """A word or two the parser split from the rest of its sentence ("Puerto" | "Rico's
+    Death Toll May Be 1,052"): no ending of its own, and more of the paragraph after."""
+    words = [t for t in span if not t.is_space]
+    if not words or len(words) > 2 or words[-1].is_punct:
+        return False
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and not following.is_space and "\n" not in span.text
 
 
 def _trimmed(span: Span) -> tuple[int, int]:
