@@ -15,6 +15,15 @@ from claims.nlp.datelines import dateline_length, is_time_stamp
         ("PORTO, Portugal — Rescuers found two more bodies on Monday.", "PORTO, Portugal — "),
         ("Lyon, France (AP) Firefighters fought the blaze for six hours.", "Lyon, France (AP) "),
         ("KNN — The storm cut power to 40,000 homes across the county.", "KNN — "),
+        # a time stamp glued to the paragraph it heads
+        (
+            "Published on August 11, 2023 10:47PM EDT An aerial view shows the burned harbor.",
+            "Published on August 11, 2023 10:47PM EDT ",
+        ),
+        (
+            "Updated Aug. 12, 2023 at 4:05 p.m. ET The fire grew to 300 acres overnight.",
+            "Updated Aug. 12, 2023 at 4:05 p.m. ET ",
+        ),
     ],
 )
 def test_datelines_are_measured(paragraph, dateline):
@@ -28,6 +37,7 @@ def test_datelines_are_measured(paragraph, dateline):
         "UN officials said 40 homes were flooded.",
         "The World Health Organization (WHO) said the outbreak had slowed.",
         "Paris, the capital, was quiet on Sunday as 300 police patrolled.",
+        "Published reports say 40 died at 10:30 on Monday in the town.",
     ],
 )
 def test_sentences_without_a_dateline_are_left_whole(paragraph):

@@ -34,9 +34,19 @@ _STAMP_WORDS = re.compile(
 )
 
 
+# "Published on August 11, 2023 10:47PM EDT An aerial view shows ...": a time stamp
+# glued to the paragraph it heads, up to its time of day or zone.
+_STAMP_PREFIX = re.compile(
+    rf"^(?:last\s+)?(?:published|updated|posted)(?:\s+on)?:?\s+"
+    rf"(?:(?:(?:{_MONTHS}|{_DAYS})\.?,?|\d[\d./-]*,?|at)\s+){{0,6}}?"
+    r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?:[ecmp][sd]?t|gmt|utc)\b)?\s*",
+    re.IGNORECASE,
+)
+
+
 def dateline_length(paragraph: str) -> int:
     """How many characters at the start of ``paragraph`` are a dateline (0 if none)."""
-    for pattern in (_CAPS_DATELINE, _AGENCY_DATELINE):
+    for pattern in (_CAPS_DATELINE, _AGENCY_DATELINE, _STAMP_PREFIX):
         found = pattern.match(paragraph)
         if found and len(paragraph) > found.end() + 20:
             return found.end()
