@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .areas import HECTARES_IN, burned_area, in_hectares
 from .bases import basis_of, in_sample, sample_size
@@ -335,6 +335,9 @@ def figures_of(claim) -> list[Figure]:
         if found and found[-1].earlier:
             # "the previous toll was 160 dead and more than 5,000 injured": both earlier
             was = was or bool(_JOINED.match(text[found[-1].quantity["end"] - offset : start]))
+        if found and found[-1].part and found[-1].topic == topic:
+            # "the dead included 12 children and four firefighters": both of the whole
+            part = part or bool(_JOINED.match(text[found[-1].quantity["end"] - offset : start]))
         # a rate ("82 deaths daily") or an age ("between the ages of 2 and 15", "Ana
         # Ruiz, 71, died") is no count
         part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))
@@ -357,6 +360,33 @@ def figures_of(claim) -> list[Figure]:
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
         where = counted_in(text, start, end, offset, entities) if topic in RUNNING else frozenset()
         found.append(Figure(q, topic, kind, part, negated, basis, earlier=was, where=where))
+    return _earlier_than_a_change(text, offset, found)
+
+
+# What a count moved by to the figure after it: "which stood at 20 on Monday, rose to 45".
+_CHANGED_TO = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|fell|fallen|dropped|dropping|"
+    r"declined|lowered|revised(?:\s+\w+)?)\s+to\s*$",
+    re.IGNORECASE,
+)
+# "Of the 45 dead, 30 were found in the town": what follows is a part of that whole.
+_OF_THE = re.compile(r"\bof\s+(?:the|these|those)\s*$", re.IGNORECASE)
+
+
+def _earlier_than_a_change(text: str, offset: int, found: list[Figure]) -> list[Figure]:
+    """A figure the claim says a count moved from ("stood at 20 on Monday, rose to 45")
+    is the earlier count; a figure after "Of the 45 dead," is a part of it."""
+    for i, figure in enumerate(found):
+        start = figure.quantity["start"] - offset
+        for later in found[i + 1 :]:
+            if later.topic != figure.topic or figure.topic is None:
+                continue
+            later_start = later.quantity["start"] - offset
+            gap = text[figure.quantity["end"] - offset : later_start]
+            if figure.whole and later.whole and _CHANGED_TO.search(gap):
+                found[i] = replace(figure, earlier=True)
+            elif figure.whole and _OF_THE.search(text[max(0, start - 12) : start]) and "," in gap:
+                found[found.index(later)] = replace(later, part=True)
     return found
 
 

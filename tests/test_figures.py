@@ -133,6 +133,10 @@ def test_a_toll_that_counts_the_gunman_is_one_more_than_his_victims(nlp):
         (("The toll is 154, including 25 who are unidentified.", 1), ("It killed 90 people.",)),
         (("At least 120 of the 5,000 injured are critical.",), ("It injured 300 people.",)),
         (("Seven people are missing - three Britons and four Danes.", 1), ("21 are missing.",)),
+        (("Of the 45 dead, 30 were found in the town.", 1), ("The toll was 17 dead.",)),
+        (("The dead included 12 children and four firefighters.", 1), ("Nine firefighters died.",)),
+        # a count the claim says moved to another: what it used to be
+        (("The toll, which stood at 20 on Monday, rose to 45.",), ("The toll was 45 dead.",)),
         # what a count's change is put down to
         (
             ("The toll rose to 21 on Saturday after two bodies were pulled from the rubble.", 1),
