@@ -129,10 +129,13 @@ class Figure:
     # The places it is counted in, when the claim says ("killed 30 in Haiti", "42 across
     # the Caribbean"): a toll of one country is no toll of another, nor of the region.
     where: frozenset[str] = frozenset()
+    # What the count is expected to become ("expected to rise to 200", "could exceed
+    # 1,000"): a forecast, no count of the event yet.
+    forecast: bool = False
 
     @property
     def whole(self) -> bool:
-        return self.topic is not None and not self.part and not self.earlier
+        return self.topic is not None and not self.part and not self.earlier and not self.forecast
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -359,8 +362,22 @@ def figures_of(claim) -> list[Figure]:
         if topic in RUNNING and sample and in_sample(text, start, end, q.get("high"), sample):
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
         where = counted_in(text, start, end, offset, entities) if topic in RUNNING else frozenset()
-        found.append(Figure(q, topic, kind, part, negated, basis, earlier=was, where=where))
+        lead = re.match(r"^[^\W\d]+(?:\s+[^\W\d]+)*\s+", q["text"])  # "exceed 1,000"
+        forecast = bool(_FORECAST.search(before + (lead[0] if lead else "")))
+        found.append(
+            Figure(
+                q, topic, kind, part, negated, basis, earlier=was, where=where, forecast=forecast
+            )
+        )
     return _earlier_than_a_change(text, offset, found)
+
+
+_FORECAST = re.compile(
+    r"\b(?:expected|likely|set|projected|forecast|predicted|could|may|might|will|would)\s+"
+    r"(?:to\s+)?(?:(?!have\b|has\b|had\b|been\b)[^\W\d]+\s+)?(?:rise|rising|climb|reach|top|exceed|increase|hit|surpass|"
+    r"grow|double)\w*(?:\s+(?:to|above|past|beyond))?\s*$",
+    re.IGNORECASE,
+)
 
 
 # What a count moved by to the figure after it: "which stood at 20 on Monday, rose to 45".

@@ -101,6 +101,13 @@ def test_a_figure_with_no_unit_takes_the_topic_of_the_words_near_it(nlp):
     assert figure(nlp, sentence, 1)[0].topic == "injured"
 
 
+def test_what_a_count_may_have_reached_is_no_forecast(nlp):
+    found, _ = figure(nlp, "Data showed that deaths may have risen to 1,052.")
+    assert found.whole and not found.forecast
+    expected, _ = figure(nlp, "The toll is expected to rise to 200.")
+    assert expected.forecast and not expected.whole
+
+
 def test_a_toll_that_counts_the_gunman_is_one_more_than_his_victims(nlp):
     with_him, _ = figure(nlp, "Seven people, including the gunman, died in the shooting.")
     assert (with_him.quantity["low"], with_him.quantity["high"]) == (6, 6)
@@ -137,6 +144,9 @@ def test_a_toll_that_counts_the_gunman_is_one_more_than_his_victims(nlp):
         (("The dead included 12 children and four firefighters.", 1), ("Nine firefighters died.",)),
         # a count the claim says moved to another: what it used to be
         (("The toll, which stood at 20 on Monday, rose to 45.",), ("The toll was 45 dead.",)),
+        # what the count is expected to become: a forecast, no count yet
+        (("The toll is expected to rise to 200.",), ("The toll was 45 dead.",)),
+        (("Officials fear the death toll could exceed 1,000.",), ("It killed 450 people.",)),
         # what a count's change is put down to
         (
             ("The toll rose to 21 on Saturday after two bodies were pulled from the rubble.", 1),

@@ -187,6 +187,21 @@ def test_quotes_and_hedges_are_flagged(sample_claims):
     assert rogue.hedged and not rogue.is_quote
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        ("At least 100 people are feared dead, officials said.", True),
+        ("It is believed that 40 people died in the fire.", True),
+        ("At least 40 people are thought to have died.", True),
+        ("The toll is expected to rise to 200.", True),
+        ("At least 40 people died in the fire, officials said.", False),
+    ],
+)
+def test_beliefs_fears_and_expectations_are_hedges(nlp, sentence, hedged):
+    (claim,) = claims_of(nlp, sentence)
+    assert claim.hedged is hedged
+
+
 def test_only_needed_components_run(nlp):
     active = set(nlp.pipe_names)
     assert active - NEEDED == {"newsdesk_paragraphs", "newsdesk_quantities", "newsdesk_claims"}

@@ -42,6 +42,11 @@ HEDGES = {
     "rumour",
     "purportedly",
     "supposedly",
+    # "feared dead", "believed to have died", "thought to have died", "expected to rise"
+    "fear",
+    "believe",
+    "think",
+    "expect",
 }
 CHECKABLE_LABELS = {
     "PERSON",

@@ -58,7 +58,9 @@ QUALIFIERS = {
         "surpassed",
         "surpassing",
         # a count that went beyond it: "the toll climbs past 100", "topped 1,000"
+        "climb past",
         "climbs past",
+        "rise past",
         "climbed past",
         "rises past",
         "rose past",
