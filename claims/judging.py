@@ -101,6 +101,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             )
             or _revises(a, fb)
             or _revises(b, fa)
+            or (not rivals and result.topic in RUNNING and _rose_that_day(a, fa, b, fb))
         )
         reason = result.reason
         if same_source:
@@ -167,6 +168,17 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             figures,
         )
     return None
+
+
+def _rose_that_day(a: Profile, fa: Figure, b: Profile, fb: Figure) -> bool:
+    """Two reports of one day, one saying the count rose to a higher figure ("killed
+    12", then "the toll rose to 15" in the evening's wire copy): the day's update. (Two
+    that both say it rose, to 154 and to 158, disagree on the day's count.)"""
+    if a.published is None or a.published != b.published or a.moved == b.moved:
+        return False
+    low_a, high_a = interval(fa.quantity)
+    low_b, high_b = interval(fb.quantity)
+    return (a.moved and low_a > high_b) or (b.moved and low_b > high_a)
 
 
 def _revises(profile: Profile, other: Figure) -> bool:

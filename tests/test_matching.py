@@ -179,6 +179,15 @@ def test_a_running_count_that_changed_between_dates_is_an_update(nlp):
     assert "went from 78" in found.reason and "to 190" in found.reason
 
 
+def test_a_count_that_rose_during_the_day_is_the_day_s_update(nlp):
+    morning = dated(nlp, "The storm killed 12 people, police said.", 1, 8)
+    evening = dated(nlp, "The death toll rose to 15, police said.", 2, 8)
+    assert judge(morning, evening).update
+    # a count said to have risen to less than the other is no step from it
+    lower = dated(nlp, "The death toll rose to 9, police said.", 2, 8)
+    assert not judge(morning, lower).update
+
+
 def test_different_figures_on_one_day_are_a_disagreement_not_an_update(nlp):
     one = dated(nlp, "The toll rose to 154 dead, officials said.", 1, 8)
     other = dated(nlp, "The toll rose to 158 dead, officials said.", 2, 8)
