@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.nlp.datelines import dateline_length, is_time_stamp
+from claims.nlp.datelines import dateline_length, is_time_stamp, printed_date
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,20 @@ def test_a_date_line_above_the_story_is_not_a_claim(nlp):
     text = "Ferry hits pier\n\nMonday, 3 April 2023\n\nAt least 12 people were hurt on the pier."
     texts = [c.text for c in nlp(text)._.claims]
     assert texts == ["At least 12 people were hurt on the pier."]
+
+
+@pytest.mark.parametrize(
+    ("body", "printed"),
+    [
+        ("Published on August 11, 2023 10:47PM EDT An aerial view shows the harbor.", "2023-08-11"),
+        ("Monday, 3 April 2023\n\nThe storm killed 3 people.", "2023-04-03"),
+        ("Updated Aug. 12, 2023 at 4:05 p.m. ET The fire grew overnight.", "2023-08-12"),
+        # a date in the story is when something happened, not when the page was printed
+        ("The blast on Aug. 4, 2020 destroyed the port.", None),
+        # "09/12/2017" may be either of two days
+        ("09/12/2017 00:51 GMT | Updated 11/12/2017 15:40 GMT\n\nThe toll rose.", None),
+    ],
+)
+def test_the_date_a_page_prints_at_its_top(body, printed):
+    found = printed_date(body)
+    assert (found.isoformat() if found else None) == printed

@@ -255,3 +255,11 @@ def test_a_bad_date_line_is_refused_in_words(tmp_path):
     path.write_text("Date: yesterday\nFlood\n\nOfficials said 12 people died.\n")
     (failed,) = read(path)
     assert "published" in failed.error and "yesterday" in failed.error
+
+
+def test_a_page_without_a_date_takes_the_one_it_prints_at_its_top():
+    body = "Monday, 3 April 2023\n\nThe storm killed 3 people in the valley."
+    assert ArticleInput("a.txt", "Storm", body).published.isoformat() == "2023-04-03"
+    # a date given with the page wins over the one it prints
+    given = records.parse_date("2023-04-05")
+    assert ArticleInput("a.txt", "Storm", body, published=given).published == given

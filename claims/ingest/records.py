@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from ..nlp.datelines import printed_date
 from .errors import InputError
 from .text import clean_headline, split_headline
 
@@ -58,6 +59,10 @@ class ArticleInput:
             raise InputError(NO_HEADLINE)
         if not self.body.strip():
             raise InputError(NO_BODY)
+        if self.published is None:  # a page without a date may print one at its top
+            printed = printed_date(self.body)
+            if printed is not None and FIRST_YEAR <= printed.year <= dt.date.today().year + 1:
+                self.published = printed
 
     def as_json(self) -> dict[str, Any]:
         """For a queued job's row; ``from_json`` reads it back."""

@@ -8,6 +8,7 @@ Neither is part of a claim. Pure functions over text: no spaCy, no database.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 _CAPS_WORD = r"[A-Z][A-Z.'’-]+"
@@ -58,3 +59,64 @@ def is_time_stamp(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*", text.lower())
     has_digits = any(ch.isdigit() for ch in text)
     return has_digits and all(_STAMP_WORDS.match(w) for w in words)
+
+
+_MONTH_NUMBER = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_WORD = r"(?P<month>[a-z]{3,9})\.?"
+_PRINTED = (
+    # "August 11, 2023", "Aug. 11, 2023"
+    re.compile(rf"\b{_MONTH_WORD}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # "11 August 2023"
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH_WORD},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # "2023-08-11"
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+)
+PRINTED_LINES = 4  # lines at the top of a page where its date may stand
+
+
+def printed_date(body: str) -> dt.date | None:
+    """The date a page prints at its top, on a line of its own or opening a paragraph
+    ("Published on August 11, 2023 10:47PM EDT", "Monday, 3 April 2023"), for a page
+    that came without one. Only dates with the month in words (or ISO): "09/12/2017"
+    may be either of two days."""
+    lines = [line.strip() for line in body.splitlines() if line.strip()][:PRINTED_LINES]
+    for line in lines:
+        stamp = line if is_time_stamp(line) else line[: _stamp_length(line)]
+        if not stamp:
+            continue
+        for pattern in _PRINTED:
+            found = pattern.search(stamp)
+            if found is None:
+                continue
+            month = found["month"]
+            number = int(month) if month.isdigit() else _MONTH_NUMBER.get(month.lower())
+            try:
+                return dt.date(int(found["year"]), number or 0, int(found["day"]))
+            except ValueError:
+                continue
+    return None
+
+
+def _stamp_length(line: str) -> int:
+    found = _STAMP_PREFIX.match(line)
+    return found.end() if found else 0
