@@ -64,7 +64,9 @@ DENIAL_PHRASES = re.compile(
 # to do with it".
 DISBELIEF = ("pretend", "feign", "falsely", "supposed")
 # Words of a source's name that do not tell sources apart: "two of the Russians".
-SOURCE_FILLER = frozenset("a an the of two three four several some many few other".split())
+SOURCE_FILLER = frozenset(
+    "a an the of two three four several some many few other who which that".split()
+)
 SHINGLE = 3
 MINHASHES = 4
 
@@ -114,7 +116,12 @@ TITLES = frozenset(
     "commissioner colonel general captain lieutenant sergeant major inspector senator "
     "secretary premier deputy dr mr mrs ms prof sheriff judge".split()
 )
-# Last words of an organisation's name, which never stand for it alone.
+# Who speaks for a source, left off its name: "a health ministry official".
+_ROLES = frozenset(
+    "official officials spokesman spokeswoman spokesperson source sources representative "
+    "representatives".split()
+)
+# Words of an organisation's name, which never stand for it alone.
 _ORGANISATION = frozenset(
     "department ministry agency office service services police council committee authority "
     "authorities university institute hospital center centre company corporation group "
@@ -133,11 +140,17 @@ def _sources(speaker: str, aliases: Mapping[str, str] | None = None) -> dict[str
         words = [w for w in words if not (w.islower() and w.endswith(("'s", "’s")))]
         while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
             words = words[1:]
+        while len(words) > 1 and words[-1].lower() in _ROLES:
+            words = words[:-1]  # "a health ministry official" speaks for the ministry
         key = entity_key(" ".join(words), aliases) if words else ""
         if key:
             found[key] = " ".join(words)
+        if len(words) > 1:  # "the Ministry of Health" is the health ministry
+            unordered = entity_key(" ".join(sorted(w.lower() for w in words)), aliases)
+            if unordered:
+                found.setdefault(unordered, " ".join(words))
         person = 1 < len(words) <= 3 and all(w[:1].isupper() for w in words)
-        if person and words[-1].lower() not in _ORGANISATION:
+        if person and not any(w.lower() in _ORGANISATION for w in words):
             # a person named again by surname: "Ilse Brandt", then "Brandt"
             surname = entity_key(words[-1], aliases)
             if surname:
