@@ -186,6 +186,8 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     if unit in MEASURES:
         return None
     before = _words(text[max(0, start - 80) : start])[::-1]
+    if before[:1] == ["in"] and (unit or "").lower() in {"case", "cases"}:
+        return None  # "in 12 cases, families were not told": no outbreak's count
     after = _words(_SUBORDINATE.split(CLAUSE_END.split(text[end : end + 60])[0])[0])
     own = _happening(_words(q["text"]) + _words(q.get("unit") or ""), skip=("homes", "attackers"))
     if own is not None:

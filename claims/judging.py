@@ -79,7 +79,13 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         # one suggestion per sentence pair: the first conflict of a count of people or
         # buildings before one of a fire's area or of those aboard ("burned 12,000 acres
         # and destroyed 85 homes" against "grew to 18,500 acres and destroyed 140 homes")
-        result, fa, fb = min(conflicts, key=lambda c: c[0].topic in SECONDARY)
+        # and an outbreak's cases after any toll ("1,200 cases and 45 deaths" against
+        # "1,850 cases, with 61 deaths": the deaths speak for the pair); the other
+        # counts it disagrees on are named in its reason
+        result, fa, fb = min(
+            conflicts, key=lambda c: (c[0].topic in SECONDARY, c[0].topic in LATER_TOPICS)
+        )
+        others = sorted({c[0].reason for c in conflicts if c[0].topic != result.topic})
         if not _disagreement_counts(a, b):
             return None
         same_source = bool(a.sources & b.sources)
@@ -116,6 +122,8 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
                 f"({first[0]:%d %b %Y}) to {describe(second[1].quantity, result.topic)} "
                 f"({second[0]:%d %b %Y})"
             )
+        if others:
+            reason += "; also " + "; ".join(others)
         hedged = a.hedged or b.hedged
         figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
         score = 0.85 + (0.1 if same_source else 0.0) - (0.1 if hedged or different else 0.0)
@@ -168,6 +176,10 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             figures,
         )
     return None
+
+
+# Counts that speak for a sentence pair only when no toll of people does.
+LATER_TOPICS = frozenset({"cases", "rescued"})
 
 
 def _rose_that_day(a: Profile, fa: Figure, b: Profile, fb: Figure) -> bool:

@@ -19,10 +19,15 @@ TOPICS = {
     "homes": ("destroy", "damag", "burn", "razed", "flatten", "collaps"),
     # how many a vessel, train, plane or bus carried: "carrying about 400 passengers"
     "aboard": ("aboard", "onboard", "carrying", "carried"),
+    # an outbreak's count, those still trapped, those brought out alive
+    "cases": ("case", "infect"),
+    "trapped": ("trapped",),
+    "rescued": ("rescued", "saved"),
 }
 # Running counts: a later, different figure of one of these is an update.
 RUNNING = frozenset(
     {"death toll", "injured", "casualties", "missing", "displaced", "homes", "area burned"}
+    | {"cases", "trapped", "rescued"}
 )
 # Counts a sentence pair's suggestion gives only when no other count conflicts.
 SECONDARY = frozenset({"aboard", "area burned"})
@@ -38,13 +43,17 @@ TOPIC_WORDS = {
     "area burned": "burned",
     "homes": "buildings",
     "cost": "in damage",
+    "cases": "cases",
+    "trapped": "trapped",
+    "rescued": "rescued",
 }
 # Families of counted things (head nouns, singular and plural): one kind each.
 COUNTED = {
     "people": "people person persons resident residents victim victims "
     "individual individuals inhabitant inhabitants villager villagers life lives death "
     "deaths body bodies casualty casualties fatality fatalities dead injured wounded "
-    "missing unaccounted homeless evacuee evacuees name names passenger passengers",
+    "missing unaccounted homeless evacuee evacuees name names passenger passengers "
+    "case cases infection infections patient patients survivor survivors",
     # Armed men of either side, or of a side the words do not tell ...
     "fighters": "fighter fighters force forces mercenary mercenaries combatant combatants "
     "contractor contractors man men",

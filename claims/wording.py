@@ -116,6 +116,7 @@ TITLES = frozenset(
     "commissioner colonel general captain lieutenant sergeant major inspector senator "
     "secretary premier deputy dr mr mrs ms prof sheriff judge".split()
 )
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 # Who speaks for a source, left off its name: "a health ministry official".
 _ROLES = frozenset(
     "official officials spokesman spokeswoman spokesperson source sources representative "
@@ -143,12 +144,13 @@ def _sources(speaker: str, aliases: Mapping[str, str] | None = None) -> dict[str
         while len(words) > 1 and words[-1].lower() in _ROLES:
             words = words[:-1]  # "a health ministry official" speaks for the ministry
         key = entity_key(" ".join(words), aliases) if words else ""
+        written = _ARTICLE.sub("", name.strip())  # "Ministry of Health", as the text has it
         if key:
-            found[key] = " ".join(words)
+            found[key] = written
         if len(words) > 1:  # "the Ministry of Health" is the health ministry
             unordered = entity_key(" ".join(sorted(w.lower() for w in words)), aliases)
             if unordered:
-                found.setdefault(unordered, " ".join(words))
+                found.setdefault(unordered, written)
         person = 1 < len(words) <= 3 and all(w[:1].isupper() for w in words)
         if person and not any(w.lower() in _ORGANISATION for w in words):
             # a person named again by surname: "Ilse Brandt", then "Brandt"

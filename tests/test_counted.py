@@ -68,9 +68,15 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("At least 30 people drowned in the floods.", "death toll"),
         ("Two people were fatally shot.", "death toll"),
         ("More than 600 people were treated in hospitals.", "injured"),
+        # an outbreak's count, those still trapped, those brought out alive
+        ("The outbreak has infected 40 people in the valley.", "cases"),
+        ("Officials confirmed 1,200 cases of cholera.", "cases"),
+        ("Twelve miners remain trapped underground.", "trapped"),
+        ("At least 30 people were rescued from the building.", "rescued"),
+        ("In 12 cases, families were not told.", None),
     ],
 )
-def test_words_for_dying_and_being_hurt(nlp, sentence, topic):
+def test_words_for_what_happened_to_people(nlp, sentence, topic):
     found, _ = figure(nlp, sentence)
     assert found.topic == topic
 

@@ -183,6 +183,16 @@ def test_a_running_count_that_changed_between_dates_is_an_update(nlp):
     assert "went from 78" in found.reason and "to 190" in found.reason
 
 
+def test_an_outbreak_s_deaths_speak_for_a_pair_and_its_cases_are_named(nlp):
+    found = verdict(
+        nlp,
+        "Officials confirmed 1,200 cases of cholera in the province and 45 deaths.",
+        "The number of cholera cases rose to 1,850, with 61 deaths, officials said.",
+    )
+    assert found.topic == "death toll" and set(found.figures) == {"45 deaths", "61 deaths"}
+    assert "also 1,200 cases versus 1,850" in found.reason
+
+
 def test_a_count_that_rose_during_the_day_is_the_day_s_update(nlp):
     morning = dated(nlp, "The storm killed 12 people, police said.", 1, 8)
     evening = dated(nlp, "The death toll rose to 15, police said.", 2, 8)
