@@ -371,7 +371,29 @@ def figures_of(claim) -> list[Figure]:
                 q, topic, kind, part, negated, basis, earlier=was, where=where, forecast=forecast
             )
         )
-    return _earlier_than_a_change(text, offset, found)
+    return _passengers_and_crew(text, offset, _earlier_than_a_change(text, offset, found))
+
+
+_CREW_AFTER = re.compile(r"^\s*(?:crew\b|crewmembers?\b|members of (?:the )?crew\b)", re.I)
+_PASSENGERS_AFTER = re.compile(r"^\s*passengers?\b", re.IGNORECASE)
+
+
+def _passengers_and_crew(text: str, offset: int, found: list[Figure]) -> list[Figure]:
+    """ "144 passengers and six crew": two parts of those aboard, neither all of them
+    (an airline's "139 passengers and six crew" is no disagreement with "150 people on
+    board" until someone adds them up)."""
+
+    def after(f: Figure) -> str:
+        start = f.quantity["start"] - offset
+        return text[start + len(f.quantity["text"].split()[0]) :]
+
+    crew = [i for i, f in enumerate(found) if _CREW_AFTER.match(after(f))]
+    passengers = [i for i, f in enumerate(found) if _PASSENGERS_AFTER.match(after(f))]
+    if not (crew and passengers):
+        return found
+    for i in crew + passengers:
+        found[i] = replace(found[i], part=True, topic=found[i].topic or "aboard")
+    return found
 
 
 _FORECAST = re.compile(

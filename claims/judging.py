@@ -82,8 +82,15 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         # and an outbreak's cases after any toll ("1,200 cases and 45 deaths" against
         # "1,850 cases, with 61 deaths": the deaths speak for the pair); the other
         # counts it disagrees on are named in its reason
+        # (a figure one claim denies outright speaks first: "not 150 people as first
+        # reported" against "150 people on board")
         result, fa, fb = min(
-            conflicts, key=lambda c: (c[0].topic in SECONDARY, c[0].topic in LATER_TOPICS)
+            conflicts,
+            key=lambda c: (
+                c[1].negated == c[2].negated,
+                c[0].topic in SECONDARY,
+                c[0].topic in LATER_TOPICS,
+            ),
         )
         others = sorted({c[0].reason for c in conflicts if c[0].topic != result.topic})
         if not _disagreement_counts(a, b):
@@ -125,7 +132,9 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         if others:
             reason += "; also " + "; ".join(others)
         hedged = a.hedged or b.hedged
-        figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
+        figures = tuple(
+            ("not " if f.negated else "") + describe(f.quantity, result.topic) for f in (fa, fb)
+        )
         score = 0.85 + (0.1 if same_source else 0.0) - (0.1 if hedged or different else 0.0)
         return Proposal(
             Relation.CONTRADICTS,
@@ -146,7 +155,9 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         agreements = same_figures if len(same_figures) == len(agreements) else []
     if agreements:
         result, fa, fb = agreements[0]
-        figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
+        figures = tuple(
+            ("not " if f.negated else "") + describe(f.quantity, result.topic) for f in (fa, fb)
+        )
         same = same_figures
         # The same fact when every figure of one claim is restated by the other: "the
         # Times counted 1,180 deaths" / "deaths exceeded 57, but about 1,180 in all".
@@ -154,7 +165,9 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         restated_b = {id(y) for _, _, y in same} >= {id(f) for f in b.figures}
         if same and (len(same) == len(agreements) or restated_a or restated_b):
             result, fa, fb = same[0]
-            figures = (describe(fa.quantity, result.topic), describe(fb.quantity, result.topic))
+            figures = tuple(
+                ("not " if f.negated else "") + describe(f.quantity, result.topic) for f in (fa, fb)
+            )
             return Proposal(
                 Relation.SAME,
                 0.75,

@@ -86,6 +86,14 @@ def test_a_word_across_a_comma_is_no_verb_of_the_figure(nlp):
     assert [f.topic for f in figures_of(claim)] == ["death toll", "displaced"]
 
 
+def test_passengers_and_crew_are_two_parts_of_those_aboard(nlp):
+    _, claim = figure(nlp, "The plane was carrying 144 passengers and six crew members.")
+    assert [(f.topic, f.part) for f in figures_of(claim)] == [("aboard", True)] * 2
+    # alone, the passengers are those aboard
+    found, _ = figure(nlp, "The train was carrying about 400 passengers.")
+    assert found.topic == "aboard" and not found.part
+
+
 def test_two_reports_of_how_many_were_aboard_disagree(nlp):
     assert verdict(
         nlp,

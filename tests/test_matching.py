@@ -183,6 +183,16 @@ def test_a_running_count_that_changed_between_dates_is_an_update(nlp):
     assert "went from 78" in found.reason and "to 190" in found.reason
 
 
+def test_a_figure_denied_outright_speaks_for_the_pair(nlp):
+    found = verdict(
+        nlp,
+        "All 150 people on board were feared dead, the airline said.",
+        "The airline said 139 passengers and six crew had been on board, not 150 people "
+        "as first reported.",
+    )
+    assert found.relation == "contradicts" and "not 150 people aboard" in found.figures
+
+
 def test_an_outbreak_s_deaths_speak_for_a_pair_and_its_cases_are_named(nlp):
     found = verdict(
         nlp,
