@@ -338,9 +338,11 @@ class StoryIncident:
     incident_names: Counter = field(default_factory=Counter)
     figures: set = field(default_factory=set)
     dates: list = field(default_factory=list)
+    following: int = 0  # articles telling of an incident that came after another
 
     def add(self, incident: Incident) -> None:
         self.articles += 1
+        self.following += incident.follows
         if incident.kind:
             self.kinds[incident.kind] += 1
         if incident.name:
@@ -392,6 +394,16 @@ def ruled_out(article: Incident, story: StoryIncident) -> str | None:
         and article.published - min(story.dates) > NEW_INCIDENT_AFTER
     ):
         return "a later incident that recalls this one"
+    if (
+        story.articles
+        and story.following == story.articles
+        and not article.follows
+        and article.published
+        and story.dates
+        and min(story.dates) - article.published > NEW_INCIDENT_AFTER
+    ):
+        # the event itself, ingested after the later incident that recalls it
+        return "an earlier incident than the one this story tells"
     if article.names and story.anchors and not (article.names & story.anchors) and not named:
         return "none of the story's main names"
     return None

@@ -142,6 +142,11 @@ def test_a_later_incident_that_recalls_the_story_is_ruled_out_a_week_on():
     assert ruled_out(next_day, story_of(TOWN)) is None
 
 
+def test_a_later_incident_reported_first_keeps_the_earlier_event_out():
+    later = Incident(**{**TOWN.__dict__, "follows": True, "published": dt.date(2026, 3, 20)})
+    assert ruled_out(TOWN, story_of(later)) == "an earlier incident than the one this story tells"
+
+
 def test_kinds_one_event_is_reported_under_join_each_other():
     # a flood story takes the storm that brought it, and a blast's story its fire
     storm = Incident(**{**TOWN.__dict__, "kind": "storm"})
