@@ -338,11 +338,16 @@ class StoryIncident:
     incident_names: Counter = field(default_factory=Counter)
     figures: set = field(default_factory=set)
     dates: list = field(default_factory=list)
-    following: int = 0  # articles telling of an incident that came after another
+    # the dates of its articles that tell of an incident that came after another, and
+    # of the others
+    following_dates: list = field(default_factory=list)
+    event_dates: list = field(default_factory=list)
 
     def add(self, incident: Incident) -> None:
         self.articles += 1
-        self.following += incident.follows
+        if incident.published:
+            dated = self.following_dates if incident.follows else self.event_dates
+            dated.append(incident.published)
         if incident.kind:
             self.kinds[incident.kind] += 1
         if incident.name:
@@ -387,23 +392,13 @@ def ruled_out(article: Incident, story: StoryIncident) -> str | None:
         and (min(abs(article.published - d) for d in story.dates) > YEAR_AND_A_MONTH)
     ):
         return "more than a year apart"
-    if (
-        article.follows
-        and article.published
-        and story.dates
-        and article.published - min(story.dates) > NEW_INCIDENT_AFTER
-    ):
-        return "a later incident that recalls this one"
-    if (
-        story.articles
-        and story.following == story.articles
-        and not article.follows
-        and article.published
-        and story.dates
-        and min(story.dates) - article.published > NEW_INCIDENT_AFTER
-    ):
-        # the event itself, ingested after the later incident that recalls it
-        return "an earlier incident than the one this story tells"
+    if article.follows and article.published and story.event_dates:
+        if article.published - min(story.event_dates) > NEW_INCIDENT_AFTER:
+            return "a later incident that recalls this one"
+    if not article.follows and article.published and story.following_dates:
+        # the event itself, ingested after a later incident that recalls it
+        if min(story.following_dates) - article.published > NEW_INCIDENT_AFTER:
+            return "an earlier incident than the one this story tells"
     if article.names and story.anchors and not (article.names & story.anchors) and not named:
         return "none of the story's main names"
     return None
@@ -425,4 +420,8 @@ def fit(article: Incident, story: StoryIncident) -> float | None:
     same_kind = 0.0
     if article.kind and story.kind and kinds_alike(article.kind, story.kind):
         same_kind = 1.0 if article.kind == story.kind else 0.5  # a blast's fire: half
+    elif not (article.kind and story.kind):
+        # a headline naming no kind ("Ostrava cholera cases climb") neither agrees nor
+        # disagrees: half, so that the order articles come in matters less
+        same_kind = 0.5
     return LEAD_WEIGHT * lead_share + NAMES_WEIGHT * names_share + KIND_WEIGHT * same_kind

@@ -147,6 +147,18 @@ def test_a_later_incident_reported_first_keeps_the_earlier_event_out():
     assert ruled_out(TOWN, story_of(later)) == "an earlier incident than the one this story tells"
 
 
+def test_a_headline_naming_no_kind_neither_agrees_nor_disagrees():
+    """An aid group's report names its own source and the province; the ministry's
+    names its own and the province, and no kind: they are one outbreak whichever came
+    first."""
+    aid = Incident(kind="outbreak", lead_names=frozenset({"medics", "ostrava"}))
+    aid = Incident(**{**aid.__dict__, "names": aid.lead_names})
+    ministry = Incident(lead_names=frozenset({"health ministry", "ostrava"}))
+    ministry = Incident(**{**ministry.__dict__, "names": ministry.lead_names})
+    assert fit(ministry, story_of(aid)) >= 0.45
+    assert fit(aid, story_of(ministry)) >= 0.45
+
+
 def test_kinds_one_event_is_reported_under_join_each_other():
     # a flood story takes the storm that brought it, and a blast's story its fire
     storm = Incident(**{**TOWN.__dict__, "kind": "storm"})
