@@ -392,13 +392,13 @@ def ruled_out(article: Incident, story: StoryIncident) -> str | None:
         and (min(abs(article.published - d) for d in story.dates) > YEAR_AND_A_MONTH)
     ):
         return "more than a year apart"
-    if article.follows and article.published and story.event_dates:
-        if article.published - min(story.event_dates) > NEW_INCIDENT_AFTER:
-            return "a later incident that recalls this one"
-    if not article.follows and article.published and story.following_dates:
-        # the event itself, ingested after a later incident that recalls it
-        if min(story.following_dates) - article.published > NEW_INCIDENT_AFTER:
-            return "an earlier incident than the one this story tells"
+    day = article.published
+    events, following = story.event_dates, story.following_dates
+    if day and article.follows and events and day - min(events) > NEW_INCIDENT_AFTER:
+        return "a later incident that recalls this one"
+    # the event itself, ingested after a later incident that recalls it
+    if day and not article.follows and following and min(following) - day > NEW_INCIDENT_AFTER:
+        return "an earlier incident than the one this story tells"
     if article.names and story.anchors and not (article.names & story.anchors) and not named:
         return "none of the story's main names"
     return None
