@@ -173,6 +173,31 @@ def counted(q: dict, entities: Sequence[dict] = ()) -> str:
     return FAMILY_OF.get(unit) or FAMILY_OF.get(unit + "s") or unit
 
 
+# Told to leave is not gone: "evacuation orders for 10,000 residents", "30,000 were
+# ordered to evacuate"; and those in shelters are some of those who left.
+_ORDERED = re.compile(
+    r"\b(?:orders?|ordered|warnings?|told|urged|advised)\b(?:\s+\w+){0,3}\s*$|"
+    r"^\s*(?:\w+\s+){0,3}?(?:(?:were|was|have been|had been|are)\s+)?"
+    r"(?:ordered|told|urged|advised)\s+to\b|^\s*(?:\w+\s+){0,2}?under\s+evacuation\b",
+    re.IGNORECASE,
+)
+_SHELTERED = re.compile(r"^\s*(?:\w+\s+){0,4}?in\s+(?:\w+\s+)?shelters?\b", re.IGNORECASE)
+
+
+_LEAVING = re.compile(r"\b(?:evacuat\w*|leave|flee)\b", re.IGNORECASE)
+
+
+def _how_displaced(text: str, start: int, end: int, topic: str | None) -> str | None:
+    """Which count of people moved from their homes a figure gives: the displaced,
+    those ordered to leave, or those in shelters (three counts, never compared)."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 50]
+    if _ORDERED.search(before) or _ORDERED.match(after):
+        return "ordered to leave"  # "30,000 residents were ordered to leave their homes"
+    if topic and _SHELTERED.match(after):
+        return "in shelters"
+    return topic
+
+
 def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> str | None:
     unit = q.get("unit")
     if unit in MONEY:
@@ -323,6 +348,8 @@ def figures_of(claim) -> list[Figure]:
         if kind in _OTHERS:  # "23 people killed and 40 others missing": others of the same
             kind = found[-1].counted if found else "people"
         topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
+        if topic == "displaced" or (topic is None and _LEAVING.search(text[end : end + 50])):
+            topic = _how_displaced(text, start, end, topic)
         if topic == "population":
             kind = _place(q, _words(text[max(0, start - 80) : start])[::-1], entities)
         if topic == "area burned":  # in one measure: 7,500 hectares are 18,533 acres

@@ -74,6 +74,11 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("Twelve miners remain trapped underground.", "trapped"),
         ("At least 30 people were rescued from the building.", "rescued"),
         ("In 12 cases, families were not told.", None),
+        # told to leave is not gone, and those in shelters are some of those who left
+        ("Evacuation orders were issued for 10,000 residents.", "ordered to leave"),
+        ("Nearly 30,000 residents were ordered to leave their homes.", "ordered to leave"),
+        ("About 5,000 people have evacuated, officials said.", "displaced"),
+        ("Some 300 people were staying in shelters.", "in shelters"),
     ],
 )
 def test_words_for_what_happened_to_people(nlp, sentence, topic):
