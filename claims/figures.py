@@ -184,6 +184,30 @@ _ORDERED = re.compile(
 _SHELTERED = re.compile(r"^\s*(?:\w+\s+){0,4}?in\s+(?:\w+\s+)?shelters?\b", re.IGNORECASE)
 
 
+_BUILDING_VERB = re.compile(
+    r"\b(?:(?P<damage>damag\w*)|destroy\w*|razed|flatten\w*|collaps\w*|burn\w*|levell?ed)\b"
+    r"(?P<joined>\s+(?:or|and)\s+(?:damag|destroy)\w*)?",
+    re.IGNORECASE,
+)
+
+
+def _only_damaged(text: str, start: int, end: int) -> bool:
+    """Whether the buildings a figure counts were damaged, not destroyed: the building
+    word nearest it is a damage one, not joined to a destroying one ("another 3,000
+    damaged", but "damaged or destroyed 4,000 homes" is both)."""
+    window_start = max(0, start - 40)
+    verbs = list(_BUILDING_VERB.finditer(text, window_start, end + 40))
+    if not verbs:
+        return False
+    nearest = min(verbs, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))
+    return (
+        bool(nearest["damage"])
+        and not nearest["joined"]
+        and not _JOINED_BEFORE.search(text[max(0, nearest.start() - 20) : nearest.start()])
+    )
+
+
+_JOINED_BEFORE = re.compile(r"\b(?:destroy\w*)\s+(?:or|and)\s+$", re.IGNORECASE)
 _LEAVING = re.compile(r"\b(?:evacuat\w*|leave|flee)\b", re.IGNORECASE)
 
 
@@ -347,7 +371,13 @@ def figures_of(claim) -> list[Figure]:
         kind = counted(q, entities)
         if kind in _OTHERS:  # "23 people killed and 40 others missing": others of the same
             kind = found[-1].counted if found else "people"
+        elif kind not in FAMILY_OF.values() and _topics_of(kind) and found:
+            # "1,500 homes were destroyed and another 3,000 damaged": the "unit" is what
+            # happened to more of the same
+            kind = found[-1].counted
         topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
+        if topic == "homes" and _only_damaged(text, start, end):
+            topic = "homes damaged"
         if topic == "displaced" or (topic is None and _LEAVING.search(text[end : end + 50])):
             topic = _how_displaced(text, start, end, topic)
         if topic == "population":
@@ -486,6 +516,9 @@ def describe(q: dict, topic: str | None) -> str:
     """ "about 100 death toll", but "100 dead" as it is: its own words say what it counts."""
     said = _happening(_words(q["text"]))
     among = f" ({q['among']} among them)" if q.get("among") else ""
+    if topic == "homes damaged":  # "3,000 homes damaged", "500 damaged"
+        text = q["text"]
+        return (text if "damag" in text.lower() else f"{text} damaged") + among
     if not topic or said == topic or topic not in TOPIC_WORDS:
         return q["text"] + among
     last = (_words(q["text"]) or [""])[-1]

@@ -174,7 +174,9 @@ _KIND_WORDS = "|".join(sorted({*_KIND_OF, *INCIDENT_NOUNS.split()}, key=len, rev
 _SET_IN_YEAR = re.compile(
     rf"^\W*(?:back )?in (?:{_MONTH} )?(?P<opening>(?:19|20)\d\d)\b|"
     rf"\b(?P<before>(?:19|20)\d\d)(?:'s)? (?:\w+ )?(?:{_KIND_WORDS})\b|"
-    rf"\b(?:{_KIND_WORDS}) (?:\w+ ){{0,4}}in (?:{_MONTH} )?(?P<after>(?:19|20)\d\d)\b",
+    rf"\b(?:{_KIND_WORDS}) (?:\w+ ){{0,4}}in (?:{_MONTH} )?(?P<after>(?:19|20)\d\d)\b|"
+    # a day and year of its own: "... destroyed 500 homes on May 22, 1960"
+    rf"\bon (?:{_MONTH}) \d{{1,2}}, (?P<dated>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # Years before its report that a claim may still tell of the event (an anniversary
@@ -194,10 +196,10 @@ def earlier_incident_spans(text: str, published: dt.date | None) -> list[tuple[i
         return []
     spans = []
     for found in _SET_IN_YEAR.finditer(text):
-        year = int(found["opening"] or found["before"] or found["after"])
+        year = int(found["opening"] or found["before"] or found["after"] or found["dated"])
         if year > published.year - EARLIER_YEARS:
             continue
-        if found["opening"]:
+        if found["opening"] or found["dated"]:
             return [(0, len(text))]
         bounds = list(_CLAUSE_BOUNDARY.finditer(text, 0, found.start()))
         after = _CLAUSE_BOUNDARY.search(text, found.end())

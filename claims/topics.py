@@ -27,7 +27,7 @@ TOPICS = {
 # Running counts: a later, different figure of one of these is an update.
 RUNNING = frozenset(
     {"death toll", "injured", "casualties", "missing", "displaced", "homes", "area burned"}
-    | {"cases", "trapped", "rescued", "ordered to leave", "in shelters"}
+    | {"cases", "trapped", "rescued", "ordered to leave", "in shelters", "homes damaged"}
 )
 # Counts a sentence pair's suggestion gives only when no other count conflicts.
 SECONDARY = frozenset({"aboard", "area burned"})
@@ -48,6 +48,7 @@ TOPIC_WORDS = {
     "rescued": "rescued",
     "ordered to leave": "ordered to leave",
     "in shelters": "in shelters",
+    "homes damaged": "buildings damaged",
 }
 # Families of counted things (head nouns, singular and plural): one kind each.
 COUNTED = {

@@ -79,11 +79,24 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("Nearly 30,000 residents were ordered to leave their homes.", "ordered to leave"),
         ("About 5,000 people have evacuated, officials said.", "displaced"),
         ("Some 300 people were staying in shelters.", "in shelters"),
+        # buildings damaged are not buildings destroyed; both at once are the whole
+        ("The fire damaged 300 buildings.", "homes damaged"),
+        ("The storm damaged or destroyed 4,000 homes.", "homes"),
+        ("The blast destroyed 400 buildings.", "homes"),
     ],
 )
 def test_words_for_what_happened_to_people(nlp, sentence, topic):
     found, _ = figure(nlp, sentence)
     assert found.topic == topic
+
+
+def test_more_of_the_same_buildings_damaged(nlp):
+    _, claim = figure(nlp, "Some 1,500 homes were destroyed and another 3,000 damaged.")
+    found = figures_of(claim)
+    assert [(f.topic, f.counted, f.whole) for f in found] == [
+        ("homes", "buildings", True),
+        ("homes damaged", "buildings", True),
+    ]
 
 
 def test_a_word_across_a_comma_is_no_verb_of_the_figure(nlp):

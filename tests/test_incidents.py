@@ -209,6 +209,9 @@ KATRINA = (
         # a clause that names it, and only that clause ("1,800" ends none)
         (KATRINA, 2017, [KATRINA.index(" in which"), len(KATRINA)]),
         ("A flood in March 2019 left 40 dead, officials recalled.", 2026, [0, 34]),
+        # a day and year of its own
+        ("The last one destroyed 500 homes on May 22, 1960.", 2026, [0, 49]),
+        ("The fire broke out on August 8, 2025 and killed 97.", 2026, None),
         # a comparison tells of now; a year ago may be the event itself; undated: none
         ("It was the worst flood since 1927, killing 40.", 2026, None),
         ("In 2025, the ministry counted 12 dead.", 2026, None),
