@@ -19,6 +19,8 @@ TOPICS = {
     "homes": ("destroy", "damag", "burn", "razed", "flatten", "collaps"),
     # how many a vessel, train, plane or bus carried: "carrying about 400 passengers"
     "aboard": ("aboard", "onboard", "carrying", "carried"),
+    # "50 casualties": the killed and the injured together, as "killed or injured"
+    "casualties": ("casualt",),
     # an outbreak's count, those still trapped, those brought out alive
     "cases": ("case", "infect"),
     "trapped": ("trapped",),
