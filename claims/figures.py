@@ -106,6 +106,14 @@ _TWO_VERBS = re.compile(r"(?<!\d )\b([^\W\d]+)\s+(?:or|and)\s+[^\W\d]+\s+$")
 # "dozens if not hundreds" allows it)
 _DENIED_BEFORE = re.compile(r"(?:(?<!\bif )\bnot|\brather than|\binstead of)\s+$", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"\s[-–—]\s|[-–—:(]|\bincluding\b|\bamong\b")
+_WINDOW = re.compile(
+    r"\b(?:in the (?:past|last|previous) (?:\w+ )?(?:hours?|days?|night|week)|overnight|"
+    r"alone|in a single day|within 24 hours)\b",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER_WINDOW = re.compile(
+    r"\b(?:bringing|brought|raising|raised|rose|risen|total|toll)\b", re.IGNORECASE
+)
 # What a count's change is put down to: "rose to 21 after two bodies were pulled from
 # the rubble", "following the deaths of three of the injured".
 _CAUSE = re.compile(r"\b(?:after|following|when)\b", re.IGNORECASE)
@@ -389,8 +397,15 @@ def figures_of(claim) -> list[Figure]:
             # "seven dead, including the gunman": six of the event's victims, as others count
             q = _less(q, perpetrators)
         before = text[max(0, start - 40) : start]
+        # a day's or a place's share: "in the past 24 hours, 50 were killed", "80 died
+        # on Tuesday alone", "5,000 in the county alone"
+        window = _WINDOW.search(before)
+        if window and _TOTAL_AFTER_WINDOW.search(before[window.end() :]):
+            window = None  # "in the past day, bringing the toll to 1,250": the total
+        window = window or _WINDOW.search(CLAUSE_END.split(text[end : end + 60])[0])
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
         part = part and not _MORE_THAN.match(text[end : end + 100])
+        part = part or (bool(window) and topic in RUNNING)
         if part and (_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(text[end : end + 40])):
             part = False
         was = bool(_EARLIER.search(text[max(0, start - 80) : start]))

@@ -101,6 +101,14 @@ def test_a_figure_with_no_unit_takes_the_topic_of_the_words_near_it(nlp):
     assert figure(nlp, sentence, 1)[0].topic == "injured"
 
 
+def test_the_total_a_day_s_deaths_bring_the_toll_to_is_a_whole(nlp):
+    sentence = (
+        "The ministry said 50 people were killed in the past day, bringing the toll to 1,250."
+    )
+    _, claim = figure(nlp, sentence)
+    assert [(f.quantity["low"], f.whole) for f in figures_of(claim)] == [(50, False), (1250, True)]
+
+
 def test_what_a_count_may_have_reached_is_no_forecast(nlp):
     found, _ = figure(nlp, "Data showed that deaths may have risen to 1,052.")
     assert found.whole and not found.forecast
@@ -147,6 +155,9 @@ def test_a_toll_that_counts_the_gunman_is_one_more_than_his_victims(nlp):
         # what the count is expected to become: a forecast, no count yet
         (("The toll is expected to rise to 200.",), ("The toll was 45 dead.",)),
         (("Officials fear the death toll could exceed 1,000.",), ("It killed 450 people.",)),
+        # a day's share of a running toll
+        (("In the past 24 hours, 50 people were killed, the ministry said.", 1), ("It killed 9.",)),
+        (("On Tuesday alone, 80 people died.",), ("The toll was 1,250 dead.",)),
         # what a count's change is put down to
         (
             ("The toll rose to 21 on Saturday after two bodies were pulled from the rubble.", 1),
