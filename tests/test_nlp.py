@@ -241,6 +241,9 @@ def test_language_detection(text, language):
         ("An estimated 1K people are missing.", ("An estimated 1K people", 1000, 1000, "about")),
         ("The fire destroyed 2 207 structures.", ("2 207 structures", 2207, 2207, "exact")),
         ("A thousand firefighters came.", ("A thousand firefighters", 1000, 1000, "exact")),
+        ("Nearly two dozen people died.", ("Nearly two dozen people", 24, 24, "about")),
+        ("Half a million people fled.", ("Half a million people", 500_000, 500_000, "exact")),
+        ("Half a dozen people were hurt.", ("Half a dozen people", 6, 6, "exact")),
     ],
 )
 def test_numbers_in_words_and_digits(nlp, sentence, expected):

@@ -215,6 +215,9 @@ def number_phrase(words: list[str], glued: list[bool] | None = None) -> tuple[fl
         if following in MULTIPLIERS or following in FRACTIONS or following == "dozen":
             value = {**MULTIPLIERS, **FRACTIONS, "dozen": 12}[following]
             return (-value if negative else value), i + 2
+    scales = {**MULTIPLIERS, "dozen": 12}
+    if words[i : i + 2] == ["half", "a"] and i + 2 < len(words) and words[i + 2] in scales:
+        return 0.5 * scales[words[i + 2]], i + 3  # "half a million", "half a dozen"
     if i < len(words) and words[i] in FRACTIONS and not negative and words[i] != "third":
         return FRACTIONS[words[i]], i + 1
     if words[i : i + 1] == ["one"] and i + 1 < len(words) and words[i + 1] in FRACTIONS:
@@ -253,6 +256,8 @@ def _word_number(
             continue
         if word in WORD_VALUES and word != "dozen":
             current += WORD_VALUES[word]
+        elif word == "dozen" and seen:
+            current = (current or 1) * 12  # "two dozen"
         elif word in MULTIPLIERS and seen:
             if MULTIPLIERS[word] == 100:
                 current = (current or 1) * 100

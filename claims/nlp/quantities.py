@@ -142,7 +142,8 @@ def _number_at(doc: Doc, index: int, *, bounded: bool = False) -> tuple[float, i
     A bare "half" or "quarter" counts only after a bound ("more than half")."""
     token = doc[index]
     low = token.lower_
-    if low in FRACTIONS and not bounded:
+    half_a = low == "half" and [t.lower_ for t in doc[index + 1 : index + 2]] == ["a"]
+    if low in FRACTIONS and not bounded and not half_a:  # but "half a million"
         return None
     if not (
         token.like_num
