@@ -244,6 +244,8 @@ def test_language_detection(text, language):
         ("Nearly two dozen people died.", ("Nearly two dozen people", 24, 24, "about")),
         ("Half a million people fled.", ("Half a million people", 500_000, 500_000, "exact")),
         ("Half a dozen people were hurt.", ("Half a dozen people", 6, 6, "exact")),
+        ("Several hundred people were hurt.", ("Several hundred people", 300, 900, "vague")),
+        ("A few dozen homes burned.", ("A few dozen homes", 24, 60, "vague")),
     ],
 )
 def test_numbers_in_words_and_digits(nlp, sentence, expected):

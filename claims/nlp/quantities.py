@@ -133,8 +133,22 @@ def _may_start_a_number(token: Token) -> bool:
         or low in VAGUE
         or low in FRACTIONS
         or low in {"a", "negative", "minus"}
+        or low in SOME
         or (token.text[:1].isdigit())
     )
+
+
+# "several hundred", "a few dozen": a vague count of that scale.
+SOME = {"several": (3, 9), "few": (2, 5)}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
+
+
+def _some(doc: Doc, i: int) -> tuple[float, float] | None:
+    word = doc[i].lower_
+    if word not in SOME or i + 1 >= len(doc) or doc[i + 1].lower_ not in _SCALES:
+        return None
+    scale = _SCALES[doc[i + 1].lower_]
+    return SOME[word][0] * scale, SOME[word][1] * scale
 
 
 def _number_at(doc: Doc, index: int, *, bounded: bool = False) -> tuple[float, int] | None:
@@ -291,6 +305,8 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
                 i += 1
                 continue
         vague = VAGUE.get(token.lower_) if token.pos_ in {"NOUN", "NUM", "PROPN"} else None
+        some = _some(doc, i)
+        vague = vague or some
         number = None if vague else _number_at(doc, i, bounded=qualifier is not None)
         if vague is None and number is None:
             i += 1
@@ -299,7 +315,9 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
         low_open = high_open = False
         if vague is not None:
             low, high = vague
-            last = i
+            last = i + 1 if some else i  # "several hundred": both words
+            if some and text_start == i and i > 0 and doc[i - 1].lower_ == "a":
+                text_start = i - 1  # "a few dozen"
             qualifier = "vague"
             if last + 2 < len(doc) and doc[last + 1].lower_ == "of":
                 scale = VAGUE.get(doc[last + 2].lower_, (MULTIPLIERS.get(doc[last + 2].lower_),))[0]
