@@ -304,9 +304,10 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
                 )
                 i += 1
                 continue
-        vague = VAGUE.get(token.lower_) if token.pos_ in {"NOUN", "NUM", "PROPN"} else None
         some = _some(doc, i)
-        vague = vague or some
+        vague: tuple[float, float] | None = some
+        if token.pos_ in {"NOUN", "NUM", "PROPN"} and token.lower_ in VAGUE:
+            vague = VAGUE[token.lower_]
         number = None if vague else _number_at(doc, i, bounded=qualifier is not None)
         if vague is None and number is None:
             i += 1
