@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .comparison import compare
 from .figures import Figure, about_the_event, figures_of
-from .incidents import earlier_incident_spans, in_spans
+from .incident_words import earlier_incident_spans, in_spans
 from .topics import RUNNING, TOPIC_WORDS
 
 UNKNOWN_OUTLET = "Unknown outlet"

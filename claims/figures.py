@@ -23,9 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from . import count_kinds
 from .areas import HECTARES_IN, burned_area, in_hectares
 from .bases import basis_of, in_sample, sample_size
-from .nlp.numbers import WORD_VALUES
 from .scopes import counted_in
 from .topics import (
     ARMED,
@@ -106,14 +106,6 @@ _TWO_VERBS = re.compile(r"(?<!\d )\b([^\W\d]+)\s+(?:or|and)\s+[^\W\d]+\s+$")
 # "dozens if not hundreds" allows it)
 _DENIED_BEFORE = re.compile(r"(?:(?<!\bif )\bnot|\brather than|\binstead of)\s+$", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"\s[-–—]\s|[-–—:(]|\bincluding\b|\bamong\b")
-_WINDOW = re.compile(
-    r"\b(?:in the (?:past|last|previous) (?:\w+ )?(?:hours?|days?|night|week)|overnight|"
-    r"alone|in a single day|within 24 hours)\b",
-    re.IGNORECASE,
-)
-_TOTAL_AFTER_WINDOW = re.compile(
-    r"\b(?:bringing|brought|raising|raised|rose|risen|total|toll)\b", re.IGNORECASE
-)
 # What a count's change is put down to: "rose to 21 after two bodies were pulled from
 # the rubble", "following the deaths of three of the injured".
 _CAUSE = re.compile(r"\b(?:after|following|when)\b", re.IGNORECASE)
@@ -181,62 +173,13 @@ def counted(q: dict, entities: Sequence[dict] = ()) -> str:
     return FAMILY_OF.get(unit) or FAMILY_OF.get(unit + "s") or unit
 
 
-# Told to leave is not gone: "evacuation orders for 10,000 residents", "30,000 were
-# ordered to evacuate"; and those in shelters are some of those who left.
-_ORDERED = re.compile(
-    r"\b(?:orders?|ordered|warnings?|told|urged|advised)\b(?:\s+\w+){0,3}\s*$|"
-    r"^\s*(?:\w+\s+){0,3}?(?:(?:were|was|have been|had been|are)\s+)?"
-    r"(?:ordered|told|urged|advised)\s+to\b|^\s*(?:\w+\s+){0,2}?under\s+evacuation\b",
-    re.IGNORECASE,
-)
-_SHELTERED = re.compile(r"^\s*(?:\w+\s+){0,4}?in\s+(?:\w+\s+)?shelters?\b", re.IGNORECASE)
-
-
-_BUILDING_VERB = re.compile(
-    r"\b(?:(?P<damage>damag\w*)|destroy\w*|razed|flatten\w*|collaps\w*|burn\w*|levell?ed)\b"
-    r"(?P<joined>\s+(?:or|and)\s+(?:damag|destroy)\w*)?",
-    re.IGNORECASE,
-)
-
-
-def _only_damaged(text: str, start: int, end: int) -> bool:
-    """Whether the buildings a figure counts were damaged, not destroyed: the building
-    word nearest it is a damage one, not joined to a destroying one ("another 3,000
-    damaged", but "damaged or destroyed 4,000 homes" is both)."""
-    window_start = max(0, start - 40)
-    verbs = list(_BUILDING_VERB.finditer(text, window_start, end + 40))
-    if not verbs:
-        return False
-    nearest = min(verbs, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))
-    return (
-        bool(nearest["damage"])
-        and not nearest["joined"]
-        and not _JOINED_BEFORE.search(text[max(0, nearest.start() - 20) : nearest.start()])
-    )
-
-
-_JOINED_BEFORE = re.compile(r"\b(?:destroy\w*)\s+(?:or|and)\s+$", re.IGNORECASE)
-_LEAVING = re.compile(r"\b(?:evacuat\w*|leave|flee)\b", re.IGNORECASE)
-
-
-def _how_displaced(text: str, start: int, end: int, topic: str | None) -> str | None:
-    """Which count of people moved from their homes a figure gives: the displaced,
-    those ordered to leave, or those in shelters (three counts, never compared)."""
-    before, after = text[max(0, start - 40) : start], text[end : end + 50]
-    if _ORDERED.search(before) or _ORDERED.match(after):
-        return "ordered to leave"  # "30,000 residents were ordered to leave their homes"
-    if topic and _SHELTERED.match(after):
-        return "in shelters"
-    return topic
-
-
 def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> str | None:
     unit = q.get("unit")
     if unit in MONEY:
         return "cost" if any(w.startswith(_COST_WORDS) for w in _words(text)) else None
     if unit in MASSES:
         after = _words(text[end : end + 60])
-        substance = _substance(after[1:3]) if after[:1] == ["of"] else []
+        substance = count_kinds.substance(after[1:3]) if after[:1] == ["of"] else []
         return "amount of " + " ".join(substance) if substance else None
     if (unit or "").lower() in HECTARES_IN:
         return "area burned" if burned_area(text, start, end) else None
@@ -261,7 +204,7 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     # of the sentence after it ("200 soldiers, mostly Russians, died"); then any.
     # Only fighters (or one side's men) are counted as a force's size.
     armed = kind in ARMED or kind.startswith("nation")
-    if not armed and _settlement(before) is not None:
+    if not armed and count_kinds.settlement(before) is not None:
         # "a town of 12,000 people", "the population of the island, 3.4 million": how
         # many live there, a figure of its own, never a toll
         return "population"
@@ -295,55 +238,6 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     if found is None and kind in ARMED:
         return "attackers"
     return found
-
-
-# "a town of 12,000 people", "a city of two million": how many live there, not a toll.
-_SETTLEMENTS = frozenset(
-    "town city village island country nation state region province district county "
-    "community neighborhood neighbourhood suburb capital".split()
-)
-
-
-def _place(q: dict, before: list[str], entities: Sequence[dict]) -> str:
-    """What a population counts: the settlement it names ("population:town"), else the
-    place named nearest before it ("population:maui"), so that two places' populations
-    are never one figure: "a town of 12,000" is compared with another report of the
-    town, not with "an island of 160,000"."""
-    place = _settlement(before)
-    if not place:
-        named = [
-            e
-            for e in entities
-            if e.get("label") in {"GPE", "LOC"} and q["start"] - 80 <= e["end"] <= q["start"]
-        ]
-        place = max(named, key=lambda e: e["end"])["text"].lower() if named else ""
-    return f"population:{place}"
-
-
-# Words that end the name of a substance: "300 tons of fertiliser kept in a warehouse".
-_AFTER_SUBSTANCE = frozenset(
-    "that which who in at on from to by for with and or was were is are had has "
-    "kept held found left made sold built".split()
-)
-
-
-def _substance(words: list[str]) -> list[str]:
-    """The one or two words after "of" that name what a mass is of."""
-    if len(words) > 1 and (words[1] in _AFTER_SUBSTANCE or words[1].endswith(("ed", "ing"))):
-        return words[:1]
-    return words
-
-
-def _settlement(before: list[str]) -> str | None:
-    """What a figure says lives somewhere: "town" for "a town of 12,000 people" or
-    "the population of the town, 12,000", "" when no settlement is named ("its
-    population of 12,000"); None when the figure is no population. ``before``: the
-    words before the figure, nearest first."""
-    if before[:1] == ["of"] and len(before) > 1 and before[1] in _SETTLEMENTS:
-        return before[1]
-    if "population" in before[:10] or "inhabitants" in before[:3]:
-        return next((w for w in before[:10] if w in _SETTLEMENTS), "")
-    return None
 
 
 # People who lost their homes are the displaced, whatever verb says it.
@@ -384,28 +278,26 @@ def figures_of(claim) -> list[Figure]:
             # happened to more of the same
             kind = found[-1].counted
         topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
-        if topic == "homes" and _only_damaged(text, start, end):
+        if topic == "homes" and count_kinds.only_damaged(text, start, end):
             topic = "homes damaged"
-        if topic == "displaced" or (topic is None and _LEAVING.search(text[end : end + 50])):
-            topic = _how_displaced(text, start, end, topic)
+        if topic == "displaced" or (topic is None and count_kinds.leaving(text[end : end + 50])):
+            topic = count_kinds.how_displaced(text, start, end, topic)
         if topic == "population":
-            kind = _place(q, _words(text[max(0, start - 80) : start])[::-1], entities)
+            kind = count_kinds.population_of(
+                q, _words(text[max(0, start - 80) : start])[::-1], entities
+            )
         if topic == "area burned":  # in one measure: 7,500 hectares are 18,533 acres
             kind, q = "hectares", in_hectares(q)
-        perpetrators = _WITH_PERPETRATORS.match(text[end : end + 60])
+        perpetrators = count_kinds.perpetrators(text[end : end + 60])
         if perpetrators and topic == "death toll":
             # "seven dead, including the gunman": six of the event's victims, as others count
-            q = _less(q, perpetrators)
+            q = count_kinds.without_perpetrators(q, perpetrators)
         before = text[max(0, start - 40) : start]
-        # a day's or a place's share: "in the past 24 hours, 50 were killed", "80 died
-        # on Tuesday alone", "5,000 in the county alone"
-        window = _WINDOW.search(before)
-        if window and _TOTAL_AFTER_WINDOW.search(before[window.end() :]):
-            window = None  # "in the past day, bringing the toll to 1,250": the total
-        window = window or _WINDOW.search(CLAUSE_END.split(text[end : end + 60])[0])
+        # a day's or a place's share: "in the past 24 hours, 50 were killed"
+        a_share = count_kinds.share(before, CLAUSE_END.split(text[end : end + 60])[0])
         part = bool(_PART_BEFORE.search(before) or _PART_AFTER.match(text[end : end + 20]))
         part = part and not _MORE_THAN.match(text[end : end + 100])
-        part = part or (bool(window) and topic in RUNNING)
+        part = part or (a_share and topic in RUNNING)
         if part and (_TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(text[end : end + 40])):
             part = False
         was = bool(_EARLIER.search(text[max(0, start - 80) : start]))
@@ -436,8 +328,7 @@ def figures_of(claim) -> list[Figure]:
         if topic in RUNNING and sample and in_sample(text, start, end, q.get("high"), sample):
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
         where = counted_in(text, start, end, offset, entities) if topic in RUNNING else frozenset()
-        lead = re.match(r"^[^\W\d]+(?:\s+[^\W\d]+)*\s+", q["text"])  # "exceed 1,000"
-        forecast = bool(_FORECAST.search(before + (lead[0] if lead else "")))
+        forecast = count_kinds.forecast(before, q["text"])
         found.append(
             Figure(
                 q, topic, kind, part, negated, basis, earlier=was, where=where, forecast=forecast
@@ -468,14 +359,6 @@ def _passengers_and_crew(text: str, offset: int, found: list[Figure]) -> list[Fi
     return found
 
 
-_FORECAST = re.compile(
-    r"\b(?:expected|likely|set|projected|forecast|predicted|could|may|might|will|would)\s+"
-    r"(?:to\s+)?(?:(?!have\b|has\b|had\b|been\b)[^\W\d]+\s+)?(?:rise|rising|climb|reach|top|exceed|increase|hit|surpass|"
-    r"grow|double)\w*(?:\s+(?:to|above|past|beyond))?\s*$",
-    re.IGNORECASE,
-)
-
-
 # What a count moved by to the figure after it: "which stood at 20 on Monday, rose to 45".
 _CHANGED_TO = re.compile(
     r"\b(?:rose|risen|rises|climbed|climbs|increased|jumped|fell|fallen|dropped|dropping|"
@@ -501,30 +384,6 @@ def _earlier_than_a_change(text: str, offset: int, found: list[Figure]) -> list[
             elif figure.whole and _OF_THE.search(text[max(0, start - 12) : start]) and "," in gap:
                 found[found.index(later)] = replace(later, part=True)
     return found
-
-
-# A toll that counts those who did it: "seven dead, including the gunman", "12 people,
-# among them two attackers" (not "not counting the gunman").
-_WITH_PERPETRATORS = re.compile(
-    r"^[\s,]*(?:[^\W\d]+[\s,]+){0,3}?(?:including|among them)\s+"
-    r"(?:(?P<many>the|a|an|one|two|three|four|five|\d+)\s+)?(?:[^\W\d]+\s+)?"
-    r"(?P<who>gunm[ae]n|attackers?|bombers?|shooters?|assailants?|perpetrators?|hijackers?)\b",
-    re.IGNORECASE,
-)
-
-
-def _less(q: dict, perpetrators: re.Match) -> dict:
-    """The toll of victims in a toll that counts its perpetrators too."""
-    many = (perpetrators["many"] or "").lower()
-    n = int(many) if many.isdigit() else WORD_VALUES.get(many, 1)
-    among = f"{perpetrators['many'] or 'the'} {perpetrators['who']}".lower()
-    low, high = q.get("low"), q.get("high")
-    return {
-        **q,
-        "low": None if low is None else max(0, low - n),
-        "high": None if high is None else max(0, high - n),
-        "among": among,
-    }
 
 
 def describe(q: dict, topic: str | None) -> str:

@@ -76,14 +76,13 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             if result is not None:
                 (conflicts if result.conflict else agreements).append((result, fa, fb))
     if conflicts:
-        # one suggestion per sentence pair: the first conflict of a count of people or
-        # buildings before one of a fire's area or of those aboard ("burned 12,000 acres
-        # and destroyed 85 homes" against "grew to 18,500 acres and destroyed 140 homes")
-        # and an outbreak's cases after any toll ("1,200 cases and 45 deaths" against
-        # "1,850 cases, with 61 deaths": the deaths speak for the pair); the other
-        # counts it disagrees on are named in its reason
-        # (a figure one claim denies outright speaks first: "not 150 people as first
-        # reported" against "150 people on board")
+        # One suggestion per sentence pair, spoken for by, in turn: a figure one claim
+        # denies outright ("not 150 people as first reported" against "150 people on
+        # board"); a count of people or buildings before a fire's area or those aboard
+        # ("burned 12,000 acres and destroyed 85 homes" against "grew to 18,500 acres
+        # and destroyed 140 homes"); any toll before an outbreak's cases ("1,200 cases
+        # and 45 deaths" against "1,850 cases, with 61 deaths"). The other counts it
+        # disagrees on are named in its reason.
         result, fa, fb = min(
             conflicts,
             key=lambda c: (
@@ -132,9 +131,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         if others:
             reason += "; also " + "; ".join(others)
         hedged = a.hedged or b.hedged
-        figures = tuple(
-            ("not " if f.negated else "") + describe(f.quantity, result.topic) for f in (fa, fb)
-        )
+        figures = _shown(fa, fb, result.topic)
         score = 0.85 + (0.1 if same_source else 0.0) - (0.1 if hedged or different else 0.0)
         return Proposal(
             Relation.CONTRADICTS,
@@ -155,9 +152,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         agreements = same_figures if len(same_figures) == len(agreements) else []
     if agreements:
         result, fa, fb = agreements[0]
-        figures = tuple(
-            ("not " if f.negated else "") + describe(f.quantity, result.topic) for f in (fa, fb)
-        )
+        figures = _shown(fa, fb, result.topic)
         same = same_figures
         # The same fact when every figure of one claim is restated by the other: "the
         # Times counted 1,180 deaths" / "deaths exceeded 57, but about 1,180 in all".
@@ -165,9 +160,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         restated_b = {id(y) for _, _, y in same} >= {id(f) for f in b.figures}
         if same and (len(same) == len(agreements) or restated_a or restated_b):
             result, fa, fb = same[0]
-            figures = tuple(
-                ("not " if f.negated else "") + describe(f.quantity, result.topic) for f in (fa, fb)
-            )
+            figures = _shown(fa, fb, result.topic)
             return Proposal(
                 Relation.SAME,
                 0.75,
@@ -189,6 +182,11 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             figures,
         )
     return None
+
+
+def _shown(fa: Figure, fb: Figure, topic: str) -> tuple[str, ...]:
+    """The two figures as a suggestion shows them, a denied one as such."""
+    return tuple(("not " if f.negated else "") + describe(f.quantity, topic) for f in (fa, fb))
 
 
 # Counts that speak for a sentence pair only when no toll of people does.

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from .entities import NAMED, entity_root
 from .figures import Figure, about_the_event, figures_of
-from .incidents import earlier_incident_spans, in_spans, incident_name
+from .incident_words import earlier_incident_spans, in_spans, incident_name
 from .wording import (
     ENTITY_KEY,
     FAMILY_KEY,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .entities import entity_key
-from .incidents import kind_of
+from .incident_words import kind_of
 
 SCOPE_REACH = 35  # characters between a figure and the place it is counted in, at most
 _SCOPE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)

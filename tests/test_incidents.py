@@ -7,16 +7,13 @@ from types import SimpleNamespace
 
 import pytest
 
+from claims.incident_words import earlier_incident_spans, follows_another, incident_name, kind_of
 from claims.incidents import (
     Incident,
     StoryIncident,
-    earlier_incident_spans,
     figure_keys,
     fit,
-    follows_another,
-    incident_name,
     incident_of,
-    kind_of,
     ruled_out,
     unread_incident,
 )
