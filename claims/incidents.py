@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 
 from .entities import NAMED, entity_key
 from .incident_words import follows_another, incident_name, kind_of, kinds_alike
-from .nlp.datelines import dateline_length
+from .nlp.datelines import dateline_length, is_time_stamp
 
+# Entities that place an incident.
+PLACES = {"GPE", "LOC", "FAC"}
 # Headline plus this many characters of the body: where a report says what happened.
 LEAD_CHARS = 400
 AGENCIES = {
@@ -75,6 +77,8 @@ class Incident:
     names: frozenset[str] = frozenset()
     figures: frozenset[str] = frozenset()
     published: dt.date | None = None
+    # the names among ``names`` that are places
+    places: frozenset[str] = frozenset()
     # it tells of a new incident that came after another ("Fire at the port, a month
     # after the blast"), which it names only as the earlier one
     follows: bool = False
@@ -86,6 +90,7 @@ class Incident:
             "lead": sorted(self.lead_names),
             "figures": sorted(self.figures),
             "follows": self.follows,
+            "places": sorted(self.places),
         }
 
     @classmethod
@@ -98,6 +103,7 @@ class Incident:
             figures=frozenset(data.get("figures", ())),
             published=published,
             follows=bool(data.get("follows")),
+            places=frozenset(data.get("places", ())),
         )
 
 
@@ -115,6 +121,11 @@ def _lead(text: str) -> tuple[str, str, int]:
     """(headline, lead text without a dateline, where the lead ends in ``text``)."""
     headline, _, body = text.partition("\n\n")
     body = body.lstrip()
+    while body:  # the headline printed again, a time stamp: not yet the lead
+        first, _, rest = body.partition("\n\n")
+        if " ".join(first.split()) != " ".join(headline.split()) and not is_time_stamp(first):
+            break
+        body = rest.lstrip()
     skip = dateline_length(body)
     lead = body[skip : skip + LEAD_CHARS]
     return headline, lead, len(text) - len(body) + skip + LEAD_CHARS
@@ -134,6 +145,7 @@ def incident_of(
     ignored = AGENCIES | {entity_key(outlet)}
     names: set[str] = set()
     lead_names: set[str] = set()
+    places: set[str] = set()
     values: list = []
     for claim in claims:
         for e in claim.entities:
@@ -145,6 +157,8 @@ def incident_of(
             names.add(key)
             if e["start"] < lead_end:
                 lead_names.add(key)
+            if e["label"] in PLACES:
+                places.add(key)
         values.extend(v for q in claim.quantities for v in (q.get("low"), q.get("high")))
     return Incident(
         kind=kind_of(headline) or kind_of(lead),
@@ -154,6 +168,7 @@ def incident_of(
         figures=figure_keys(values),
         published=published,
         follows=follows_another(headline) or follows_another(lead.split(". ")[0]),
+        places=frozenset(places),
     )
 
 
@@ -265,9 +280,19 @@ def ruled_out(article: Incident, story: StoryIncident) -> str | None:
     # the event itself, ingested after a later incident that recalls it
     if day and not article.follows and following and min(following) - day > NEW_INCIDENT_AFTER:
         return "an earlier incident than the one this story tells"
-    if article.names and story.anchors and not (article.names & story.anchors) and not named:
+    if article.names and not named and not _anchored(article, story):
         return "none of the story's main names"
     return None
+
+
+def _anchored(article: Incident, story: StoryIncident) -> bool:
+    """The article gives the name the story's reports give most, or another of the
+    story's names while naming no place the story does not (a local report naming the
+    town but not the country; not a report from another town of that country)."""
+    if not story.names_seen or article.names & story.anchors:
+        return True
+    seen = set(story.names_seen)
+    return bool(article.names & seen) and not article.places - seen
 
 
 def fit(article: Incident, story: StoryIncident) -> float | None:

@@ -15,6 +15,16 @@ from claims.nlp.datelines import dateline_length, is_time_stamp, printed_date
         ("PORTO, Portugal — Rescuers found two more bodies on Monday.", "PORTO, Portugal — "),
         ("Lyon, France (AP) Firefighters fought the blaze for six hours.", "Lyon, France (AP) "),
         ("KNN — The storm cut power to 40,000 homes across the county.", "KNN — "),
+        # wire copy: the place, its region, the date it was filed, the agency
+        (
+            "OSLO, Aug 5 (Reuters) - At least 12 people were hurt when a ferry hit the pier.",
+            "OSLO, Aug 5 (Reuters) - ",
+        ),
+        (
+            "HILO, Hawaii, Sept. 10 (AP) — The fire grew to 300 acres overnight.",
+            "HILO, Hawaii, Sept. 10 (AP) — ",
+        ),
+        ("LIMA, March 3, 2024 -- The quake left 40 homes in ruins.", "LIMA, March 3, 2024 -- "),
         # a time stamp glued to the paragraph it heads
         (
             "Published on August 11, 2023 10:47PM EDT An aerial view shows the burned harbor.",

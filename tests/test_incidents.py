@@ -114,6 +114,56 @@ def test_what_rules_an_article_out(change, reason):
     assert fit(other, story_of(TOWN, TOWN)) is None
 
 
+COUNTRY = Incident(
+    kind="crash",
+    lead_names=frozenset({"valdria", "rail operator"}),
+    names=frozenset({"valdria", "rail operator", "corvello", "interior ministry"}),
+    places=frozenset({"valdria", "corvello"}),
+    published=dt.date(2026, 3, 1),
+)
+NATIONAL = Incident(  # the wire reports: the country, never the town
+    kind="crash",
+    lead_names=frozenset({"valdria", "interior ministry"}),
+    names=frozenset({"valdria", "interior ministry"}),
+    places=frozenset({"valdria"}),
+    published=dt.date(2026, 3, 2),
+)
+
+
+def test_a_local_report_naming_the_town_but_not_the_country_fits():
+    local = Incident(
+        kind="crash",
+        lead_names=frozenset({"corvello", "mia brandt"}),
+        names=frozenset({"corvello", "mia brandt"}),
+        places=frozenset({"corvello"}),
+        published=dt.date(2026, 3, 2),
+    )
+    assert fit(local, story_of(COUNTRY, NATIONAL, NATIONAL)) >= 0.45
+
+
+def test_a_report_from_another_town_of_the_story_s_region_is_ruled_out():
+    elsewhere = Incident(
+        kind="crash",
+        lead_names=frozenset({"corvello", "lusan"}),
+        names=frozenset({"corvello", "lusan"}),
+        places=frozenset({"corvello", "lusan"}),
+        published=dt.date(2026, 3, 2),
+    )
+    story = story_of(COUNTRY, NATIONAL, NATIONAL)
+    assert ruled_out(elsewhere, story) == "none of the story's main names"
+
+
+def test_the_lead_begins_after_a_headline_printed_again_and_a_time_stamp():
+    text = (
+        "Ferry fire kills 12\n\nFerry fire kills 12\n\nMonday, 3 April 2023\n\n"
+        "A fire on a ferry near Bergen killed 12 people."
+    )
+    start = text.index("Bergen")
+    entities = [{"text": "Bergen", "label": "GPE", "start": start, "end": start + 6}]
+    incident = incident_of(text, [claim(text, 0, entities)])
+    assert incident.lead_names == {"bergen"} and incident.places == {"bergen"}
+
+
 @pytest.mark.parametrize(
     ("text", "follows"),
     [

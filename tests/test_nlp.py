@@ -297,3 +297,8 @@ def test_a_change_verb_far_from_its_from_to_still_makes_two_figures(nlp):
     )
     values = sorted((q.low, q.high) for q in doc._.quantities if q.low in (12, 340))
     assert values == [(12, 12), (340, 340)], "a change, not a range from 12 to 340"
+
+
+def test_no_one_is_nobody_not_a_count_of_one(nlp):
+    doc = nlp("No one was injured when the wagons overturned, but one guard was hurt later.")
+    assert [(q.text, q.low) for q in find_quantities(doc)] == [("one guard", 1)]

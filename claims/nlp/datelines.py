@@ -11,24 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_CAPS_WORD = r"[A-Z][A-Z.'’-]+"
-_NAME_WORD = r"[A-Z][\w.'’-]*"
-_PLACE = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
-_DASH = r"\s*[—–]\s*|\s+-\s+|\s*--\s*"
-# "BEIRUT—", "SAN JUAN, Puerto Rico —", "CNN —": a place (or agency) in capitals, a dash.
-_CAPS_DATELINE = re.compile(
-    rf"^(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:,\s+{_PLACE})?"
-    rf"(?:\s*\([A-Za-z][\w .]{{0,20}}\))?(?:{_DASH})(?=\S)"
-)
-# "San Juan, Puerto Rico (CNN)Puerto Rico is asking": a place with its region, the agency.
-_AGENCY_DATELINE = re.compile(
-    rf"^{_PLACE},\s+{_PLACE}\s*\([A-Za-z][\w .]{{0,20}}\)(?:{_DASH}|\s*)(?=\S)"
-)
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
     "july|august|september|october|november|december"
 )
 _DAYS = "mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_CAPS_WORD = r"[A-Z][A-Z.'’-]+"
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_PLACE = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+_DASH = r"\s*[—–]\s*|\s+-\s+|\s*--\s*"
+# ", Aug. 5", ", March 14, 2025": the filing date wire copy puts after its place.
+_FILED = rf"(?:,\s+(?i:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
+_AGENCY = r"(?:\s*\([A-Za-z][\w .]{0,20}\))"
+# "BEIRUT—", "SAN JUAN, Puerto Rico —", "CNN —", "BEIRUT, Aug 5 (Reuters) -": a place
+# (or agency) in capitals, its region, the date it was filed, the agency, a dash.
+_CAPS_DATELINE = re.compile(
+    rf"^{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:,\s+{_PLACE}){{0,2}}?{_FILED}?"
+    rf"{_AGENCY}?(?:{_DASH})(?=\S)"
+)
+# "San Juan, Puerto Rico (CNN)Puerto Rico is asking": a place with its region, the agency.
+_AGENCY_DATELINE = re.compile(rf"^{_PLACE},\s+{_PLACE}{_AGENCY}(?:{_DASH}|\s*)(?=\S)")
 _STAMP_WORDS = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS}|published|updated|posted|modified|last|on|at|gmt|utc|"
     r"[ecmp][sd]t|am|pm|a\.m|p\.m|hrs|th|st|nd|rd)$"

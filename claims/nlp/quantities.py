@@ -125,6 +125,11 @@ def _is_name_or_date(token: Token) -> bool:
     return before is not None and before.text in {"#", "No.", "no."}
 
 
+def _no_one(token: Token) -> bool:
+    """ "No one was hurt": nobody, not a count of one."""
+    return token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
+
+
 def _may_start_a_number(token: Token) -> bool:
     """A cheap first look, so that most tokens cost one check."""
     low = token.lower_
@@ -283,7 +288,7 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not _may_start_a_number(token) or _is_name_or_date(token):
+        if not _may_start_a_number(token) or _is_name_or_date(token) or _no_one(token):
             i += 1
             continue
         qualifier, text_start = _qualifier_before(doc, i)
