@@ -256,6 +256,9 @@ LEAD_WEIGHT = 0.5
 NAMES_WEIGHT = 0.3
 KIND_WEIGHT = 0.2
 JOIN_AT = 0.45
+# An undated report's fit to a story whose dated reports tell of the other incident (a
+# later one that recalls the event, or the event itself): it may fit both.
+UNDATED_ELSEWHERE = 0.7
 # Without names to go on (a page in a script the model does not read): shared figures.
 FIGURES_TO_JOIN = 2
 
@@ -315,4 +318,16 @@ def fit(article: Incident, story: StoryIncident) -> float | None:
         # a headline naming no kind ("Ostrava cholera cases climb") neither agrees nor
         # disagrees: half, so that the order articles come in matters less
         same_kind = 0.5
-    return LEAD_WEIGHT * lead_share + NAMES_WEIGHT * names_share + KIND_WEIGHT * same_kind
+    score = LEAD_WEIGHT * lead_share + NAMES_WEIGHT * names_share + KIND_WEIGHT * same_kind
+    return score * UNDATED_ELSEWHERE if _told_apart(article, story) else score
+
+
+def _told_apart(article: Incident, story: StoryIncident) -> bool:
+    """An undated report of the event, and a story only of a later incident that
+    recalls it (or the other way round): they share names, but likely not the
+    incident."""
+    if article.published is not None:
+        return False  # the dates decide (``ruled_out``)
+    if article.follows:
+        return bool(story.event_dates) and not story.following_dates
+    return bool(story.following_dates) and not story.event_dates

@@ -14,6 +14,7 @@ from django.apps import apps
 from django.db import connection
 
 from .choices import ExtractionStatus
+from .wording import NUMBER_KEY, TOPIC_KEY
 
 
 def _meta(model: str):
@@ -69,33 +70,63 @@ def comparable(
         return cursor.fetchall()
 
 
+# Rival figures of a topic each claim of a new article meets, besides its best ranked.
+RIVAL_FIGURES = 12
+
+
 @cache
 def _candidates_sql() -> str:
     """Match candidates: a lateral join per claim, ranked by weighted shared keys, which
     the ORM cannot express. A key's kind is its first letter; its weight is looked up in
-    two bound arrays (kinds, weights), unknown kinds weigh 1."""
+    two bound arrays (kinds, weights), unknown kinds weigh 1.
+
+    A claim with a topic (a death toll) also meets one claim of each of the figures the
+    story gives for that topic most recently, the newest of each: the claims sharing
+    most keys with it may all repeat one figure, and the rival figure is the one an
+    analyst must see."""
     claim, article = _table("Claim"), _table("Article")
     keys, article_id = _column("Claim", "match_keys"), _column("Claim", "article")
     story, status = _column("Article", "story"), _column("Article", "extraction_status")
-    return f"""
-SELECT x.id, c.id FROM {claim} x
-CROSS JOIN LATERAL (
-    SELECT p.id FROM (
-        SELECT c.id, c.{keys} FROM {claim} c
-        JOIN {article} a ON a.id = c.{article_id}
-        WHERE a.{story} = %(story)s AND a.{status} = %(done)s
-            AND c.{keys} && x.{keys} AND c.id <> x.id
-        ORDER BY c.id DESC
-        LIMIT %(pool)s
-    ) p
-    ORDER BY (
+    score = f"""(
         SELECT sum(coalesce(
             (%(weights)s::int[])[array_position(%(kinds)s::text[], left(k, 1))], 1))
         FROM unnest(p.{keys}) k WHERE k = ANY(x.{keys})
-    ) DESC, p.id
+    )"""
+    pool = f"""
+        SELECT c.id, c.{keys} FROM {claim} c
+        JOIN {article} a ON a.id = c.{article_id}
+        WHERE a.{story} = %(story)s AND a.{status} = %(done)s
+            AND c.{keys} && {{shared}} AND c.id <> x.id
+        ORDER BY c.id DESC
+        LIMIT %(pool)s"""
+    topics = f"array(SELECT k FROM unnest(x.{keys}) k WHERE left(k, 1) = %(topic)s)"
+    return f"""
+SELECT x.id, c.id FROM {claim} x
+CROSS JOIN LATERAL (
+    SELECT p.id FROM ({pool.format(shared=f"x.{keys}")}
+    ) p
+    ORDER BY {score} DESC, p.id
     LIMIT %(per_claim)s
 ) c
 WHERE x.{article_id} = %(article)s AND cardinality(x.{keys}) > 0
+UNION
+SELECT x.id, d.id FROM {claim} x
+CROSS JOIN LATERAL (
+    SELECT q.id FROM (
+        SELECT DISTINCT ON (f.figures) f.id FROM (
+            SELECT p.id, array(
+                SELECT k FROM unnest(p.{keys}) k WHERE left(k, 1) = %(number)s ORDER BY k
+            ) AS figures
+            FROM ({pool.format(shared=topics)}
+            ) p
+        ) f
+        WHERE cardinality(f.figures) > 0
+        ORDER BY f.figures, f.id DESC
+    ) q
+    ORDER BY q.id DESC
+    LIMIT %(figures)s
+) d
+WHERE x.{article_id} = %(article)s AND cardinality({topics}) > 0
 """
 
 
@@ -112,6 +143,9 @@ def match_candidates(
         "article": article_id,
         "kinds": kinds,
         "weights": [weights[k] for k in kinds],
+        "figures": RIVAL_FIGURES,
+        "topic": TOPIC_KEY,
+        "number": NUMBER_KEY,
     }
     with connection.cursor() as cursor:
         cursor.execute(_candidates_sql(), params)

@@ -277,3 +277,11 @@ def test_the_same_named_storm_joins_whatever_places_it_names():
     )
     haiti = Incident("storm", "tamsin", frozenset({"haiti"}), frozenset({"haiti"}), frozenset())
     assert fit(haiti, story) == 1.0
+
+
+def test_an_undated_report_fits_the_event_better_than_a_later_incident_recalling_it():
+    later = Incident(**{**TOWN.__dict__, "follows": True, "published": dt.date(2026, 4, 2)})
+    undated = Incident(**{**TOWN.__dict__, "published": None})
+    assert fit(undated, story_of(TOWN)) > fit(undated, story_of(later))
+    undated_later = Incident(**{**later.__dict__, "published": None})
+    assert fit(undated_later, story_of(later)) > fit(undated_later, story_of(TOWN))

@@ -88,6 +88,28 @@ def test_the_same_event_weeks_apart_or_undated_joins_its_story():
     assert a.story == b.story == c.story
 
 
+AGAIN = (
+    "A second dam gave way above Harrowgate on Sunday, flooding 40 homes.\n\n"
+    "Mayor Ilse Varga said nobody was hurt this time."
+)
+
+
+def test_a_feed_listing_the_newest_first_still_gives_the_event_its_own_story():
+    """Placed oldest first, undated last: the later incident does not take the event's
+    undated report, and the event's first report does not start a story of its own."""
+    later, undated, first = stored(
+        ArticleInput(
+            "c.txt",
+            "Another dam breach floods Harrowgate a month after the Ketter Dam disaster",
+            AGAIN,
+            published=dt.date(2026, 4, 5),
+        ),
+        ArticleInput("b.txt", "Harrowgate floods: toll rises", LATER),
+        ArticleInput("a.txt", "Dam breach floods Harrowgate", DAM, published=dt.date(2026, 3, 1)),
+    )
+    assert first.story == undated.story != later.story
+
+
 FIRE = (
     "A fire broke out at the Harrowgate mill on Sunday, a month after the dam flood.\n\n"
     "Mayor Ilse Varga said the fire was put out and nobody was hurt."

@@ -6,6 +6,7 @@ and does not stop the rest of a batch.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -262,16 +263,27 @@ def _store_batch(
     extracted = dict(zip(batch.hashes, batch.claims(), strict=True))
     # Asked again now: the batch before this one was stored while this one was analysed.
     known = _known([p.hash for p in batch.prepared if isinstance(p, PreparedArticle)])
-    for entry in batch.prepared:
+    results: dict[int, IngestResult] = {}
+    # Placed oldest first, undated last, whatever order a feed lists them in: an event's
+    # first reports start its story, and what came later (or gives no date) joins it.
+    for i in sorted(range(len(batch.prepared)), key=lambda i: _placing_order(batch.prepared[i])):
+        entry = batch.prepared[i]
         if isinstance(entry, IngestResult):
-            emit(entry)
+            results[i] = entry
         elif entry.hash in known:
-            emit(IngestResult(entry.input.source, "duplicate", *known[entry.hash]))
+            results[i] = IngestResult(entry.input.source, "duplicate", *known[entry.hash])
         else:
             result = _store_one(entry, extracted.get(entry.hash), version, outlet, story, aliases)
             if result.status == "created" and result.article is not None:
                 known[entry.hash] = (result.article, result.claims)
-            emit(result)
+            results[i] = result
+    for i in range(len(batch.prepared)):
+        emit(results[i])
+
+
+def _placing_order(entry: PreparedArticle | IngestResult) -> tuple[bool, dt.date]:
+    published = entry.input.published if isinstance(entry, PreparedArticle) else None
+    return published is None, published or dt.date.min
 
 
 def _store_one(

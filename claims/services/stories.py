@@ -98,8 +98,10 @@ def best_story(article: Article, incident: Incident) -> int | None:
     for story, profile in story_incidents(candidates).items():
         score = fit(incident, profile)
         if score is not None and score >= JOIN_AT:
-            scored.append((score, story))
-    return max(scored)[1] if scored else None
+            # as good a fit for two stories: the one more reports tell (the event, not
+            # a later incident that recalls it), then the older
+            scored.append((score, profile.articles, -story))
+    return -max(scored)[2] if scored else None
 
 
 def story_for(article: Article, incident: Incident) -> int:
