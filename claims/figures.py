@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from . import count_kinds
 from .areas import HECTARES_IN, burned_area, in_hectares
 from .bases import basis_of, in_sample, sample_size
+from .nlp.numbers import parse_number
 from .scopes import counted_in
 from .topics import (
     ARMED,
@@ -347,7 +348,11 @@ def _passengers_and_crew(text: str, offset: int, found: list[Figure]) -> list[Fi
     board" until someone adds them up)."""
 
     def after(f: Figure) -> str:
+        """The text after the quantity's number ("about 144 | passengers")."""
         start = f.quantity["start"] - offset
+        for word in re.finditer(r"\S+", f.quantity["text"]):
+            if parse_number(word[0]) is not None:
+                return text[start + word.end() :]
         return text[start + len(f.quantity["text"].split()[0]) :]
 
     crew = [i for i, f in enumerate(found) if _CREW_AFTER.match(after(f))]

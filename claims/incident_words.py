@@ -26,6 +26,7 @@ KINDS = {
     "shooting": "shooting shootings gunman gunmen gunfire",
     "crash": "crash crashes crashed derailment derailed collision capsized sank",
     "outbreak": "outbreak outbreaks epidemic pandemic",
+    "collapse": "collapse collapses collapsed",
 }
 _KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # Kinds one event is often reported under: a storm's floods, a blast's fire, an attack's
@@ -37,6 +38,13 @@ ALIKE = frozenset(
         ("explosion", "fire"),
         ("attack", "explosion"),
         ("attack", "shooting"),
+        # what else brings buildings down
+        ("collapse", "earthquake"),
+        ("collapse", "explosion"),
+        ("collapse", "fire"),
+        ("collapse", "storm"),
+        ("collapse", "flood"),
+        ("collapse", "attack"),
     )
 )
 
@@ -54,8 +62,16 @@ _NAMED_FIRE = re.compile(r"\b(?:the\s+)([A-Z][a-z]{2,})\s+Fire\b")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+# "fire chief", "the fire brigade said": who speaks, not what happened.
+_FIRE_SERVICE = re.compile(
+    r"\bfire\s+(?:brigades?|chiefs?|services?|departments?|officials?|officers?|crews?|"
+    r"stations?|engines?|trucks?|fighters?|marshals?|commissioners?|authorit(?:y|ies)|"
+    r"rescue|and\s+rescue)\b"
+)
+
+
 def kind_of(text: str) -> str | None:
-    for word in _WORD.findall(text.lower()):
+    for word in _WORD.findall(_FIRE_SERVICE.sub(" ", text.lower())):
         if word in _KIND_OF:
             return _KIND_OF[word]
     return None

@@ -310,7 +310,8 @@ def fit(article: Incident, story: StoryIncident) -> float | None:
         return 1.0 if shared >= FIGURES_TO_JOIN else 0.0
     lead = article.lead_names or article.names
     lead_share = min(1.0, len(lead & seen) / min(len(lead), 3))
-    names_share = len(article.names & seen) / min(len(article.names), max(1, len(seen)))
+    # a story that gives only a name or two is weak evidence, not full agreement
+    names_share = len(article.names & seen) / min(len(article.names), max(3, len(seen)))
     same_kind = 0.0
     if article.kind and story.kind and kinds_alike(article.kind, story.kind):
         same_kind = 1.0 if article.kind == story.kind else 0.5  # a blast's fire: half

@@ -24,7 +24,7 @@ TOPICS = {
     # an outbreak's count, those still trapped, those brought out alive
     "cases": ("case", "infect"),
     "trapped": ("trapped",),
-    "rescued": ("rescued", "saved"),
+    "rescued": ("rescued", "saved", "alive"),
 }
 # Running counts: a later, different figure of one of these is an update.
 RUNNING = frozenset(

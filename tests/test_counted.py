@@ -73,6 +73,7 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("Officials confirmed 1,200 cases of cholera.", "cases"),
         ("Twelve miners remain trapped underground.", "trapped"),
         ("At least 30 people were rescued from the building.", "rescued"),
+        ("Rescuers pulled 12 survivors alive from the rubble.", "rescued"),
         ("In 12 cases, families were not told.", None),
         # told to leave is not gone, and those in shelters are some of those who left
         ("Evacuation orders were issued for 10,000 residents.", "ordered to leave"),
@@ -105,8 +106,20 @@ def test_a_word_across_a_comma_is_no_verb_of_the_figure(nlp):
     assert [f.topic for f in figures_of(claim)] == ["death toll", "displaced"]
 
 
-def test_passengers_and_crew_are_two_parts_of_those_aboard(nlp):
-    _, claim = figure(nlp, "The plane was carrying 144 passengers and six crew members.")
+def test_those_pulled_out_alive_are_no_part_of_the_toll_beside_them(nlp):
+    _, claim = figure(nlp, "At least five people were killed and 23 were pulled out alive.")
+    assert [f.topic for f in figures_of(claim)] == ["death toll", "rescued"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plane was carrying 144 passengers and six crew members.",
+        "The plane was carrying about 144 passengers and at least six crew.",
+    ],
+)
+def test_passengers_and_crew_are_two_parts_of_those_aboard(nlp, sentence):
+    _, claim = figure(nlp, sentence)
     assert [(f.topic, f.part) for f in figures_of(claim)] == [("aboard", True)] * 2
     # alone, the passengers are those aboard
     found, _ = figure(nlp, "The train was carrying about 400 passengers.")

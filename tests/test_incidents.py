@@ -7,7 +7,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from claims.incident_words import earlier_incident_spans, follows_another, incident_name, kind_of
+from claims.incident_words import (
+    earlier_incident_spans,
+    follows_another,
+    incident_name,
+    kind_of,
+    kinds_alike,
+)
 from claims.incidents import (
     Incident,
     StoryIncident,
@@ -29,6 +35,10 @@ from claims.incidents import (
         ("Clashes near the border leave 12 dead", "attack"),
         ("UN calls for inquiry into market strike", "attack"),
         ("Council approves new budget", None),
+        ("Apartment block collapses in the old town, dozens feared trapped", "collapse"),
+        # the fire service speaks of a collapse; it is no fire
+        ("Fire brigade says 12 dead as tower collapses", "collapse"),
+        ("Fire chief: blaze destroyed 40 homes", "fire"),
     ],
 )
 def test_the_kind_of_incident_is_the_first_one_named(headline, kind):
@@ -285,3 +295,17 @@ def test_an_undated_report_fits_the_event_better_than_a_later_incident_recalling
     assert fit(undated, story_of(TOWN)) > fit(undated, story_of(later))
     undated_later = Incident(**{**later.__dict__, "published": None})
     assert fit(undated_later, story_of(later)) > fit(undated_later, story_of(TOWN))
+
+
+def test_a_collapse_joins_a_story_of_what_brought_the_buildings_down():
+    assert kinds_alike("collapse", "earthquake") and not kinds_alike("collapse", "shooting")
+
+
+def test_an_undated_report_prefers_a_story_of_several_names_to_one_giving_only_its_town():
+    town_only = Incident(kind="flood", names=frozenset({"harrowgate"}), published=TOWN.published)
+    undated = Incident(
+        kind="flood",
+        lead_names=frozenset({"harrowgate", "eva lind"}),
+        names=frozenset({"harrowgate", "eva lind"}),
+    )
+    assert fit(undated, story_of(town_only)) <= fit(undated, story_of(TOWN, TOWN))
