@@ -27,6 +27,8 @@ KINDS = {
     "crash": "crash crashes crashed derailment derailed collision capsized sank",
     "outbreak": "outbreak outbreaks epidemic pandemic",
     "collapse": "collapse collapses collapsed",
+    "protest": "protest protests protesters demonstration demonstrations demonstrators "
+    "crackdown riot riots unrest",
 }
 _KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # Kinds one event is often reported under: a storm's floods, a blast's fire, an attack's
@@ -45,6 +47,9 @@ ALIKE = frozenset(
         ("collapse", "storm"),
         ("collapse", "flood"),
         ("collapse", "attack"),
+        # clashes at a protest, a crackdown's shooting
+        ("protest", "attack"),
+        ("protest", "shooting"),
     )
 )
 

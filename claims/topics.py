@@ -25,11 +25,14 @@ TOPICS = {
     "cases": ("case", "infect"),
     "trapped": ("trapped",),
     "rescued": ("rescued", "saved", "alive"),
+    # those arrested at a protest, after an attack
+    "arrested": ("arrest", "detain", "custody", "jailed"),
 }
 # Running counts: a later, different figure of one of these is an update.
 RUNNING = frozenset(
     {"death toll", "injured", "casualties", "missing", "displaced", "homes", "area burned"}
     | {"cases", "trapped", "rescued", "ordered to leave", "in shelters", "homes damaged"}
+    | {"arrested"}
 )
 # Counts a sentence pair's suggestion gives only when no other count conflicts.
 SECONDARY = frozenset({"aboard", "area burned"})
@@ -48,6 +51,7 @@ TOPIC_WORDS = {
     "cases": "cases",
     "trapped": "trapped",
     "rescued": "rescued",
+    "arrested": "arrested",
     "ordered to leave": "ordered to leave",
     "in shelters": "in shelters",
     "homes damaged": "buildings damaged",
@@ -68,8 +72,9 @@ COUNTED = {
     "militants": "militant militants insurgent insurgents rebel rebels guerrilla guerrillas "
     "attacker attackers gunman gunmen jihadist jihadists",
     "citizens": "citizen citizens national nationals",
-    # those who do not fight: never a count of any side's fighters
-    "civilians": "civilian civilians noncombatant noncombatants",
+    # those who do not fight (protesters among them): never a count of any side's fighters
+    "civilians": "civilian civilians noncombatant noncombatants protester protesters "
+    "demonstrator demonstrators",
     "children": "child children kid kids minor minors boy boys girl girls infant infants baby "
     "babies student students pupil pupils",
     "women": "woman women",

@@ -146,6 +146,9 @@ def test_different_things_and_parts_are_not_compared(nlp, first, second):
         (("About 40 people remain unaccounted for.",), ("Some 300 people are missing.",)),
         (("The flood left 40 unaccounted for.",), ("Some 300 people are missing.",)),
         (("It killed 180 people and wounded another 6,000.", 1), ("It injured 500 people.",)),
+        # a crackdown's toll: the protesters killed are the people killed
+        (("Troops killed at least 30 protesters.",), ("The ministry said 12 people died.",)),
+        (("Police arrested 450 people.",), ("The ministry said 300 were detained.",)),
     ],
 )
 def test_one_kind_of_thing_in_other_words_is_compared(nlp, first, second):

@@ -39,6 +39,7 @@ from claims.incidents import (
         # the fire service speaks of a collapse; it is no fire
         ("Fire brigade says 12 dead as tower collapses", "collapse"),
         ("Fire chief: blaze destroyed 40 homes", "fire"),
+        ("Security forces kill 30 protesters in the capital", "protest"),
     ],
 )
 def test_the_kind_of_incident_is_the_first_one_named(headline, kind):
