@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .figures import Figure, describe
-from .topics import ARMED, BROAD, RUNNING, SIDES, TOPIC_WORDS
+from .topics import ARMED, BROAD, GROUPS, RUNNING, SIDES, TOPIC_WORDS
 
 # How loose an approximate figure is, either way, at most and at least: "about 100"
 # allows 80 to 120, "about 13,000" less than half a thousand either way, then 5%.
@@ -133,9 +133,32 @@ def comparable(a: Figure, b: Figure) -> bool:
     return broad <= BROAD and not (a.counted != b.counted and broad == {"nationality"})
 
 
+def _part_past_whole(a: Figure, b: Figure) -> bool:
+    """One counts a group of people ("nine miners died"), the other all of them ("the
+    toll rose to eight"), and the group is larger than the whole: they cannot both
+    hold, though a group is otherwise no count of the whole."""
+    if not (a.whole and b.whole) or a.topic != b.topic or (a.where and b.where != a.where):
+        return False
+    if a.basis and b.basis and a.basis != b.basis:
+        return False
+    return any(
+        part.counted.split(":")[0] in GROUPS
+        and whole.counted == "people"
+        and interval(part.quantity)[0] > interval(whole.quantity)[1]
+        for part, whole in ((a, b), (b, a))
+    )
+
+
 def compare(a: Figure, b: Figure) -> Comparison | None:
     """Two figures compared, or None when they do not count the same thing."""
     if not comparable(a, b):
+        if _part_past_whole(a, b):
+            assert a.topic is not None
+            return Comparison(
+                a.topic,
+                True,
+                f"{describe(a.quantity, a.topic)} versus {describe(b.quantity, b.topic)}",
+            )
         return None
     assert a.topic is not None
     if a.negated != b.negated:  # one denies what the other gives: a conflict if they meet

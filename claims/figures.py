@@ -226,7 +226,7 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     skip = ("homes",) if armed else ("homes", "attackers")
     # up to the next figure, or a clause of its own ("rose to 38 after seven of the
     # injured died": the injured are what the next clause counts)
-    rest = _words(_SUBORDINATE.split(re.split(r"\d", text[end:], maxsplit=1)[0])[0])
+    rest = _others_cut(_words(_SUBORDINATE.split(re.split(r"\d", text[end:], maxsplit=1)[0])[0]))
     found = (
         _happening(after[:4], skip=skip)
         or _happening(before[:8], skip=("homes", "attackers"))
@@ -234,11 +234,41 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
         # further back in the claim ("the death toll from the blast ... had reached 78")
         or _happening(_words(text[:start])[::-1], skip=("attackers", "homes"))
         # anywhere, when no other figure could be what those words count
-        or (_happening(_words(text), skip=("attackers", "homes")) if alone else None)
+        or (
+            _happening(
+                _words(text[:start]) + _others_cut(_words(text[start:])),
+                skip=("attackers", "homes"),
+            )
+            if alone
+            else None
+        )
     )
     if found is None and kind in ARMED:
         return "attackers"
     return found
+
+
+_TO_OTHERS = frozenset({"for", "of", "to", "with", "among", "about"})
+_DETERMINERS = frozenset({"the", "their", "its", "his", "her"})
+_TALLY = frozenset({"number", "count", "total", "toll", "tally", "list", "names"})
+
+
+def _others_cut(words: list[str]) -> list[str]:
+    """The words after a figure, up to where they tell of others: in "hundreds of people
+    attended a funeral for miners killed in the collapse" the killed are the miners,
+    not the hundreds."""
+    for i, word in enumerate(words):
+        if word not in _TO_OTHERS or (word == "of" and words[i - 1 : i] and words[i - 1] in _TALLY):
+            continue  # "388: the number of people unaccounted for" is the figure's own
+        following = words[i + 1 : i + 4]
+        if following[:1] == ["those"] and _happening(following[1:2]) is not None:
+            return words[:i]  # "the families of those killed"
+        if following[:1] and following[0] in _DETERMINERS:
+            following = following[1:]
+        noun, verb = following[:1], following[1:2]
+        if noun and verb and noun[0] in FAMILY_OF and _happening(verb) is not None:
+            return words[:i]
+    return words
 
 
 # People who lost their homes are the displaced, whatever verb says it.

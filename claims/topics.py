@@ -78,7 +78,7 @@ COUNTED = {
     "children": "child children kid kids minor minors boy boys girl girls infant infants baby "
     "babies student students pupil pupils",
     "women": "woman women",
-    "workers": "worker workers employee employees staff",
+    "workers": "worker workers employee employees staff miner miners",
     "rescuers": "firefighter firefighters rescuer rescuers responder responders",
     "police": "police officer officers policeman policemen",
     "buildings": "home homes house houses building buildings structure structures apartment "
@@ -92,6 +92,8 @@ FAMILY_OF = {word: family for family, words in COUNTED.items() for word in words
 ARMED = frozenset({"fighters", "troops", "militants"})
 BROAD = frozenset({"people", "nationality", "civilians"}) | ARMED
 SIDES = frozenset({"troops", "militants"})  # never compared with each other
+# Groups of people a toll may be given for: a part of the whole, never more than it.
+GROUPS = frozenset({"children", "women", "workers", "rescuers", "police"})
 MONEY = {"USD", "EUR", "GBP", "JPY"}
 MASSES = {"ton", "tons", "tonne", "tonnes", "kilogram", "kilograms", "kg", "pound", "pounds"}
 MEASURES = (

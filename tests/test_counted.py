@@ -106,6 +106,18 @@ def test_a_word_across_a_comma_is_no_verb_of_the_figure(nlp):
     assert [f.topic for f in figures_of(claim)] == ["death toll", "displaced"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hundreds of people attended a funeral on Monday for miners killed in the collapse.",
+        "Some 200 residents gathered with the families of those killed.",
+    ],
+)
+def test_those_who_mourn_the_dead_are_not_the_dead(nlp, sentence):
+    found, _ = figure(nlp, sentence)
+    assert found.topic is None
+
+
 def test_those_pulled_out_alive_are_no_part_of_the_toll_beside_them(nlp):
     _, claim = figure(nlp, "At least five people were killed and 23 were pulled out alive.")
     assert [f.topic for f in figures_of(claim)] == ["death toll", "rescued"]

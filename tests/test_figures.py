@@ -108,6 +108,7 @@ def test_a_figure_with_no_unit_takes_the_topic_of_the_words_near_it(nlp):
         (("Three aid workers were killed on Monday.",), ("41 fighters were killed there.",)),
         (("About 30 people were killed or injured.",), ("About 90 people were killed.",)),
         (("12 children died in the fire.",), ("The fire killed 40 people.",)),
+        (("Nine miners died in the disaster.",), ("The death toll rose to 20.",)),
         (("The strike killed 12 civilians.",), ("The strike killed 15 fighters.",)),
         # parts taken for totals
         (("Two more bodies were found on Tuesday.",), ("The toll rose to 40 dead.",)),
@@ -146,6 +147,8 @@ def test_different_things_and_parts_are_not_compared(nlp, first, second):
         (("About 40 people remain unaccounted for.",), ("Some 300 people are missing.",)),
         (("The flood left 40 unaccounted for.",), ("Some 300 people are missing.",)),
         (("It killed 180 people and wounded another 6,000.", 1), ("It injured 500 people.",)),
+        # a group larger than the whole it belongs to: both cannot hold
+        (("Nine miners died in the disaster.",), ("The death toll rose to eight.",)),
         # a crackdown's toll: the protesters killed are the people killed
         (("Troops killed at least 30 protesters.",), ("The ministry said 12 people died.",)),
         (("Police arrested 450 people.",), ("The ministry said 300 were detained.",)),

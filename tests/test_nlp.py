@@ -302,3 +302,9 @@ def test_a_change_verb_far_from_its_from_to_still_makes_two_figures(nlp):
 def test_no_one_is_nobody_not_a_count_of_one(nlp):
     doc = nlp("No one was injured when the wagons overturned, but one guard was hurt later.")
     assert [(q.text, q.low) for q in find_quantities(doc)] == [("one guard", 1)]
+
+
+def test_a_name_does_not_run_on_into_the_verb_after_it(nlp):
+    (claim,) = claims_of(nlp, "Belsk mourns Korvath miners\n\nNine miners died in Belsk.")[:1]
+    names = [e["text"] for e in claim.entities]
+    assert "Belsk mourns" not in names and "Belsk" in names

@@ -67,6 +67,8 @@ CHECKABLE_LABELS = {
     "LANGUAGE",
 }
 ENTITY_LABELS = CHECKABLE_LABELS  # CARDINAL and ORDINAL are kept as quantities instead
+# Labels of names: capitalised words ("last week", "$5 million" keep their small words).
+CAPITALISED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW"}
 LEFTOVER = re.compile(r"\s*(\((link|links|video|photo|source)\)|\[\d+\])\s*$", re.IGNORECASE)
 # "By Jane Doe, Staff Reporter": names in capitals after the lead word, and no verb (the
 # caller checks): "By Tuesday, the toll had risen to 114" and "From those surveys,
@@ -175,6 +177,17 @@ def _trimmed(span: Span) -> tuple[int, int]:
     return span.start_char + lead, span.start_char + len(stripped)
 
 
+def _without_trailing_words(entity: Span) -> Span:
+    """A name without the lower-case words the model ran on into ("Belsk mourns" in a
+    headline: "Belsk")."""
+    if entity.label_ not in CAPITALISED_LABELS or not entity[0].is_title:
+        return entity  # "the health ministry": a name in small words, whole
+    end = entity.end
+    while entity.doc[end - 1].is_lower and entity.doc[end - 1].is_alpha:
+        end -= 1
+    return entity if end == entity.end else Span(entity.doc, entity.start, end, entity.label_)
+
+
 def is_checkable(span: Span, has_quantity: bool, ents: list[Span], facts: DocFacts) -> bool:
     bounds = slice(span.start, span.end)
     text = span.text.strip()
@@ -210,7 +223,7 @@ def to_claim(
         or not HEDGES.isdisjoint(facts.lower[span.start : span.end]),
         entities=[
             {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char}
-            for e in ents
+            for e in map(_without_trailing_words, ents)
             if e.label_ in ENTITY_LABELS and e.start_char >= start and e.end_char <= end
         ],
         quantities=[q.as_dict() for q in inside],
