@@ -45,6 +45,8 @@ _COST_WORDS = ("damag", "cost", "loss", "rebuil", "reconstruct", "repair")
 # Words right before a figure that make it a part of a larger count.
 _PART_BEFORE = re.compile(
     r"(?:\b(?:another|including|includes|included|among them|among whom|of whom|of which|"
+    # "among the dead were two French nationals", "among those killed was"
+    r"among (?:the|those) (?:\w+ ){1,2}(?:were|was|are|is)|"
     r"a further|an additional|additional|other)\s+(?:\w+\s+){0,2})$",
     re.IGNORECASE,
 )
@@ -365,7 +367,22 @@ def figures_of(claim) -> list[Figure]:
                 q, topic, kind, part, negated, basis, earlier=was, where=where, forecast=forecast
             )
         )
-    return _passengers_and_crew(text, offset, _earlier_than_a_change(text, offset, found))
+    found = _earlier_than_a_change(text, offset, found)
+    return _attackers_beside_victims(text, offset, _passengers_and_crew(text, offset, found))
+
+
+def _attackers_beside_victims(text: str, offset: int, found: list[Figure]) -> list[Figure]:
+    """ "Eighteen civilians and four gunmen were killed": the attackers' dead beside
+    their victims are a part of the toll, not a toll of their own."""
+    for i in range(1, len(found)):
+        first, second = found[i - 1], found[i]
+        gap = text[first.quantity["end"] - offset : second.quantity["start"] - offset]
+        if first.topic != second.topic or first.topic is None or not _JOINED.match(gap):
+            continue
+        for j, (one, other) in ((i - 1, (first, second)), (i, (second, first))):
+            if one.counted == "militants" and other.counted not in ARMED:
+                found[j] = replace(one, part=True)
+    return found
 
 
 _CREW_AFTER = re.compile(r"^\s*(?:crew\b|crewmembers?\b|members of (?:the )?crew\b)", re.I)

@@ -118,6 +118,8 @@ def test_a_figure_with_no_unit_takes_the_topic_of_the_words_near_it(nlp):
         (("At least 120 of the 5,000 injured are critical.",), ("It injured 300 people.",)),
         (("Seven people are missing - three Britons and four Danes.", 1), ("21 are missing.",)),
         (("Of the 45 dead, 30 were found in the town.", 1), ("The toll was 17 dead.",)),
+        (("Among the dead were two French nationals.",), ("The toll was 22 dead.",)),
+        (("Eighteen civilians and four gunmen were killed.", 1), ("The toll was 22 dead.",)),
         (("The dead included 12 children and four firefighters.", 1), ("Nine firefighters died.",)),
         # a count the claim says moved to another: what it used to be
         (("The toll, which stood at 20 on Monday, rose to 45.",), ("The toll was 45 dead.",)),
