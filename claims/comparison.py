@@ -176,6 +176,8 @@ def compare(a: Figure, b: Figure) -> Comparison | None:
     if a.negated and b.negated:
         return None
     (a_low, a_high), (b_low, b_high) = interval(a.quantity), interval(b.quantity)
+    if (a.local and not b.where and a_high < b_low) or (b.local and not a.where and b_high < a_low):
+        return None  # "29 dead in Dalmar province" under "67 dead": a province's share
     conflict = a_high < b_low or b_high < a_low
     if a.topic in RUNNING and _floor(a) and _floor(b) and a_low != b_low:
         # "at least 99 dead" and "at least 114 dead" are two confirmed counts of one

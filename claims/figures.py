@@ -135,6 +135,9 @@ class Figure:
     # What the count is expected to become ("expected to rise to 200", "could exceed
     # 1,000"): a forecast, no count of the event yet.
     forecast: bool = False
+    # Counted in a province, district or county the claim names: maybe one part of
+    # the event's area ("31 died in Dalmar province").
+    local: bool = False
 
     @property
     def whole(self) -> bool:
@@ -273,6 +276,14 @@ def _others_cut(words: list[str]) -> list[str]:
     return words
 
 
+# The parts a country is divided into.
+_SUBDIVISION = re.compile(
+    r"\b(?:provinces?|districts?|count(?:y|ies)|prefectures?|governorates?|municipalit(?:y|ies)|"
+    r"parish(?:es)?|boroughs?|sub-?districts?|oblasts?|cantons?)\b",
+    re.IGNORECASE,
+)
+
+
 # People who lost their homes are the displaced, whatever verb says it.
 _HOMELESS = re.compile(
     r"\b(?:lost|left without|without|forced from|driven from)\s+(?:their\s+|a\s+)?"
@@ -362,9 +373,19 @@ def figures_of(claim) -> list[Figure]:
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
         where = counted_in(text, start, end, offset, entities) if topic in RUNNING else frozenset()
         forecast = count_kinds.forecast(before, q["text"])
+        local = bool(where) and bool(_SUBDIVISION.search(text))
         found.append(
             Figure(
-                q, topic, kind, part, negated, basis, earlier=was, where=where, forecast=forecast
+                q,
+                topic,
+                kind,
+                part,
+                negated,
+                basis,
+                earlier=was,
+                where=where,
+                forecast=forecast,
+                local=local,
             )
         )
     found = _earlier_than_a_change(text, offset, found)

@@ -10,6 +10,7 @@ from .incident_words import kind_of
 
 SCOPE_REACH = 35  # characters between a figure and the place it is counted in, at most
 _SCOPE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_OPENING_SCOPE = re.compile(r"\s*(?:in|across|throughout)\s+(?:the\s+)?", re.IGNORECASE)
 _SCOPE_BOUNDARY = re.compile(
     r"[,;:()]|\s[-–—]\s|\b(?:and|but|while|as|after|before)\s+\w+\s+(?:said|says)\b"
 )
@@ -30,6 +31,10 @@ def counted_in(
         if e.get("label") not in {"GPE", "LOC"}:
             continue
         e_start, e_end = e["start"] - offset, e["end"] - offset
+        if _OPENING_SCOPE.fullmatch(text[:e_start]) and e_start < start:
+            # "In Dalmar, the worst-hit province, the toll reached 29": the whole claim
+            places.add(entity_key(e["text"]))
+            continue
         if not (low <= e_start and e_end <= high):
             continue
         if e_start - end > SCOPE_REACH or start - e_end > SCOPE_REACH:

@@ -223,6 +223,7 @@ def test_areas_in_acres_and_hectares_are_compared_in_one_measure(nlp):
         ("The storm killed at least 12 people in Jamaica on Sunday.", {"jamaica"}),
         ("The storm has killed at least 42 people in Jamaica and Haiti.", {"jamaica", "haiti"}),
         ("The storm's death toll in Haiti rose to 30.", {"haiti"}),
+        ("In Haiti, the worst-hit country, the toll rose to 30.", {"haiti"}),
         # where the event was, or a comparison's scope, is not where the count is
         ("After the wildfire in Lahaina, 388 people were still missing.", set()),
         ("The toll of 64 could make it the deadliest disaster in U.S. history.", set()),
@@ -240,6 +241,10 @@ def test_a_toll_knows_the_places_it_is_counted_in(nlp, sentence, where):
         (("It killed 30 people in Haiti.",), ("It has killed 42 across the Caribbean.",), None),
         # a place on one side only is the same scope told or not
         (("The blast killed 220 people in Beirut.",), ("The blast killed 200.",), True),
+        (("The blast killed 120 people in Beirut.",), ("The blast killed 200.",), True),
+        # a province's share under the whole toll, and a province's past it
+        (("Floods killed 31 people in Dalmar province.",), ("The floods killed 67.",), None),
+        (("Floods killed 80 people in Dalmar province.",), ("The floods killed 67.",), True),
     ],
 )
 def test_tolls_of_two_places_are_two_counts(nlp, first, second, conflict):
