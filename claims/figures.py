@@ -138,10 +138,19 @@ class Figure:
     # Counted in a province, district or county the claim names: maybe one part of
     # the event's area ("31 died in Dalmar province").
     local: bool = False
+    # Another's figure the claim sets its own against ("well above the government's
+    # count of 67", "more than the official figure of 19"): not the claim's own count.
+    cited: bool = False
 
     @property
     def whole(self) -> bool:
-        return self.topic is not None and not self.part and not self.earlier and not self.forecast
+        return (
+            self.topic is not None
+            and not self.part
+            and not self.earlier
+            and not self.forecast
+            and not self.cited
+        )
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -276,6 +285,15 @@ def _others_cut(words: list[str]) -> list[str]:
     return words
 
 
+# Another's figure set against the claim's own: "(well above | more than | contrary to)
+# the government's count of", "the official figure of".
+_CITED = re.compile(
+    r"\b(?:official|government'?s?|authorities'?|ministry'?s?|police'?s?|[A-Z]\w+'s)"
+    r"\s+(?:own\s+|official\s+)?(?:count|figure|toll|tally|estimate|number)"
+    r"\s+of\s+$",
+)
+
+
 # The parts a country is divided into.
 _SUBDIVISION = re.compile(
     r"\b(?:provinces?|districts?|count(?:y|ies)|prefectures?|governorates?|municipalit(?:y|ies)|"
@@ -374,6 +392,7 @@ def figures_of(claim) -> list[Figure]:
         where = counted_in(text, start, end, offset, entities) if topic in RUNNING else frozenset()
         forecast = count_kinds.forecast(before, q["text"])
         local = bool(where) and bool(_SUBDIVISION.search(text))
+        cited = bool(found) and bool(_CITED.search(before))
         found.append(
             Figure(
                 q,
@@ -386,6 +405,7 @@ def figures_of(claim) -> list[Figure]:
                 where=where,
                 forecast=forecast,
                 local=local,
+                cited=cited,
             )
         )
     found = _earlier_than_a_change(text, offset, found)

@@ -102,6 +102,8 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         # and "as many as 50 may have died" is someone's estimate against the count
         rivals = rivals or possible_count(fa.quantity, a.hedged)
         rivals = rivals or possible_count(fb.quantity, b.hedged)
+        # "at least 90, well above the government's count of 67": set against it
+        rivals = rivals or _cites(a, fb) or _cites(b, fa)
         update = (
             (
                 not rivals
@@ -210,6 +212,13 @@ def _revises(profile: Profile, other: Figure) -> bool:
     injured"): a step of the count, whatever the dates say."""
     return any(
         (found := compare(was, other)) is not None and not found.conflict for was in profile.was
+    )
+
+
+def _cites(p: Profile, figure: Figure) -> bool:
+    """``p`` sets its figure against ``figure``, which it cites as another's."""
+    return any(
+        c.topic == figure.topic and same_number(c.quantity, figure.quantity) for c in p.cited
     )
 
 

@@ -87,6 +87,9 @@ class Profile:
     # it tells a count's rise ("bringing the death toll to seven"): beside an earlier
     # figure of its own article, the count's history, not the article contradicting itself
     moved: bool = False
+    # another's figures it sets its own against ("well above the government's count of
+    # 67"), as wholes: a dispute, whatever the dates
+    cited: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,7 @@ def profile(
         telling=_telling(claim, own),
         moved=bool(_MOVED.search(claim.text)),
         was=tuple(replace(f, earlier=False) for f in figures if f.earlier and f.topic is not None),
+        cited=tuple(replace(f, cited=False) for f in figures if f.cited and f.topic is not None),
     )
 
 

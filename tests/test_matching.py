@@ -183,6 +183,19 @@ def test_a_running_count_that_changed_between_dates_is_an_update(nlp):
     assert "went from 78" in found.reason and "to 190" in found.reason
 
 
+def test_a_count_set_against_the_other_s_figure_is_a_disagreement_not_an_update(nlp):
+    official = dated(nlp, "The toll rose to 67 dead, the disaster agency said.", 1, 16)
+    rival = dated(
+        nlp,
+        "Aid groups said at least 90 people had died, well above the government's count of 67.",
+        2,
+        17,
+    )
+    found = judge(official, rival)
+    assert found.relation == "contradicts" and not found.update
+    assert "67" in found.reason and "90" in found.reason
+
+
 def test_a_figure_denied_outright_speaks_for_the_pair(nlp):
     found = verdict(
         nlp,
