@@ -251,6 +251,59 @@ STRIKE = [
 ]
 
 
+COLLAPSE = [
+    (
+        "Apartment block collapses in Harlow Quay, dozens feared trapped",
+        "Coast Daily",
+        dt.date(2026, 2, 10),
+        "HARLOW QUAY, Feb 10 (AFP) - A six-storey apartment block collapsed in the Harlow "
+        "Quay district of Ostrev early on Tuesday, the fire brigade said.\n\n"
+        "At least five people were killed and 23 were pulled out alive, fire chief Ana "
+        "Dorsey told reporters.",
+    ),
+    (
+        "Ostrev collapse: toll rises to 14",
+        "Metro Wire",
+        dt.date(2026, 2, 11),
+        "The death toll from the collapse of an apartment block in Ostrev's Harlow Quay "
+        "district rose to 14 on Wednesday, the mayor said.\n\n"
+        "Mayor Ivo Brandt said 31 people had been rescued.",
+    ),
+    (
+        "Families wait for news after Ostrev building collapse",
+        "Harbour News",
+        None,
+        "Relatives gathered on Harlow Quay as rescuers searched for survivors of Tuesday's "
+        "collapse.\n\nHundreds of people attended a vigil for residents killed in the "
+        "collapse.",
+    ),
+    (
+        "Another building collapses in Ostrev, days after Harlow Quay disaster",
+        "Metro Wire",
+        dt.date(2026, 2, 20),
+        "A three-storey building collapsed in Ostrev's Eastgate district on Friday, ten days "
+        "after the Harlow Quay collapse that killed 14 people.\n\nTwo people were injured.",
+    ),
+]
+SIEGE = [
+    (
+        "Tarvon hotel siege ends; 22 dead including 4 attackers",
+        "Sahel Times",
+        dt.date(2026, 11, 21),
+        "The siege of the Palm Court hotel in Tarvon ended on Saturday, the interior "
+        "ministry said.\n\nTwenty-two people were killed, including four attackers.",
+    ),
+    (
+        "Tarvon attack: government says 18 civilians killed",
+        "Daily Post",
+        dt.date(2026, 11, 21),
+        "Eighteen civilians and four gunmen were killed in the attack on the Palm Court hotel "
+        "in Tarvon, the government spokesman said.\n\n"
+        "Among the dead were two French nationals, their government said.",
+    ),
+]
+
+
 def stored(event) -> list[Article]:
     inputs = [
         ArticleInput(f"{i}.txt", title, body, outlet=outlet, published=published)
@@ -377,3 +430,23 @@ def test_a_strike_whose_sources_count_civilians_and_fighters():
     )
     # Monday's 12 against 27 stands, whatever Wednesday's 19 and 21 lie between
     assert frozenset({"12 civilians dead", "27 civilians dead"}) in found
+
+
+def test_a_building_collapse_and_another_ten_days_on():
+    first, later, undated, other = stored(COLLAPSE)
+    # a collapse is a kind of its own (no fire, whatever the fire brigade says); the
+    # undated vigil joins the event, the later collapse recalling it does not
+    assert first.incident["kind"] == "collapse"
+    assert first.story == later.story == undated.story != other.story
+    # those pulled out alive are the rescued, not the dead; the mourners are neither
+    assert {s.update for s in conflicts("rescued")} == {True}  # 23, then 31
+    assert all("Hundreds" not in " ".join(s.figures) for s in conflicts("death toll"))
+
+
+def test_a_siege_whose_toll_counts_its_attackers():
+    ministry, government = stored(SIEGE)
+    assert ministry.story == government.story
+    # 22 with four attackers are the government's 18 civilians; the gunmen and the two
+    # French nationals are parts of the toll
+    assert not conflicts("death toll")
+    assert Suggestion.objects.filter(relation=Relation.SAME, topic="death toll").exists()
