@@ -24,7 +24,8 @@ KINDS = {
     "airstrikes raid raids offensive shelling bombing bombings assault ambush strike strikes "
     "missile missiles",
     "shooting": "shooting shootings gunman gunmen gunfire",
-    "crash": "crash crashes crashed derailment derailed collision capsized sank",
+    "crash": "crash crashes crashed derailment derailed collision capsized capsizes capsize sank "
+    "sinks sinking shipwreck shipwrecks",
     "outbreak": "outbreak outbreaks epidemic pandemic",
     "collapse": "collapse collapses collapsed",
     "protest": "protest protests protesters demonstration demonstrations demonstrators "

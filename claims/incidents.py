@@ -57,6 +57,9 @@ YEAR_AND_A_MONTH = dt.timedelta(days=400)
 # report, tells of an incident of its own ("a month after the blast, fire at the port");
 # sooner, it may be part of the event (an aftershock the next day).
 NEW_INCIDENT_AFTER = dt.timedelta(days=7)
+# A report this far from every report of a story, repeating none of its figures, tells
+# of another incident of the kind in the same place.
+A_MONTH = dt.timedelta(days=30)
 # A figure worth matching a story on: not a small count, not a year.
 MIN_FIGURE = 10
 _DIGITS = re.compile(r"\d[\d,.\u00a0\u202f ]*\d|\d")
@@ -283,6 +286,18 @@ def ruled_out(article: Incident, story: StoryIncident) -> str | None:
     # the event itself, ingested after a later incident that recalls it
     if day and not article.follows and following and min(following) - day > NEW_INCIDENT_AFTER:
         return "an earlier incident than the one this story tells"
+    if (
+        day
+        and not named
+        and story.dates
+        and article.figures
+        and story.figures
+        and not article.figures & story.figures
+        and min(abs(day - d) for d in story.dates) > A_MONTH
+    ):
+        # "61 migrants drowned off Kessa", six months after nine drowned there: a month
+        # and more from every report of the story, and not one figure of it repeated
+        return "another incident of the kind, a month apart, with figures of its own"
     if article.names and not named and not _anchored(article, story):
         return "none of the story's main names"
     return None

@@ -24,7 +24,7 @@ TOPICS = {
     # an outbreak's count, those still trapped, those brought out alive
     "cases": ("case", "infect"),
     "trapped": ("trapped",),
-    "rescued": ("rescued", "saved", "alive"),
+    "rescued": ("rescued", "saved", "alive", "surviv"),
     # those arrested at a protest, after an attack
     "arrested": ("arrest", "detain", "custody", "jailed"),
 }

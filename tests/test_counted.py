@@ -74,6 +74,7 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("Twelve miners remain trapped underground.", "trapped"),
         ("At least 30 people were rescued from the building.", "rescued"),
         ("Rescuers pulled 12 survivors alive from the rubble.", "rescued"),
+        ("Twenty-five people survived the sinking.", "rescued"),
         ("In 12 cases, families were not told.", None),
         # told to leave is not gone, and those in shelters are some of those who left
         ("Evacuation orders were issued for 10,000 residents.", "ordered to leave"),

@@ -40,6 +40,7 @@ from claims.incidents import (
         ("Fire brigade says 12 dead as tower collapses", "collapse"),
         ("Fire chief: blaze destroyed 40 homes", "fire"),
         ("Security forces kill 30 protesters in the capital", "protest"),
+        ("Shipwreck off the coast: 61 migrants drown", "crash"),
     ],
 )
 def test_the_kind_of_incident_is_the_first_one_named(headline, kind):
@@ -310,3 +311,16 @@ def test_an_undated_report_prefers_a_story_of_several_names_to_one_giving_only_i
         names=frozenset({"harrowgate", "eva lind"}),
     )
     assert fit(undated, story_of(town_only)) <= fit(undated, story_of(TOWN, TOWN))
+
+
+def test_the_same_kind_in_the_same_place_months_apart_with_figures_of_its_own_is_another():
+    earlier = Incident(**{**TOWN.__dict__, "figures": frozenset({"12"})})
+    months_on = Incident(
+        **{**TOWN.__dict__, "figures": frozenset({"61", "130"}), "published": dt.date(2026, 9, 1)}
+    )
+    assert ruled_out(months_on, story_of(earlier)) == (
+        "another incident of the kind, a month apart, with figures of its own"
+    )
+    # a figure of the story repeated months on: a report of the same event
+    recalls = Incident(**{**months_on.__dict__, "figures": frozenset({"12", "130"})})
+    assert ruled_out(recalls, story_of(earlier)) is None
