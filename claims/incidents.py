@@ -60,6 +60,12 @@ NEW_INCIDENT_AFTER = dt.timedelta(days=7)
 # A report this far from every report of a story, repeating none of its figures, tells
 # of another incident of the kind in the same place.
 A_MONTH = dt.timedelta(days=30)
+# Words of a report that looks back on its incident or tells how a count changed.
+_LOOKS_BACK = re.compile(
+    r"\b(?:after|since|still|risen|rose|rises|climbed|climbs|revised|raised|lowered|"
+    r"anniversary|ago|earlier|last (?:week|month|year)|months?|weeks?|inquiry|report)\b",
+    re.IGNORECASE,
+)
 # A figure worth matching a story on: not a small count, not a year.
 MIN_FIGURE = 10
 _DIGITS = re.compile(r"\d[\d,.\u00a0\u202f ]*\d|\d")
@@ -82,6 +88,9 @@ class Incident:
     published: dt.date | None = None
     # the names among ``names`` that are places
     places: frozenset[str] = frozenset()
+    # its headline or first sentence tells of a change or looks back ("the toll had
+    # risen to 14", "still cleaning up after the dam broke")
+    recalls: bool = False
     # it tells of a new incident that came after another ("Fire at the port, a month
     # after the blast"), which it names only as the earlier one
     follows: bool = False
@@ -94,6 +103,7 @@ class Incident:
             "figures": sorted(self.figures),
             "follows": self.follows,
             "places": sorted(self.places),
+            "recalls": self.recalls,
         }
 
     @classmethod
@@ -107,6 +117,7 @@ class Incident:
             published=published,
             follows=bool(data.get("follows")),
             places=frozenset(data.get("places", ())),
+            recalls=bool(data.get("recalls")),
         )
 
 
@@ -170,9 +181,14 @@ def incident_of(
         names=frozenset(names),
         figures=figure_keys(values),
         published=published,
-        follows=follows_another(headline) or follows_another(lead.split(". ")[0]),
+        follows=follows_another(headline) or follows_another(_first_sentence(lead)),
         places=frozenset(places),
+        recalls=bool(_LOOKS_BACK.search(f"{headline}\n{_first_sentence(lead)}")),
     )
+
+
+def _first_sentence(lead: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", lead.strip(), maxsplit=1)[0]
 
 
 def _figures_in(text: str) -> list[float]:
@@ -289,6 +305,7 @@ def ruled_out(article: Incident, story: StoryIncident) -> str | None:
     if (
         day
         and not named
+        and not article.recalls
         and story.dates
         and article.figures
         and story.figures

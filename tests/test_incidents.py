@@ -321,6 +321,8 @@ def test_the_same_kind_in_the_same_place_months_apart_with_figures_of_its_own_is
     assert ruled_out(months_on, story_of(earlier)) == (
         "another incident of the kind, a month apart, with figures of its own"
     )
-    # a figure of the story repeated months on: a report of the same event
-    recalls = Incident(**{**months_on.__dict__, "figures": frozenset({"12", "130"})})
-    assert ruled_out(recalls, story_of(earlier)) is None
+    # a figure of the story repeated months on, or a look back: the same event
+    repeats = Incident(**{**months_on.__dict__, "figures": frozenset({"12", "130"})})
+    assert ruled_out(repeats, story_of(earlier)) is None
+    looks_back = Incident(**{**months_on.__dict__, "recalls": True})
+    assert ruled_out(looks_back, story_of(earlier)) is None
