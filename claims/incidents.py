@@ -278,6 +278,9 @@ JOIN_AT = 0.45
 # An undated report's fit to a story whose dated reports tell of the other incident (a
 # later one that recalls the event, or the event itself): it may fit both.
 UNDATED_ELSEWHERE = 0.7
+# Figures near the story's, a small sign beside the names for a page without a date
+# (its "about 80 died" beside a toll of 78).
+FIGURES_WEIGHT = 0.1
 # Without names to go on (a page in a script the model does not read): shared figures.
 FIGURES_TO_JOIN = 2
 
@@ -352,7 +355,18 @@ def fit(article: Incident, story: StoryIncident) -> float | None:
         # disagrees: half, so that the order articles come in matters less
         same_kind = 0.5
     score = LEAD_WEIGHT * lead_share + NAMES_WEIGHT * names_share + KIND_WEIGHT * same_kind
+    if article.published is None:  # no date to go on: figures near the story's
+        score += FIGURES_WEIGHT * min(1.0, _near_figures(article, story) / 2)
     return score * UNDATED_ELSEWHERE if _told_apart(article, story) else score
+
+
+def _near_figures(article: Incident, story: StoryIncident) -> int:
+    """How many of the article's figures are within a tenth of one the story gives
+    ("about 80 died" beside a toll of 78, "more than 140 aboard" beside 150)."""
+    theirs = [float(f) for f in story.figures]
+    return sum(
+        any(abs(float(f) - t) <= 0.1 * max(float(f), t) for t in theirs) for f in article.figures
+    )
 
 
 def _told_apart(article: Incident, story: StoryIncident) -> bool:

@@ -326,3 +326,25 @@ def test_the_same_kind_in_the_same_place_months_apart_with_figures_of_its_own_is
     assert ruled_out(repeats, story_of(earlier)) is None
     looks_back = Incident(**{**months_on.__dict__, "recalls": True})
     assert ruled_out(looks_back, story_of(earlier)) is None
+
+
+def test_an_undated_page_takes_the_story_whose_figures_are_near_its_own():
+    old = Incident(
+        kind="crash",
+        names=frozenset({"kessa", "coast guard"}),
+        figures=frozenset({"12"}),
+        published=dt.date(2025, 10, 12),
+    )
+    new = Incident(
+        kind="crash",
+        names=frozenset({"kessa", "iom", "zaruf", "coast guard"}),
+        figures=frozenset({"78", "150"}),
+        published=dt.date(2026, 4, 6),
+    )
+    page = Incident(
+        kind="crash",
+        lead_names=frozenset({"kessa", "amir", "unhcr"}),
+        names=frozenset({"kessa", "amir", "unhcr"}),
+        figures=frozenset({"80", "140"}),
+    )
+    assert fit(page, story_of(new, new)) > fit(page, story_of(old))
