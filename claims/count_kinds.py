@@ -176,3 +176,29 @@ def settlement(before: list[str]) -> str | None:
     if "population" in before[:10] or "inhabitants" in before[:3]:
         return next((w for w in before[:10] if w in _SETTLEMENTS), "")
     return None
+
+
+# "sent about 80 people to hospital", "40 were taken to hospital": the injured; "19 remain
+# in hospital": those still there, a count of its own that falls as they go home.
+_TO_HOSPITAL = re.compile(
+    r"^(?:\s+[^\W\d]+){0,2}?\s+(?:(?:were|was|have been|had been|being)\s+)?"
+    r"(?:taken|sent|admitted|rushed|brought|airlifted|flown)\s+(?:\w+\s+)?to\s+hospitals?\b|"
+    r"^\s+to\s+(?:a\s+|the\s+)?hospitals?\b",
+    re.IGNORECASE,
+)
+_IN_HOSPITAL = re.compile(
+    r"^(?:\s+[^\W\d]+){0,2}?\s+(?:remain|remained|remains|are still|were still|are|were|is|"
+    r"was)\s+(?:still\s+)?(?:being\s+treated\s+)?in\s+(?:a\s+|the\s+)?hospitals?\b",
+    re.IGNORECASE,
+)
+
+
+def hospital(text: str, start: int, end: int) -> str | None:
+    """The count a figure gives of people in hospital: the injured taken there, or
+    those still in hospital; None when it says neither."""
+    after = text[end : end + 60]
+    if _IN_HOSPITAL.match(after):
+        return "in hospital"
+    if _TO_HOSPITAL.match(after):
+        return "injured"
+    return None

@@ -340,6 +340,8 @@ def figures_of(claim) -> list[Figure]:
             # happened to more of the same
             kind = found[-1].counted
         topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
+        if kind in ("people", "workers", "children") or kind.startswith("nation"):
+            topic = count_kinds.hospital(text, start, end) or topic
         if topic == "homes" and count_kinds.only_damaged(text, start, end):
             topic = "homes damaged"
         if topic == "displaced" or (topic is None and count_kinds.leaving(text[end : end + 50])):

@@ -28,6 +28,7 @@ KINDS = {
     "sinks sinking shipwreck shipwrecks",
     "outbreak": "outbreak outbreaks epidemic pandemic",
     "collapse": "collapse collapses collapsed",
+    "leak": "leak leaks leaked spill spills spilled",
     "protest": "protest protests protesters demonstration demonstrations demonstrators "
     "crackdown riot riots unrest",
 }
@@ -48,6 +49,9 @@ ALIKE = frozenset(
         ("collapse", "storm"),
         ("collapse", "flood"),
         ("collapse", "attack"),
+        # a leak's fire or blast
+        ("leak", "explosion"),
+        ("leak", "fire"),
         # clashes at a protest, a crackdown's shooting
         ("protest", "attack"),
         ("protest", "shooting"),

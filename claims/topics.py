@@ -32,7 +32,7 @@ TOPICS = {
 RUNNING = frozenset(
     {"death toll", "injured", "casualties", "missing", "displaced", "homes", "area burned"}
     | {"cases", "trapped", "rescued", "ordered to leave", "in shelters", "homes damaged"}
-    | {"arrested"}
+    | {"arrested", "in hospital"}
 )
 # Counts a sentence pair's suggestion gives only when no other count conflicts.
 SECONDARY = frozenset({"aboard", "area burned"})
@@ -52,6 +52,7 @@ TOPIC_WORDS = {
     "trapped": "trapped",
     "rescued": "rescued",
     "arrested": "arrested",
+    "in hospital": "in hospital",
     "ordered to leave": "ordered to leave",
     "in shelters": "in shelters",
     "homes damaged": "buildings damaged",

@@ -75,6 +75,11 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("At least 30 people were rescued from the building.", "rescued"),
         ("Rescuers pulled 12 survivors alive from the rubble.", "rescued"),
         ("Twenty-five people survived the sinking.", "rescued"),
+        # taken to hospital are the injured; those still there a count of their own
+        ("The leak sent about 80 people to hospital on Tuesday.", "injured"),
+        ("Forty people were taken to hospital with burns.", "injured"),
+        ("Nineteen people remain in hospital.", "in hospital"),
+        ("Twelve people died in hospital.", "death toll"),
         ("In 12 cases, families were not told.", None),
         # told to leave is not gone, and those in shelters are some of those who left
         ("Evacuation orders were issued for 10,000 residents.", "ordered to leave"),

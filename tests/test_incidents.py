@@ -41,6 +41,7 @@ from claims.incidents import (
         ("Fire chief: blaze destroyed 40 homes", "fire"),
         ("Security forces kill 30 protesters in the capital", "protest"),
         ("Shipwreck off the coast: 61 migrants drown", "crash"),
+        ("Chlorine leak at chemical plant sends 80 to hospital", "leak"),
     ],
 )
 def test_the_kind_of_incident_is_the_first_one_named(headline, kind):
