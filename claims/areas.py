@@ -19,7 +19,7 @@ HECTARES_IN = {
 }
 _BURN_WORDS = ("burn", "scorch", "charr", "blacken", "consum", "engulf", "torch")
 # ... or how far a fire has spread, when the claim is about a fire
-_SPREAD_WORDS = ("grew", "grow", "spread", "cover", "span", "swept")
+_SPREAD_WORDS = ("grew", "grow", "spread", "cover", "span", "swept", "explod", "expand", "swell")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _FIRE_WORDS = ("fire", "wildfire", "blaze", "bushfire", "flames", "inferno")
 

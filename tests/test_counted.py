@@ -202,6 +202,7 @@ def test_soldiers_and_militants_are_two_sides(nlp, first, second, conflict):
     [
         ("The fire has burned 12,000 acres, officials said.", "area burned"),
         ("The blaze grew to 7,500 hectares overnight.", "area burned"),
+        ("The Ridge Fire exploded to 45,000 acres on Sunday.", "area burned"),
         ("The assessment found 878 ha (2,170 acres) burned.", "area burned"),
         ("The farm covers 300 acres.", None),
         ("A crew of 40 firefighters held back some 500 acres of flames.", None),
