@@ -208,8 +208,10 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     if own is not None:
         return own  # "200 to 300 injured", "190 dead": the figure says what it counts
     if kind == "buildings":
-        # "271 homes and structures have been destroyed": the verb may be a few words on
-        return "homes" if _happening(after[:7] + before[:6]) in {"homes", "displaced"} else None
+        # "271 homes and structures have been destroyed": the verb may be a few words on;
+        # "the number of homes lost at around 350"
+        near = after[:7] + before[:6]
+        return "homes" if _happening(near) in {"homes", "displaced"} or "lost" in near else None
     if kind != "people" and kind not in FAMILY_OF.values() and not kind.startswith("nation"):
         # An unknown counted thing ("ministers", "sons"): only what is right beside it,
         # after it or the verb it is the object of ("killed 40 pilgrims").
@@ -262,6 +264,12 @@ def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> 
     return found
 
 
+# "put the number of homes lost at 350", "the number of people missing rose to 41"
+_NUMBER_OF = re.compile(
+    r"\b(?:number|count|tally|total) of ([a-z]+)\b[^.,;\d]{0,40}?\b(?:at|to|was|is|stands at|"
+    r"stood at)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _TO_OTHERS = frozenset({"for", "of", "to", "with", "among", "about"})
 _DETERMINERS = frozenset({"the", "their", "its", "his", "her"})
 _TALLY = frozenset({"number", "count", "total", "toll", "tally", "list", "names"})
@@ -333,6 +341,10 @@ def figures_of(claim) -> list[Figure]:
             continue
         start, end = q["start"] - offset, q["end"] - offset
         kind = counted(q, entities)
+        if not q.get("unit"):
+            # "the number of homes lost at around 350": what the number is of
+            named = _NUMBER_OF.search(text[max(0, start - 60) : start])
+            kind = FAMILY_OF.get(named[1].lower(), kind) if named else kind
         if kind in _OTHERS:  # "23 people killed and 40 others missing": others of the same
             kind = found[-1].counted if found else "people"
         elif kind not in FAMILY_OF.values() and _topics_of(kind) and found:

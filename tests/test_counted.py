@@ -90,6 +90,7 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("The fire damaged 300 buildings.", "homes damaged"),
         ("The storm damaged or destroyed 4,000 homes.", "homes"),
         ("The blast destroyed 400 buildings.", "homes"),
+        ("Officials have put the number of homes lost at around 350.", "homes"),
         ("The attack caused 50 casualties, the army said.", "casualties"),
     ],
 )
