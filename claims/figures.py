@@ -298,7 +298,9 @@ def _others_cut(words: list[str]) -> list[str]:
 _CITED = re.compile(
     r"\b(?:official|government'?s?|authorities'?|ministry'?s?|police'?s?|[A-Z]\w+'s)"
     r"\s+(?:own\s+|official\s+)?(?:count|figure|toll|tally|estimate|number)"
-    r"\s+of\s+$",
+    r"\s+of\s+$|"
+    # "much higher than the official 1,602"
+    r"\bthan\s+the\s+(?:official|government'?s?|authorities'?)\s+(?:\w+\s+)?$",
 )
 
 
@@ -406,7 +408,7 @@ def figures_of(claim) -> list[Figure]:
         where = counted_in(text, start, end, offset, entities) if topic in RUNNING else frozenset()
         forecast = count_kinds.forecast(before, q["text"])
         local = bool(where) and bool(_SUBDIVISION.search(text))
-        cited = bool(found) and bool(_CITED.search(before))
+        cited = bool(_CITED.search(before))
         found.append(
             Figure(
                 q,

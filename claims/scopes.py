@@ -9,8 +9,25 @@ from .entities import entity_key
 from .incident_words import kind_of
 
 SCOPE_REACH = 35  # characters between a figure and the place it is counted in, at most
-_SCOPE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+# "in Haiti", "across the Caribbean", "in northern Syria"
+_SCOPE = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$",
+    re.IGNORECASE,
+)
 _OPENING_SCOPE = re.compile(r"\s*(?:in|across|throughout)\s+(?:the\s+)?", re.IGNORECASE)
+# The scope of a figure counted over all an event's places at once.
+COMBINED = "(all places)"
+_COMBINED = re.compile(
+    r"\b(?:combined|in (?:the|both) (?:two|three|four)? ?(?:countries|nations|states|provinces)|"
+    r"in both countries|across both)\b",
+    re.IGNORECASE,
+)
+# "Syria reported 1,602 deaths"
+_REPORTS = re.compile(r"\s+(?:has\s+|had\s+)?(?:reported|recorded|registered|counted)\s+")
+_IN_THE_COUNTRY = re.compile(
+    r"^(?:\s+[^\W\d]+){0,4}?\s+(?:in|across)\s+(?:the|that)\s+(?:country|nation)\b",
+    re.IGNORECASE,
+)
 _SCOPE_BOUNDARY = re.compile(
     r"[,;:()]|\s[-–—]\s|\b(?:and|but|while|as|after|before)\s+\w+\s+(?:said|says)\b"
 )
@@ -50,4 +67,25 @@ def counted_in(
         if scoped or joined:
             places.add(entity_key(e["text"]))
             previous = e_end
+    if _COMBINED.search(text[low:high]):
+        # "the combined toll", "killing 2,300 in the two countries": every place at once,
+        # no toll of any one of them
+        return frozenset({COMBINED})
+    if not places:
+        places |= _reporting_place(text, start, end, offset, entities)
     return frozenset(places)
+
+
+def _reporting_place(
+    text: str, start: int, end: int, offset: int, entities: list[dict]
+) -> set[str]:
+    """ "Syria reported 1,602 deaths", "Turkey's agency said 3,419 had died in the
+    country": the place that reports the count, when it counts its own."""
+    gpes = [e for e in entities if e.get("label") == "GPE" and e["end"] - offset <= start]
+    if not gpes:
+        return set()
+    nearest = max(gpes, key=lambda e: e["end"])
+    between = text[nearest["end"] - offset : start]
+    if _REPORTS.fullmatch(between) or _IN_THE_COUNTRY.match(text[end : end + 40]):
+        return {entity_key(nearest["text"])}
+    return set()

@@ -7,6 +7,7 @@ import pytest
 
 from claims.figures import figures_of
 from claims.same_claims import same_number
+from claims.scopes import COMBINED
 
 from .figures import figure, verdict
 
@@ -232,6 +233,14 @@ def test_areas_in_acres_and_hectares_are_compared_in_one_measure(nlp):
         ("The storm has killed at least 42 people in Jamaica and Haiti.", {"jamaica", "haiti"}),
         ("The storm's death toll in Haiti rose to 30.", {"haiti"}),
         ("In Haiti, the worst-hit country, the toll rose to 30.", {"haiti"}),
+        # a country that counts its own dead; a toll over all places at once
+        ("Syria reported 1,602 deaths on Tuesday.", {"syria"}),
+        ("Turkey's disaster agency said 3,419 people had died in the country.", {"turkey"}),
+        ("The combined death toll in Turkey and Syria rose above 5,000.", {COMBINED}),
+        ("The quake killed more than 2,300 people in the two countries.", {COMBINED}),
+        ("The toll in northern Syria rose to 810.", {"syria"}),
+        # a country's minister saying the toll is no scope of the count
+        ("Lebanon's health minister said 100 people were killed.", set()),
         # where the event was, or a comparison's scope, is not where the count is
         ("After the wildfire in Lahaina, 388 people were still missing.", set()),
         ("The toll of 64 could make it the deadliest disaster in U.S. history.", set()),
@@ -250,6 +259,11 @@ def test_a_toll_knows_the_places_it_is_counted_in(nlp, sentence, where):
         # a place on one side only is the same scope told or not
         (("The blast killed 220 people in Beirut.",), ("The blast killed 200.",), True),
         (("The blast killed 120 people in Beirut.",), ("The blast killed 200.",), True),
+        (
+            ("Syria reported 1,602 deaths on Tuesday.",),
+            ("The combined toll rose above 5,000.",),
+            None,
+        ),
         # a province's share under the whole toll, and a province's past it
         (("Floods killed 31 people in Dalmar province.",), ("The floods killed 67.",), None),
         (("Floods killed 80 people in Dalmar province.",), ("The floods killed 67.",), True),

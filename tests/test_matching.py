@@ -194,6 +194,9 @@ def test_a_count_set_against_the_other_s_figure_is_a_disagreement_not_an_update(
     found = judge(official, rival)
     assert found.relation == "contradicts" and not found.update
     assert "67" in found.reason and "90" in found.reason
+    # the official figure a claim sets a guess against is not the claim's own count
+    guess = dated(nlp, "The toll could be much higher than the official 67, the UN said.", 3, 18)
+    assert not guess.figures
 
 
 def test_a_figure_denied_outright_speaks_for_the_pair(nlp):
