@@ -11,37 +11,26 @@ a breakdown after a dash) or a whole. Two figures are compared only when both ar
 wholes of the same kind of thing for the same happening; then the qualifier becomes a
 tolerance ("about 100" may be 80 to 120; "over 100" any number from 100 up), and they
 conflict when those intervals do not meet. Pure functions over the quantity dicts
-stored on claims: no database. The words they read are in ``claims.topics``; a fire's
-area is read by ``claims.areas``, and the places a toll is counted in by
-``claims.scopes``.
+stored on claims: no database. The words they read are in ``claims.topics``; what a
+figure counts is read by ``claims.figure_topics``, a fire's area by ``claims.areas``,
+and the places a toll is counted in by ``claims.scopes``.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from . import count_kinds
-from .areas import HECTARES_IN, burned_area, in_hectares
+from .areas import in_hectares
 from .bases import basis_of, in_sample, sample_size
+from .figure_topics import happening, topic_of, topics_of_word
 from .nlp.numbers import parse_number
 from .scopes import counted_in
-from .topics import (
-    ARMED,
-    CLAUSE_END,
-    FAMILY_OF,
-    MASSES,
-    MEASURES,
-    MONEY,
-    RUNNING,
-    TOPIC_WORDS,
-    TOPICS,
-)
+from .topics import ARMED, CLAUSE_END, FAMILY_OF, RUNNING, TOPIC_WORDS
 from .topics import words as _words
 
-_COST_WORDS = ("damag", "cost", "loss", "rebuil", "reconstruct", "repair")
 # Words right before a figure that make it a part of a larger count.
 _PART_BEFORE = re.compile(
     r"(?:\b(?:another|including|includes|included|among them|among whom|of whom|of which|"
@@ -100,11 +89,6 @@ _AGE = re.compile(
 # ("dozens if not hundreds" denies nothing)
 _NEGATION = re.compile(r"\b(?:(?<!\bif )not|n't|never|no one|didn't|wasn't|weren't)\b", re.I)
 _OTHERS = frozenset({"other", "others"})
-_CASUALTIES = frozenset({"death toll", "injured"})
-# "had killed or injured 8,000" (but "12 dead and injured 40" is two counts)
-_ADJACENT_WORD = re.compile(r"[^\W\d]\s+$")
-_SUBORDINATE = re.compile(r"\b(?:after|as|when|while|because|since|before|until)\b", re.I)
-_TWO_VERBS = re.compile(r"(?<!\d )\b([^\W\d]+)\s+(?:or|and)\s+[^\W\d]+\s+$")
 # "nearly 600 passengers, not 400", "600 rather than 400": the figure is denied (but
 # "dozens if not hundreds" allows it)
 _DENIED_BEFORE = re.compile(r"(?:(?<!\bif )\bnot|\brather than|\binstead of)\s+$", re.IGNORECASE)
@@ -153,28 +137,6 @@ class Figure:
         )
 
 
-@functools.lru_cache(maxsize=50_000)
-def _topics_of(word: str) -> tuple[str, ...]:
-    """The topics whose happening words ``word`` starts with, in ``TOPICS`` order (a
-    story's fact table reads each of its words many times)."""
-    return tuple(topic for topic, starts in TOPICS.items() if word.startswith(starts))
-
-
-def _happening(words: list[str], skip: tuple[str, ...] = ()) -> str | None:
-    """The topic the first happening word says; "killed or injured" is casualties."""
-    for i, word in enumerate(words):
-        for topic in _topics_of(word):
-            if topic in skip:
-                continue
-            joined = words[i + 1 : i + 3]
-            if topic in {"death toll", "injured"} and joined[:1] in (["or"], ["and"]):
-                other = _happening(joined[1:], skip=(topic, "homes", "attackers"))
-                if other in {"death toll", "injured"}:
-                    return "casualties"
-            return topic
-    return None
-
-
 def counted(q: dict, entities: Sequence[dict] = ()) -> str:
     """The kind of thing a figure counts: a family ("fighters"), a nationality
     ("nationality:russian"), or the head noun itself when no family knows it."""
@@ -188,119 +150,21 @@ def counted(q: dict, entities: Sequence[dict] = ()) -> str:
     return FAMILY_OF.get(unit) or FAMILY_OF.get(unit + "s") or unit
 
 
-def _topic(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -> str | None:
-    unit = q.get("unit")
-    if unit in MONEY:
-        return "cost" if any(w.startswith(_COST_WORDS) for w in _words(text)) else None
-    if unit in MASSES:
-        after = _words(text[end : end + 60])
-        substance = count_kinds.substance(after[1:3]) if after[:1] == ["of"] else []
-        return "amount of " + " ".join(substance) if substance else None
-    if (unit or "").lower() in HECTARES_IN:
-        return "area burned" if burned_area(text, start, end) else None
-    if unit in MEASURES:
-        return None
-    before = _words(text[max(0, start - 80) : start])[::-1]
-    if before[:1] == ["in"] and (unit or "").lower() in {"case", "cases"}:
-        return None  # "in 12 cases, families were not told": no outbreak's count
-    after = _words(_SUBORDINATE.split(CLAUSE_END.split(text[end : end + 60])[0])[0])
-    own = _happening(_words(q["text"]) + _words(q.get("unit") or ""), skip=("homes", "attackers"))
-    if own is not None:
-        return own  # "200 to 300 injured", "190 dead": the figure says what it counts
-    if kind == "buildings":
-        # "271 homes and structures have been destroyed": the verb may be a few words on;
-        # "the number of homes lost at around 350"
-        near = after[:7] + before[:6]
-        return "homes" if _happening(near) in {"homes", "displaced"} or "lost" in near else None
-    if kind != "people" and kind not in FAMILY_OF.values() and not kind.startswith("nation"):
-        # An unknown counted thing ("ministers", "sons"): only what is right beside it,
-        # after it or the verb it is the object of ("killed 40 pilgrims").
-        return _happening(after[:3], skip=("homes",)) or _happening(before[:1], skip=("homes",))
-    # The words right after a figure ("100 were killed"), up to the next comma or number,
-    # say most; then the words before it ("the death toll at about 100"); then the rest
-    # of the sentence after it ("200 soldiers, mostly Russians, died"); then any.
-    # Only fighters (or one side's men) are counted as a force's size.
-    armed = kind in ARMED or kind.startswith("nation")
-    if not armed and count_kinds.settlement(before) is not None:
-        # "a town of 12,000 people", "the population of the island, 3.4 million": how
-        # many live there, a figure of its own, never a toll
-        return "population"
-    if not armed and _HOMELESS.search(text[end : end + 60]):
-        return "displaced"  # "250,000 people had lost their homes"
-    # The verb a figure is the object of says it first: "the blast killed 200 and left
-    # thousands injured".
-    # (only a word right before it: in "8 dead, thousands evacuated" no verb takes them)
-    adjacent = _ADJACENT_WORD.search(text[max(0, start - 40) : start])
-    verb = _happening(before[:1], skip=("homes", "attackers")) if adjacent else None
-    pair = _TWO_VERBS.search(text[max(0, start - 40) : start])
-    if verb in _CASUALTIES and pair:
-        other = _happening([pair[1].lower()], skip=("homes", "attackers"))
-        if other in _CASUALTIES and other != verb:
-            return "casualties"  # "the quake had killed or injured 8,000"
-    if verb is not None:
-        return verb
-    skip = ("homes",) if armed else ("homes", "attackers")
-    # up to the next figure, or a clause of its own ("rose to 38 after seven of the
-    # injured died": the injured are what the next clause counts)
-    rest = _others_cut(_words(_SUBORDINATE.split(re.split(r"\d", text[end:], maxsplit=1)[0])[0]))
-    found = (
-        _happening(after[:4], skip=skip)
-        or _happening(before[:8], skip=("homes", "attackers"))
-        or _happening(rest, skip=skip)
-        # further back in the claim ("the death toll from the blast ... had reached 78")
-        or _happening(_words(text[:start])[::-1], skip=("attackers", "homes"))
-        # anywhere, when no other figure could be what those words count
-        or (
-            _happening(
-                _words(text[:start]) + _others_cut(_words(text[start:])),
-                skip=("attackers", "homes"),
-            )
-            if alone
-            else None
-        )
-    )
-    if found is None and kind in ARMED:
-        return "attackers"
-    return found
-
-
 # "put the number of homes lost at 350", "the number of people missing rose to 41"
 _NUMBER_OF = re.compile(
     r"\b(?:number|count|tally|total) of ([a-z]+)\b[^.,;\d]{0,40}?\b(?:at|to|was|is|stands at|"
     r"stood at)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_TO_OTHERS = frozenset({"for", "of", "to", "with", "among", "about"})
-_DETERMINERS = frozenset({"the", "their", "its", "his", "her"})
-_TALLY = frozenset({"number", "count", "total", "toll", "tally", "list", "names"})
-
-
-def _others_cut(words: list[str]) -> list[str]:
-    """The words after a figure, up to where they tell of others: in "hundreds of people
-    attended a funeral for miners killed in the collapse" the killed are the miners,
-    not the hundreds."""
-    for i, word in enumerate(words):
-        if word not in _TO_OTHERS or (word == "of" and words[i - 1 : i] and words[i - 1] in _TALLY):
-            continue  # "388: the number of people unaccounted for" is the figure's own
-        following = words[i + 1 : i + 4]
-        if following[:1] == ["those"] and _happening(following[1:2]) is not None:
-            return words[:i]  # "the families of those killed"
-        if following[:1] and following[0] in _DETERMINERS:
-            following = following[1:]
-        noun, verb = following[:1], following[1:2]
-        if noun and verb and noun[0] in FAMILY_OF and _happening(verb) is not None:
-            return words[:i]
-    return words
-
-
-# Another's figure set against the claim's own: "(well above | more than | contrary to)
-# the government's count of", "the official figure of".
+# Another's figure set against the claim's own: "well above the government's count of",
+# "more than the official figure of", "higher than the official" (but "the official toll
+# of 41 was underestimated" states the official count).
 _CITED = re.compile(
-    r"\b(?:official|government'?s?|authorities'?|ministry'?s?|police'?s?|[A-Z]\w+'s)"
-    r"\s+(?:own\s+|official\s+)?(?:count|figure|toll|tally|estimate|number)"
-    r"\s+of\s+$|"
+    r"\b(?:than|above|below|beyond|against|contrary to)\s+(?:the\s+)?"
+    r"(?:(?:official|government'?s?|authorities'?|ministry'?s?|police'?s?|[A-Z]\w+'s)"
+    r"\s+(?:own\s+|official\s+)?(?:count|figure|toll|tally|estimate|number)\s+of\s+|"
     # "much higher than the official 1,602"
-    r"\bthan\s+the\s+(?:official|government'?s?|authorities'?)\s+(?:\w+\s+)?$",
+    r"(?:official|government'?s?|authorities'?)\s+(?:\w+\s+)?)$",
 )
 
 
@@ -312,12 +176,6 @@ _SUBDIVISION = re.compile(
 )
 
 
-# People who lost their homes are the displaced, whatever verb says it.
-_HOMELESS = re.compile(
-    r"\b(?:lost|left without|without|forced from|driven from)\s+(?:their\s+|a\s+)?"
-    r"(?:homes?|houses?|shelter)\b",
-    re.IGNORECASE,
-)
 _NAME_COMMA = re.compile(r"\b[A-Z][\w'’.-]*,\s?$")
 
 
@@ -349,11 +207,11 @@ def figures_of(claim) -> list[Figure]:
             kind = FAMILY_OF.get(named[1].lower(), kind) if named else kind
         if kind in _OTHERS:  # "23 people killed and 40 others missing": others of the same
             kind = found[-1].counted if found else "people"
-        elif kind not in FAMILY_OF.values() and _topics_of(kind) and found:
+        elif kind not in FAMILY_OF.values() and topics_of_word(kind) and found:
             # "1,500 homes were destroyed and another 3,000 damaged": the "unit" is what
             # happened to more of the same
             kind = found[-1].counted
-        topic = _topic(q, text, start, end, kind, alone=len(claim.quantities) == 1)
+        topic = topic_of(q, text, start, end, kind, alone=len(claim.quantities) == 1)
         if kind in ("people", "workers", "children") or kind.startswith("nation"):
             topic = count_kinds.hospital(text, start, end) or topic
         if topic == "homes" and count_kinds.only_damaged(text, start, end):
@@ -497,7 +355,7 @@ def _earlier_than_a_change(text: str, offset: int, found: list[Figure]) -> list[
 
 def describe(q: dict, topic: str | None) -> str:
     """ "about 100 death toll", but "100 dead" as it is: its own words say what it counts."""
-    said = _happening(_words(q["text"]))
+    said = happening(_words(q["text"]))
     among = f" ({q['among']} among them)" if q.get("among") else ""
     if topic == "homes damaged":  # "3,000 homes damaged", "500 damaged"
         text = q["text"]
