@@ -1,6 +1,7 @@
-"""How a figure was arrived at, when the words say: an official count, or an estimate
-(excess deaths, a study's projection). ``figures`` reads it for each figure; the two
-are never set against each other. Pure: no database.
+"""How a figure was arrived at, when the words say: an official (or confirmed) count,
+an estimate (excess deaths, a study's projection), or an outbreak's suspected cases.
+``figures`` reads it for each figure; two figures of different bases are never set
+against each other. Pure: no database.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ _ESTIMATE = re.compile(
     r"\bmore deaths than\b|\bunderestimat\w*\b|\bthan (?:usual|expected|normal|average)\b",
     re.IGNORECASE,
 )
+
+
+# An outbreak's suspected cases (or deaths) are a count of their own beside confirmed ones.
+_SUSPECTED = re.compile(r"\b(?:suspected|probable|presumed|presumptive)\b", re.IGNORECASE)
 
 
 # "the official death toll of 64", "the government's official count eventually swelled
@@ -37,7 +42,11 @@ def basis_of(before: str, clause: str, sentence_before: str = "", speaker: str =
     if _OFFICIAL_COUNT.search(_FROM_TO.sub("", sentence_before or before)):
         return "official"
     nearest: tuple[int, str] | None = None
-    for basis, pattern in (("estimate", _ESTIMATE), ("official", _OFFICIAL)):
+    for basis, pattern in (
+        ("estimate", _ESTIMATE),
+        ("official", _OFFICIAL),
+        ("suspected", _SUSPECTED),
+    ):
         hits = [len(before) - m.end() for m in pattern.finditer(before)]
         hits += [m.start() for m in pattern.finditer(clause)]
         if hits and (nearest is None or min(hits) < nearest[0]):

@@ -21,6 +21,14 @@ def test_an_official_count_is_not_set_against_an_estimate(nlp):
     assert above_usual.basis == "estimate" and compare(official, above_usual) is None
 
 
+def test_suspected_cases_are_not_set_against_confirmed_ones(nlp):
+    suspected, _ = figure(nlp, "Health officials have recorded 1,200 suspected cases of cholera.")
+    confirmed, _ = figure(nlp, "Officials said 300 cases of cholera had been confirmed.")
+    other, _ = figure(nlp, "The ministry said 900 suspected cases had been reported.")
+    assert compare(suspected, confirmed) is None
+    assert compare(suspected, other).conflict
+
+
 def test_the_basis_nearest_the_figure_is_its_basis(nlp):
     official, _ = figure(nlp, "A new study says the official toll of 64 was far too low.")
     estimate, _ = figure(nlp, "Officials now cite a study that estimated 1,400 deaths.")
