@@ -72,7 +72,8 @@ def topic_of(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -
         # "271 homes and structures have been destroyed": the verb may be a few words on;
         # "the number of homes lost at around 350"
         near = after[:7] + before[:6]
-        return "homes" if happening(near) in {"homes", "displaced"} or "lost" in near else None
+        said = happening(before[:1]) or happening(near)  # "destroyed 1,500 homes and killed 40"
+        return "homes" if said in {"homes", "displaced"} or "lost" in near else None
     if kind != "people" and kind not in FAMILY_OF.values() and not kind.startswith("nation"):
         # An unknown counted thing ("ministers", "sons"): only what is right beside it,
         # after it or the verb it is the object of ("killed 40 pilgrims").

@@ -74,6 +74,8 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 # What joins two figures of one list: "160 dead and 5,000 injured", "160 dead, 5,000 hurt".
+# "... and damaged ", ", and left ": a figure after a verb of its own, joined to one before
+_AND_VERB = re.compile(r"\s*,?\s*and\s+((?:[^\W\d]+\s+){1,2})", re.IGNORECASE)
 _JOINED = re.compile(r"^(?:\s+[^\W\d]+){0,2}\s*(?:,|,? and)\s+$", re.IGNORECASE)
 _RATE = re.compile(
     r"^\s*(?:\w+\s+)?(?:daily|a day|per day|each day|every day|a week|per week|weekly|"
@@ -211,6 +213,11 @@ def figures_of(claim) -> list[Figure]:
             # "1,500 homes were destroyed and another 3,000 damaged": the "unit" is what
             # happened to more of the same
             kind = found[-1].counted
+        elif not q.get("unit") and found and found[-1].counted == "buildings":
+            # "destroyed 1,500 buildings and damaged 4,000": more of the same things
+            joined = _AND_VERB.fullmatch(text[found[-1].quantity["end"] - offset : start])
+            if joined and happening(_words(joined[1])) == "homes":
+                kind = "buildings"
         topic = topic_of(q, text, start, end, kind, alone=len(claim.quantities) == 1)
         if kind in ("people", "workers", "children") or kind.startswith("nation"):
             topic = count_kinds.hospital(text, start, end) or topic

@@ -120,6 +120,13 @@ _SET_IN_YEAR = re.compile(
 # Years before its report that a claim may still tell of the event (an anniversary
 # piece recalls its toll); further back, it tells of another incident.
 EARLIER_YEARS = 2
+# "a similar storm", "a second explosion": another incident ("last year's Hurricane
+# Maria", "a year ago" may name the event itself)
+_OTHER_INCIDENT = re.compile(
+    rf"\b(?:a|an)\s+(?:similar|previous|earlier|separate|second|third)\s+(?:[\w'’-]+\s+)?"
+    rf"(?:{_KIND_WORDS})\b",
+    re.IGNORECASE,
+)
 # What ends a clause: a figure beyond one is not told of the year named in the clause.
 _CLAUSE_BOUNDARY = re.compile(r",(?!\d{3})|[;:()\"“”—–]|\s-\s")  # not "1,800"
 
@@ -129,10 +136,19 @@ def earlier_incident_spans(text: str, published: dt.date | None) -> list[tuple[i
     (offsets into ``text``): the whole claim when it opens with the year ("In 2011, an
     earthquake in the same province killed 600 people", in a report of 2026), else the
     clause that names it ("... in which 1,800 perished in the 2005 storm"). Their
-    figures are that incident's, not the event's. Undated reports: none."""
-    if published is None:
-        return []
+    figures are that incident's, not the event's (undated reports: no year is set
+    before them). So are those of a clause that tells of another incident ("Ten years
+    ago, a similar storm killed 300", "two were killed in a second explosion"), dated or
+    not."""
     spans = []
+    for found in _OTHER_INCIDENT.finditer(text):
+        if found.start() < 3:
+            return [(0, len(text))]
+        bounds = list(_CLAUSE_BOUNDARY.finditer(text, 0, found.start()))
+        after = _CLAUSE_BOUNDARY.search(text, found.end())
+        spans.append((bounds[-1].end() if bounds else 0, after.start() if after else len(text)))
+    if published is None:
+        return spans
     for found in _SET_IN_YEAR.finditer(text):
         year = int(found["opening"] or found["before"] or found["after"] or found["dated"])
         if year > published.year - EARLIER_YEARS:

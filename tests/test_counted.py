@@ -92,6 +92,7 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("The storm damaged or destroyed 4,000 homes.", "homes"),
         ("The blast destroyed 400 buildings.", "homes"),
         ("Officials have put the number of homes lost at around 350.", "homes"),
+        ("The quake destroyed 1,500 homes and killed 40.", "homes"),
         ("The attack caused 50 casualties, the army said.", "casualties"),
     ],
 )

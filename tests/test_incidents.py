@@ -276,6 +276,11 @@ KATRINA = (
         ("It was the worst flood since 1927, killing 40.", 2026, None),
         ("In 2025, the ministry counted 12 dead.", 2026, None),
         ("In 2011, an earthquake in the same province killed 600 people.", None, None),
+        # another incident, dated or not: its clause
+        ("Ten years ago, a similar storm killed 300 people.", None, [14, 49]),
+        ("It killed 45, the worst since a similar storm killed 300.", 2026, [13, 57]),
+        ("Two were hurt in a second explosion on Tuesday.", 2026, [0, 47]),
+        ("Last year's Hurricane Maria killed 2,975 people.", 2019, None),
     ],
 )
 def test_a_claim_tells_of_an_incident_of_a_year_well_before_its_report(text, published, told):
