@@ -179,6 +179,13 @@ def test_a_bare_number_is_a_count_not_a_speaker(nlp):
     assert named.speaker == "Two officials"
 
 
+def test_a_source_given_after_per_is_the_speaker(nlp):
+    (claim,) = claims_of(nlp, "The death toll stands at 56, per the Health Ministry.")
+    assert claim.speaker == "the Health Ministry"
+    (rate,) = claims_of(nlp, "The aid came to 40 dollars per person, officials said.")
+    assert rate.speaker == "officials"
+
+
 def test_quotes_and_hedges_are_flagged(sample_claims):
     _, claims = sample_claims[ARTICLE_A]
     frolov = next(c for c in claims if "big scandal" in c.text)

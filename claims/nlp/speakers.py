@@ -71,6 +71,10 @@ def _phrase(token: Token) -> str:
         if child.dep_ in NAME_PARTS or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i)
     start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in NAME_PARTS])
+    for i in range(token.i - 1, start - 1, -1):  # never back over a line break
+        if "\n" in token.doc[i].text:
+            start = i + 1
+            break
     words = " ".join(token.doc[start : end + 1].text.split()).strip(" ,“”\"'")
     for suffix in ("’s", "'s"):
         words = words.removesuffix(suffix)
@@ -107,8 +111,11 @@ def _via(verb: Token) -> str | None:
 
 
 def _according_to(span: Span, facts: DocFacts) -> Token | None:
+    """The source of "according to X", or of "..., per X" after a comma."""
     for i in range(span.start, min(span.end, len(facts.lower) - 1)):
         if facts.lower[i] == "according" and facts.lower[i + 1] == "to":
+            return next((c for c in span.doc[i + 1].children if c.dep_ == "pobj"), None)
+        if facts.lower[i] == "," and facts.lower[i + 1] == "per":
             return next((c for c in span.doc[i + 1].children if c.dep_ == "pobj"), None)
     return None
 
