@@ -29,6 +29,10 @@ KINDS = {
     "outbreak": "outbreak outbreaks epidemic pandemic",
     "collapse": "collapse collapses collapsed",
     "leak": "leak leaks leaked spill spills spilled",
+    "eruption": "eruption eruptions erupts erupted erupting volcano volcanic lava",
+    "avalanche": "avalanche avalanches",
+    "crush": "stampede stampedes crush",
+    "heat": "heatwave heatwaves",
     "protest": "protest protests protesters demonstration demonstrations demonstrators "
     "crackdown riot riots unrest",
 }
@@ -52,6 +56,12 @@ ALIKE = frozenset(
         # a leak's fire or blast
         ("leak", "explosion"),
         ("leak", "fire"),
+        # a volcano's quakes, a storm's avalanches and landslides, a crowd's panic
+        ("eruption", "earthquake"),
+        ("avalanche", "storm"),
+        ("avalanche", "flood"),
+        ("crush", "collapse"),
+        ("crush", "fire"),
         # clashes at a protest, a crackdown's shooting
         ("protest", "attack"),
         ("protest", "shooting"),

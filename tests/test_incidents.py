@@ -42,6 +42,10 @@ from claims.incidents import (
         ("Security forces kill 30 protesters in the capital", "protest"),
         ("Shipwreck off the coast: 61 migrants drown", "crash"),
         ("Chlorine leak at chemical plant sends 80 to hospital", "leak"),
+        ("Volcano erupts on the island, 12 climbers missing", "eruption"),
+        ("Avalanche buries ski resort, 8 dead", "avalanche"),
+        ("Stampede at temple festival kills 31", "crush"),
+        ("Family crushed as building collapses", "collapse"),
     ],
 )
 def test_the_kind_of_incident_is_the_first_one_named(headline, kind):
