@@ -13,6 +13,7 @@ import re
 
 from . import count_kinds
 from .areas import HECTARES_IN, burned_area
+from .nlp.numbers import parse_number
 from .topics import ARMED, CLAUSE_END, FAMILY_OF, MASSES, MEASURES, MONEY, TOPICS
 from .topics import words as _words
 
@@ -142,9 +143,12 @@ def _others_cut(words: list[str]) -> list[str]:
         if following[:1] == ["those"] and happening(following[1:2]) is not None:
             return words[:i]  # "the families of those killed"
         if following[:1] and following[0] in _DETERMINERS:
-            following = following[1:]
+            following = words[i + 2 : i + 5]
+        if following[:1] and parse_number(following[0]) is not None:
+            following = following[1:]  # "for the nine hikers killed"
         noun, verb = following[:1], following[1:2]
-        if noun and verb and noun[0] in FAMILY_OF and happening(verb) is not None:
+        plural = noun and (noun[0] in FAMILY_OF or noun[0].endswith("s"))
+        if plural and verb and happening(verb) is not None:
             return words[:i]
     return words
 

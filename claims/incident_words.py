@@ -141,6 +141,10 @@ _OTHER_INCIDENT = re.compile(
 _CLAUSE_BOUNDARY = re.compile(r",(?!\d{3})|[;:()\"“”—–]|\s-\s")  # not "1,800"
 
 
+# A clause that goes on telling of the incident the clause before it names.
+_GOES_ON = re.compile(r",\s*(?:when|where|in which|killing|leaving|injuring|destroying)\b")
+
+
 def earlier_incident_spans(text: str, published: dt.date | None) -> list[tuple[int, int]]:
     """The parts of a claim that tell of an incident of a year well before its report's
     (offsets into ``text``): the whole claim when it opens with the year ("In 2011, an
@@ -167,6 +171,9 @@ def earlier_incident_spans(text: str, published: dt.date | None) -> list[tuple[i
             return [(0, len(text))]
         bounds = list(_CLAUSE_BOUNDARY.finditer(text, 0, found.start()))
         after = _CLAUSE_BOUNDARY.search(text, found.end())
+        while after and _GOES_ON.match(text, after.start()):
+            # "... erupted in 2019, when an explosion injured 14": the same incident
+            after = _CLAUSE_BOUNDARY.search(text, after.end())
         spans.append((bounds[-1].end() if bounds else 0, after.start() if after else len(text)))
     return spans
 

@@ -63,7 +63,9 @@ COUNTED = {
     "individual individuals inhabitant inhabitants villager villagers life lives death "
     "deaths body bodies casualty casualties fatality fatalities dead injured wounded "
     "missing unaccounted homeless evacuee evacuees name names passenger passengers "
-    "case cases infection infections patient patients survivor survivors migrant migrants",
+    "case cases infection infections patient patients survivor survivors migrant migrants "
+    "hiker hikers climber climbers tourist tourists pilgrim pilgrims worshipper worshippers "
+    "visitor visitors guest guests spectator spectators",
     # Armed men of either side, or of a side the words do not tell ...
     "fighters": "fighter fighters force forces mercenary mercenaries combatant combatants "
     "contractor contractors man men",

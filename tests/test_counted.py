@@ -120,6 +120,7 @@ def test_a_word_across_a_comma_is_no_verb_of_the_figure(nlp):
     [
         "Hundreds of people attended a funeral on Monday for miners killed in the collapse.",
         "Some 200 residents gathered with the families of those killed.",
+        "Hundreds attended a memorial for the nine hikers killed in the eruption.",
     ],
 )
 def test_those_who_mourn_the_dead_are_not_the_dead(nlp, sentence):

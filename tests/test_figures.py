@@ -152,6 +152,7 @@ def test_different_things_and_parts_are_not_compared(nlp, first, second):
         # a group larger than the whole it belongs to: both cannot hold
         (("Nine miners died in the disaster.",), ("The death toll rose to eight.",)),
         (("At least 60 migrants drowned.",), ("The death toll rose to 40.",)),
+        (("Nine hikers were killed on the volcano.",), ("The death toll rose to 12.",)),
         (("It destroyed 1,500 buildings and damaged 4,000.", 1), ("It damaged 3,000 homes.",)),
         # a crackdown's toll: the protesters killed are the people killed
         (("Troops killed at least 30 protesters.",), ("The ministry said 12 people died.",)),

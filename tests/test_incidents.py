@@ -284,6 +284,8 @@ KATRINA = (
         ("Ten years ago, a similar storm killed 300 people.", None, [14, 49]),
         ("It killed 45, the worst since a similar storm killed 300.", 2026, [13, 57]),
         ("Two were hurt in a second explosion on Tuesday.", 2026, [0, 47]),
+        # a clause that goes on telling of the earlier one
+        ("It last erupted in 2019, when steam injured 14, records show.", 2026, [0, 46]),
         ("Last year's Hurricane Maria killed 2,975 people.", 2019, None),
     ],
 )
