@@ -28,7 +28,12 @@ _ORDERED = re.compile(
     r"(?:ordered|told|urged|advised)\s+to\b|^\s*(?:\w+\s+){0,2}?under\s+evacuation\b",
     re.IGNORECASE,
 )
-_SHELTERED = re.compile(r"^\s*(?:\w+\s+){0,4}?in\s+(?:\w+\s+)?shelters?\b", re.IGNORECASE)
+_SHELTERED = re.compile(
+    r"^\s*(?:\w+\s+){0,4}?in\s+(?:\w+\s+)?(?:shelters?|(?:evacuation|relief|displacement)\s+"
+    r"(?:centres?|centers?|camps?|sites?))\b|"
+    r"^\s*(?:\w+\s+){0,4}?in\s+(?:relief|refugee|tent)\s+camps?\b",
+    re.IGNORECASE,
+)
 
 
 _BUILDING_VERB = re.compile(
@@ -64,9 +69,14 @@ def how_displaced(text: str, start: int, end: int, topic: str | None) -> str | N
     before, after = text[max(0, start - 40) : start], text[end : end + 50]
     if _ORDERED.search(before) or _ORDERED.match(after):
         return "ordered to leave"  # "30,000 residents were ordered to leave their homes"
-    if topic and _SHELTERED.match(after):
+    if _SHELTERED.match(after):
         return "in shelters"
     return topic
+
+
+def sheltered(text: str, end: int) -> bool:
+    """ "35,000 are staying in relief camps": those in shelters, whatever verb says it."""
+    return bool(_SHELTERED.match(text[end : end + 50]))
 
 
 _FORECAST = re.compile(

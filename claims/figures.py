@@ -223,7 +223,13 @@ def figures_of(claim) -> list[Figure]:
             topic = count_kinds.hospital(text, start, end) or topic
         if topic == "homes" and count_kinds.only_damaged(text, start, end):
             topic = "homes damaged"
-        if topic == "displaced" or (topic is None and count_kinds.leaving(text[end : end + 50])):
+        if topic == "displaced" or (
+            topic is None
+            and (
+                count_kinds.leaving(text[end : end + 50])
+                or (kind == "people" and count_kinds.sheltered(text, end))
+            )
+        ):
             topic = count_kinds.how_displaced(text, start, end, topic)
         if topic == "population":
             kind = count_kinds.population_of(

@@ -87,6 +87,8 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("Nearly 30,000 residents were ordered to leave their homes.", "ordered to leave"),
         ("About 5,000 people have evacuated, officials said.", "displaced"),
         ("Some 300 people were staying in shelters.", "in shelters"),
+        ("Authorities said 3,200 people were in evacuation centres.", "in shelters"),
+        ("Some 35,000 are staying in relief camps.", "in shelters"),
         # buildings damaged are not buildings destroyed; both at once are the whole
         ("The fire damaged 300 buildings.", "homes damaged"),
         ("The storm damaged or destroyed 4,000 homes.", "homes"),
