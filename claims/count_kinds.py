@@ -90,7 +90,7 @@ _FORECAST = re.compile(
 # A toll that counts those who did it: "seven dead, including the gunman", "12 people,
 # among them two attackers" (not "not counting the gunman").
 _WITH_PERPETRATORS = re.compile(
-    r"^[\s,]*(?:[^\W\d]+[\s,]+){0,3}?(?:including|among them)\s+"
+    r"^[\s,]*(?:[^\W\d]+[\s,]+){0,5}?(?:including|among them)\s+"
     r"(?:(?P<many>the|a|an|one|two|three|four|five|\d+)\s+)?(?:[^\W\d]+\s+)?"
     r"(?P<who>gunm[ae]n|attackers?|bombers?|shooters?|assailants?|perpetrators?|hijackers?)\b",
     re.IGNORECASE,

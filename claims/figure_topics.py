@@ -63,6 +63,8 @@ def topic_of(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -
     if unit in MEASURES:
         return None
     before = _words(text[max(0, start - 80) : start])[::-1]
+    if before[:2] == ["of", "remains"]:
+        return "death toll"  # "found the remains of 60 people"
     if before[:1] == ["in"] and (unit or "").lower() in {"case", "cases"}:
         return None  # "in 12 cases, families were not told": no outbreak's count
     after = _words(_SUBORDINATE.split(CLAUSE_END.split(text[end : end + 60])[0])[0])

@@ -81,6 +81,8 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("Forty people were taken to hospital with burns.", "injured"),
         ("Nineteen people remain in hospital.", "in hospital"),
         ("Twelve people died in hospital.", "death toll"),
+        ("Search teams have found the remains of 60 people.", "death toll"),
+        ("One miner remains missing.", "missing"),
         ("In 12 cases, families were not told.", None),
         # told to leave is not gone, and those in shelters are some of those who left
         ("Evacuation orders were issued for 10,000 residents.", "ordered to leave"),
