@@ -27,12 +27,15 @@ TOPICS = {
     "rescued": ("rescued", "saved", "alive", "surviv"),
     # those arrested at a protest, after an attack
     "arrested": ("arrest", "detain", "custody", "jailed"),
+    # a disaster's reach: those it affected, those who need aid
+    "affected": ("affected",),
+    "in need": ("need",),
 }
 # Running counts: a later, different figure of one of these is an update.
 RUNNING = frozenset(
     {"death toll", "injured", "casualties", "missing", "displaced", "homes", "area burned"}
     | {"cases", "trapped", "rescued", "ordered to leave", "in shelters", "homes damaged"}
-    | {"arrested", "in hospital"}
+    | {"arrested", "in hospital", "affected", "in need"}
 )
 # Counts a sentence pair's suggestion gives only when no other count conflicts.
 SECONDARY = frozenset({"aboard", "area burned"})
@@ -53,6 +56,8 @@ TOPIC_WORDS = {
     "rescued": "rescued",
     "arrested": "arrested",
     "in hospital": "in hospital",
+    "affected": "affected",
+    "in need": "in need of aid",
     "ordered to leave": "ordered to leave",
     "in shelters": "in shelters",
     "homes damaged": "buildings damaged",

@@ -83,6 +83,9 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("Twelve people died in hospital.", "death toll"),
         ("Search teams have found the remains of 60 people.", "death toll"),
         ("One miner remains missing.", "missing"),
+        # a disaster's reach
+        ("The flood affected 2 million people.", "affected"),
+        ("The UN said at least 2.3 million people needed aid.", "in need"),
         ("In 12 cases, families were not told.", None),
         # told to leave is not gone, and those in shelters are some of those who left
         ("Evacuation orders were issued for 10,000 residents.", "ordered to leave"),
