@@ -13,6 +13,7 @@ import re
 
 from . import count_kinds
 from .areas import HECTARES_IN, burned_area
+from .incident_words import kind_of
 from .nlp.numbers import parse_number
 from .topics import ARMED, CLAUSE_END, FAMILY_OF, MASSES, MEASURES, MONEY, TOPICS
 from .topics import words as _words
@@ -63,6 +64,8 @@ def topic_of(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -
     if unit in MEASURES:
         return None
     before = _words(text[max(0, start - 80) : start])[::-1]
+    if before[:1] == ["magnitude"] or (unit or "").lower() == "magnitude" or kind_of(unit or ""):
+        return None  # "a magnitude 7.1 earthquake", "a 6.8-magnitude quake", "two blasts"
     if before[:2] == ["of", "remains"]:
         return "death toll"  # "found the remains of 60 people"
     if before[:1] == ["in"] and (unit or "").lower() in {"case", "cases"}:

@@ -85,6 +85,9 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("One miner remains missing.", "missing"),
         # a disaster's reach
         ("The flood affected 2 million people.", "affected"),
+        # a quake's magnitude is no count of anything
+        ("A 6.8-magnitude quake killed 80 people.", None),
+        ("The magnitude 7.1 earthquake killed 95 people.", None),
         ("The UN said at least 2.3 million people needed aid.", "in need"),
         ("In 12 cases, families were not told.", None),
         # told to leave is not gone, and those in shelters are some of those who left

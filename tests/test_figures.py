@@ -153,6 +153,7 @@ def test_different_things_and_parts_are_not_compared(nlp, first, second):
         (("Nine miners died in the disaster.",), ("The death toll rose to eight.",)),
         (("At least 60 migrants drowned.",), ("The death toll rose to 40.",)),
         (("Nine hikers were killed on the volcano.",), ("The death toll rose to 12.",)),
+        (("A 6.8-magnitude quake killed 80 people.", 1), ("The quake killed 95 people.",)),
         (("It destroyed 1,500 buildings and damaged 4,000.", 1), ("It damaged 3,000 homes.",)),
         # a crackdown's toll: the protesters killed are the people killed
         (("Troops killed at least 30 protesters.",), ("The ministry said 12 people died.",)),
