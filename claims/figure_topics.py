@@ -100,6 +100,8 @@ def topic_of(q: dict, text: str, start: int, end: int, kind: str, alone: bool) -
     # (only a word right before it: in "8 dead, thousands evacuated" no verb takes them)
     adjacent = _ADJACENT_WORD.search(text[max(0, start - 40) : start])
     verb = happening(before[:1], skip=("homes", "attackers")) if adjacent else None
+    if verb is None and adjacent and before[:1] == ["all"]:
+        verb = happening(before[1:2], skip=("homes", "attackers"))  # "killing all 157 aboard"
     pair = _TWO_VERBS.search(text[max(0, start - 40) : start])
     if verb in _CASUALTIES and pair:
         other = happening([pair[1].lower()], skip=("homes", "attackers"))

@@ -88,6 +88,10 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         # a quake's magnitude is no count of anything
         ("A 6.8-magnitude quake killed 80 people.", None),
         ("The magnitude 7.1 earthquake killed 95 people.", None),
+        # a name's number or a speed is no count; "killing all 157" are dead
+        ("Flight 302 crashed, killing all 157 people on board.", "death toll"),
+        ("A Category 4 hurricane killed 30 people.", "death toll"),
+        ("Winds of 150 mph killed 9 people.", None),
         ("The UN said at least 2.3 million people needed aid.", "in need"),
         ("In 12 cases, families were not told.", None),
         # told to leave is not gone, and those in shelters are some of those who left

@@ -99,6 +99,14 @@ class QuantityFinder:
         return doc
 
 
+# Words a number names something after, rather than counts it.
+NUMBERED = frozenset(
+    "flight route highway interstate road gate terminal platform pier block building tower "
+    "room ward level category phase stage zone sector camp section article chapter number "
+    "station line bus unit lot exit apollo".split()
+)
+
+
 def _is_name_or_date(token: Token) -> bool:
     if token.ent_type_ in {"DATE", "TIME"}:
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -122,6 +130,8 @@ def _is_name_or_date(token: Token) -> bool:
     ):
         return True  # "August 8 to 9": days the tagger left untagged
     before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.lower_ in NUMBERED and token.like_num:
+        return True  # "Flight 302", "Route 66", "a Category 4 hurricane", "level 4 alert"
     return before is not None and before.text in {"#", "No.", "no."}
 
 
