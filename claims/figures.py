@@ -83,6 +83,13 @@ _RATE = re.compile(
     r"times\b|-?fold\b)",  # a multiple ("nine times the official toll") counts nothing
     re.IGNORECASE,
 )
+_ONE_IN = re.compile(r"^\s+in\s+(?:every\s+)?\d", re.IGNORECASE)
+_IN_EVERY = re.compile(r"\b(?:\d+|one)\s+in\s+(?:every\s+)?$", re.IGNORECASE)
+_SHARE_OF = re.compile(
+    r"(?:%|\bper ?cent|\bpercentage|\bhalf|\bthird|\bquarter|\bfraction|\bshare|\bproportion)"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$",
+    re.IGNORECASE,
+)
 _AGE = re.compile(
     r"\b(?:ages?|aged|age of|ages of)\s+(?:of\s+|from\s+|between\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$",
     re.I,
@@ -259,6 +266,12 @@ def figures_of(claim) -> list[Figure]:
         # a rate ("82 deaths daily") or an age ("between the ages of 2 and 15", "Ana
         # Ruiz, 71, died") is no count
         part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))
+        # "1 in 5 homes": a ratio, no count
+        part = part or bool(_ONE_IN.match(text[end : end + 20]) or _IN_EVERY.search(before))
+        if _SHARE_OF.search(before) and happening(_words(q["text"])) is None:
+            # "10% of the 3,000 residents were killed": the base, not the dead (but "half
+            # of the 40 dead" are the dead)
+            topic = None
         part = part or _age_after_a_name(q, before, text[end : end + 2], entities)
         if found and text[found[-1].quantity["end"] - offset : start].strip() == "(":
             part = True  # "2,100 acres (850 hectares)": the same figure in another measure

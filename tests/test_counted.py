@@ -92,6 +92,8 @@ def test_a_subordinate_clause_does_not_say_what_the_figure_before_it_counts(nlp,
         ("Flight 302 crashed, killing all 157 people on board.", "death toll"),
         ("A Category 4 hurricane killed 30 people.", "death toll"),
         ("Winds of 150 mph killed 9 people.", None),
+        # "half of the 40 dead" are the dead
+        ("Half of the 40 dead were children.", "death toll"),
         ("The UN said at least 2.3 million people needed aid.", "in need"),
         ("In 12 cases, families were not told.", None),
         # told to leave is not gone, and those in shelters are some of those who left
