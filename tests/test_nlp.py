@@ -184,6 +184,10 @@ def test_a_source_given_after_per_is_the_speaker(nlp):
     assert claim.speaker == "the Health Ministry"
     (rate,) = claims_of(nlp, "The aid came to 40 dollars per person, officials said.")
     assert rate.speaker == "officials"
+    (data,) = claims_of(
+        nlp, "The blast killed 3, according to the latest figures from the health ministry."
+    )
+    assert data.speaker == "the health ministry"
 
 
 def test_quotes_and_hedges_are_flagged(sample_claims):

@@ -110,13 +110,23 @@ def _via(verb: Token) -> str | None:
     return None
 
 
+_FIGURES_WORDS = frozenset({"figures", "data", "count", "statistics", "numbers", "tally"})
+
+
 def _according_to(span: Span, facts: DocFacts) -> Token | None:
-    """The source of "according to X", or of "..., per X" after a comma."""
+    """The source of "according to X", or of "..., per X" after a comma; of "the latest
+    figures from the ministry", the ministry."""
     for i in range(span.start, min(span.end, len(facts.lower) - 1)):
-        if facts.lower[i] == "according" and facts.lower[i + 1] == "to":
-            return next((c for c in span.doc[i + 1].children if c.dep_ == "pobj"), None)
-        if facts.lower[i] == "," and facts.lower[i + 1] == "per":
-            return next((c for c in span.doc[i + 1].children if c.dep_ == "pobj"), None)
+        opens = (facts.lower[i], facts.lower[i + 1]) in {("according", "to"), (",", "per")}
+        if not opens:
+            continue
+        source = next((c for c in span.doc[i + 1].children if c.dep_ == "pobj"), None)
+        if source is not None and source.lower_ in _FIGURES_WORDS:
+            for prep in source.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
+                    giver = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    source = giver or source
+        return source
     return None
 
 
