@@ -284,6 +284,11 @@ def figures_of(claim) -> list[Figure]:
                 part = True  # "rose to 21 after two bodies were found": the change's cause
         if part and re.search(r"\banother\b", before, re.IGNORECASE) and found:
             part = False  # "killed 180, wounded another 6,000": a count of its own
+            # ... of what its own verb says, not the count before it ("17 died, and
+            # another 30 are feared buried")
+            own = _words(q["text"]) + _words(CLAUSE_END.split(text[end : end + 60])[0])[:5]
+            if happening(own + _words(before)[::-1][1:2]) is None:
+                topic = None
         clause = CLAUSE_END.split(text[end : end + 60])[0]
         negated = bool(_NEGATION.search(clause) or _DENIED_BEFORE.search(before))
         basis = basis_of(before, clause, text[max(0, start - 100) : start], speaker)

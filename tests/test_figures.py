@@ -119,6 +119,9 @@ def test_a_figure_with_no_unit_takes_the_topic_of_the_words_near_it(nlp):
         (("Seven people are missing - three Britons and four Danes.", 1), ("21 are missing.",)),
         (("Of the 45 dead, 30 were found in the town.", 1), ("The toll was 17 dead.",)),
         (("Nearly 1 in 5 homes were destroyed.", 1), ("The storm destroyed 500 homes.",)),
+        # "another" of its own verb, or of none it gives
+        (("Seventeen died, and another 30 are feared buried.", 1), ("The toll was 17 dead.",)),
+        (("Five died on Monday and another three on Tuesday.", 1), ("The toll was 8 dead.",)),
         (("About 10% of the 3,000 residents were killed.", 1), ("It killed 90 people.",)),
         (("Among the dead were two French nationals.",), ("The toll was 22 dead.",)),
         (("Eighteen civilians and four gunmen were killed.", 1), ("The toll was 22 dead.",)),
