@@ -83,6 +83,12 @@ _RATE = re.compile(
     r"times\b|-?fold\b)",  # a multiple ("nine times the official toll") counts nothing
     re.IGNORECASE,
 )
+_OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:the|those)\b[^,\d]{0,40},\s*$", re.IGNORECASE)
+_CAPACITY = re.compile(
+    r"\b(?:capacity|room|licen[cs]ed|certified|designed|built|rated)\s+(?:of|for|to carry)\s+"
+    r"(?:up to\s+|about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 _ONE_IN = re.compile(r"^\s+in\s+(?:every\s+)?\d", re.IGNORECASE)
 _IN_EVERY = re.compile(r"\b(?:\d+|one)\s+in\s+(?:every\s+)?$", re.IGNORECASE)
 _SHARE_OF = re.compile(
@@ -266,6 +272,10 @@ def figures_of(claim) -> list[Figure]:
         # a rate ("82 deaths daily") or an age ("between the ages of 2 and 15", "Ana
         # Ruiz, 71, died") is no count
         part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))
+        # "Of those killed, 9 were women": a part of them
+        part = part or bool(_OF_THOSE.match(text[:start]))
+        if _CAPACITY.search(before):
+            topic = None  # "a capacity of 200": what it could carry, not what it did
         # "1 in 5 homes": a ratio, no count
         part = part or bool(_ONE_IN.match(text[end : end + 20]) or _IN_EVERY.search(before))
         if _SHARE_OF.search(before) and happening(_words(q["text"])) is None:

@@ -122,6 +122,11 @@ def test_a_figure_with_no_unit_takes_the_topic_of_the_words_near_it(nlp):
         # "another" of its own verb, or of none it gives
         (("Seventeen died, and another 30 are feared buried.", 1), ("The toll was 17 dead.",)),
         (("Five died on Monday and another three on Tuesday.", 1), ("The toll was 8 dead.",)),
+        (("Of those killed, 9 were women and 4 were children.",), ("The toll was 4 dead.",)),
+        (
+            ("The ferry, which had a capacity of 200, was carrying 350 people.",),
+            ("It carried 350 people.",),
+        ),
         (("About 10% of the 3,000 residents were killed.", 1), ("It killed 90 people.",)),
         (("Among the dead were two French nationals.",), ("The toll was 22 dead.",)),
         (("Eighteen civilians and four gunmen were killed.", 1), ("The toll was 22 dead.",)),
