@@ -1,7 +1,8 @@
 """How a figure was arrived at, when the words say: an official (or confirmed) count,
 an estimate (excess deaths, a study's projection), or an outbreak's suspected cases.
 ``figures`` reads it for each figure; two figures of different bases are never set
-against each other. Pure: no database.
+against each other. Also here: a figure the claim cites as another's, to set its own
+against. Pure: no database.
 """
 
 from __future__ import annotations
@@ -102,3 +103,21 @@ def in_sample(
         return False
     between = text[min(end, s_end) : max(start, s_start)]
     return not _DRAWN.search(between)
+
+
+# Another's figure set against the claim's own: "well above the government's count of",
+# "more than the official figure of", "higher than the official" (but "the official toll
+# of 41 was underestimated" states the official count).
+_CITED = re.compile(
+    r"\b(?:than|above|below|beyond|against|contrary to)\s+(?:the\s+)?"
+    r"(?:(?:official|government'?s?|authorities'?|ministry'?s?|police'?s?|[A-Z]\w+'s)"
+    r"\s+(?:own\s+|official\s+)?(?:count|figure|toll|tally|estimate|number)\s+of\s+|"
+    # "much higher than the official 1,602"
+    r"(?:official|government'?s?|authorities'?)\s+(?:\w+\s+)?)$",
+)
+
+
+def cited_as_anothers(before: str) -> bool:
+    """The figure is another's that the claim sets its own against (``before``: the
+    text right before it)."""
+    return bool(_CITED.search(before))

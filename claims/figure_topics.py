@@ -166,3 +166,39 @@ _HOMELESS = re.compile(
     r"(?:homes?|houses?|shelter)\b",
     re.IGNORECASE,
 )
+
+
+# "put the number of homes lost at 350", "the number of people missing rose to 41"
+_NUMBER_OF = re.compile(
+    r"\b(?:number|count|tally|total) of ([a-z]+)\b[^.,;\d]{0,40}?\b(?:at|to|was|is|stands at|"
+    r"stood at)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def number_of(text: str, start: int) -> str | None:
+    """The family a bare figure is the number of, when the words before it say ("put
+    the number of homes lost at around 350": buildings)."""
+    named = _NUMBER_OF.search(text[max(0, start - 60) : start])
+    return FAMILY_OF.get(named[1].lower()) if named else None
+
+
+_CAPACITY = re.compile(
+    r"\b(?:capacity|room|licen[cs]ed|certified|designed|built|rated)\s+(?:of|for|to carry)\s+"
+    r"(?:up to\s+|about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_OF = re.compile(
+    r"(?:%|\bper ?cent|\bpercentage|\bhalf|\bthird|\bquarter|\bfraction|\bshare|\bproportion)"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def no_count_of_it(q: dict, before: str) -> bool:
+    """The figure says how many could be ("a capacity of 200") or is the base of a share
+    ("10% of the 3,000 residents were killed"; but "half of the 40 dead" are the dead),
+    not how many it happened to. ``before``: the text right before it."""
+    if _CAPACITY.search(before):
+        return True
+    return bool(_SHARE_OF.search(before)) and happening(_words(q["text"])) is None

@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 
 from . import count_kinds
 from .areas import in_hectares
-from .bases import basis_of, in_sample, sample_size
-from .figure_topics import happening, topic_of, topics_of_word
+from .bases import basis_of, cited_as_anothers, in_sample, sample_size
+from .figure_topics import happening, no_count_of_it, number_of, topic_of, topics_of_word
 from .nlp.numbers import parse_number
-from .scopes import counted_in
+from .scopes import counted_in, names_a_subdivision
 from .topics import ARMED, CLAUSE_END, FAMILY_OF, RUNNING, TOPIC_WORDS
 from .topics import words as _words
 
@@ -84,18 +84,8 @@ _RATE = re.compile(
     re.IGNORECASE,
 )
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:the|those)\b[^,\d]{0,40},\s*$", re.IGNORECASE)
-_CAPACITY = re.compile(
-    r"\b(?:capacity|room|licen[cs]ed|certified|designed|built|rated)\s+(?:of|for|to carry)\s+"
-    r"(?:up to\s+|about\s+|around\s+)?$",
-    re.IGNORECASE,
-)
 _ONE_IN = re.compile(r"^\s+in\s+(?:every\s+)?\d", re.IGNORECASE)
 _IN_EVERY = re.compile(r"\b(?:\d+|one)\s+in\s+(?:every\s+)?$", re.IGNORECASE)
-_SHARE_OF = re.compile(
-    r"(?:%|\bper ?cent|\bpercentage|\bhalf|\bthird|\bquarter|\bfraction|\bshare|\bproportion)"
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?$",
-    re.IGNORECASE,
-)
 _AGE = re.compile(
     r"\b(?:ages?|aged|age of|ages of)\s+(?:of\s+|from\s+|between\s+)?(?:\d+\s*(?:and|to|-|–)\s*)?$",
     re.I,
@@ -165,32 +155,6 @@ def counted(q: dict, entities: Sequence[dict] = ()) -> str:
     return FAMILY_OF.get(unit) or FAMILY_OF.get(unit + "s") or unit
 
 
-# "put the number of homes lost at 350", "the number of people missing rose to 41"
-_NUMBER_OF = re.compile(
-    r"\b(?:number|count|tally|total) of ([a-z]+)\b[^.,;\d]{0,40}?\b(?:at|to|was|is|stands at|"
-    r"stood at)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-# Another's figure set against the claim's own: "well above the government's count of",
-# "more than the official figure of", "higher than the official" (but "the official toll
-# of 41 was underestimated" states the official count).
-_CITED = re.compile(
-    r"\b(?:than|above|below|beyond|against|contrary to)\s+(?:the\s+)?"
-    r"(?:(?:official|government'?s?|authorities'?|ministry'?s?|police'?s?|[A-Z]\w+'s)"
-    r"\s+(?:own\s+|official\s+)?(?:count|figure|toll|tally|estimate|number)\s+of\s+|"
-    # "much higher than the official 1,602"
-    r"(?:official|government'?s?|authorities'?)\s+(?:\w+\s+)?)$",
-)
-
-
-# The parts a country is divided into.
-_SUBDIVISION = re.compile(
-    r"\b(?:provinces?|districts?|count(?:y|ies)|prefectures?|governorates?|municipalit(?:y|ies)|"
-    r"parish(?:es)?|boroughs?|sub-?districts?|oblasts?|cantons?)\b",
-    re.IGNORECASE,
-)
-
-
 _NAME_COMMA = re.compile(r"\b[A-Z][\w'’.-]*,\s?$")
 
 
@@ -217,9 +181,7 @@ def figures_of(claim) -> list[Figure]:
         start, end = q["start"] - offset, q["end"] - offset
         kind = counted(q, entities)
         if not q.get("unit"):
-            # "the number of homes lost at around 350": what the number is of
-            named = _NUMBER_OF.search(text[max(0, start - 60) : start])
-            kind = FAMILY_OF.get(named[1].lower(), kind) if named else kind
+            kind = number_of(text, start) or kind  # "the number of homes lost at 350"
         if kind in _OTHERS:  # "23 people killed and 40 others missing": others of the same
             kind = found[-1].counted if found else "people"
         elif kind not in FAMILY_OF.values() and topics_of_word(kind) and found:
@@ -274,14 +236,10 @@ def figures_of(claim) -> list[Figure]:
         part = part or bool(_RATE.match(text[end : end + 25]) or _AGE.search(before[-30:]))
         # "Of those killed, 9 were women": a part of them
         part = part or bool(_OF_THOSE.match(text[:start]))
-        if _CAPACITY.search(before):
-            topic = None  # "a capacity of 200": what it could carry, not what it did
+        if no_count_of_it(q, before):
+            topic = None  # "a capacity of 200", "10% of the 3,000 residents were killed"
         # "1 in 5 homes": a ratio, no count
         part = part or bool(_ONE_IN.match(text[end : end + 20]) or _IN_EVERY.search(before))
-        if _SHARE_OF.search(before) and happening(_words(q["text"])) is None:
-            # "10% of the 3,000 residents were killed": the base, not the dead (but "half
-            # of the 40 dead" are the dead)
-            topic = None
         part = part or _age_after_a_name(q, before, text[end : end + 2], entities)
         if found and text[found[-1].quantity["end"] - offset : start].strip() == "(":
             part = True  # "2,100 acres (850 hectares)": the same figure in another measure
@@ -306,8 +264,7 @@ def figures_of(claim) -> list[Figure]:
             kind = "sample:" + kind  # "15 deaths identified in a survey of 3,299 homes"
         where = counted_in(text, start, end, offset, entities) if topic in RUNNING else frozenset()
         forecast = count_kinds.forecast(before, q["text"])
-        local = bool(where) and bool(_SUBDIVISION.search(text))
-        cited = bool(_CITED.search(before))
+        local = bool(where) and names_a_subdivision(text)
         found.append(
             Figure(
                 q,
@@ -320,7 +277,7 @@ def figures_of(claim) -> list[Figure]:
                 where=where,
                 forecast=forecast,
                 local=local,
-                cited=cited,
+                cited=cited_as_anothers(before),
             )
         )
     found = _earlier_than_a_change(text, offset, found)

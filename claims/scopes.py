@@ -89,3 +89,17 @@ def _reporting_place(
     if _REPORTS.fullmatch(between) or _IN_THE_COUNTRY.match(text[end : end + 40]):
         return {entity_key(nearest["text"])}
     return set()
+
+
+# The parts a country is divided into.
+_SUBDIVISION = re.compile(
+    r"\b(?:provinces?|districts?|count(?:y|ies)|prefectures?|governorates?|municipalit(?:y|ies)|"
+    r"parish(?:es)?|boroughs?|sub-?districts?|oblasts?|cantons?)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_subdivision(text: str) -> bool:
+    """The claim names a province, district or county: a place its figures may count a
+    part of the event's area in ("31 died in Dalmar province")."""
+    return bool(_SUBDIVISION.search(text))

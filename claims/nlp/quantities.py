@@ -15,6 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .not_amounts import TIME_UNITS, is_name_or_date, no_one
 from .numbers import (
     AFTER_QUALIFIERS,
     FRACTIONS,
@@ -29,30 +30,10 @@ from .numbers import (
 
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 PERCENT_WORDS = {"%", "percent", "per cent", "pct"}
-TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
-# Numbers inside these entities are names or dates, not amounts ("F-15", "Feb. 7").
-NAME_LABELS = {"DATE", "TIME", "ORDINAL", "PRODUCT", "ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT"}
-# What makes a DATE entity a date rather than a number the tagger took for one ("now 36").
-_DATE_WORD = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
-    r"|^(?:today|yesterday|tomorrow|ago|last|next|this|week|weeks|day|days|month|months|year|"
-    r"years|decade|decades|century|spring|summer|autumn|fall|winter|morning|evening|night)$"
-)
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$|\d+(st|nd|rd|th)$|^\d+[/.]\d+")
 _GLUED_RANGE = re.compile(r"^(\d[\d,.]*)[–—~-](\d[\d,.]*)$")
-_MONTH = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|"
-    r"april|june|july|august|september|october|november|december)$"
-)
-_FILLER = set("between and to from now up about around some nearly over under than at".split())
-# "3,140 last month", "12 this week": a time phrase after a number is not what it counts.
+# "3,140 last month", "12 this week": a time phrase after a number is not what it counts
+# (its units: ``not_amounts.TIME_UNITS``).
 TIME_WORDS = set("last next this past previous coming same".split())
-TIME_UNITS = set(
-    "second minute hour day night morning afternoon evening week weekend fortnight month "
-    "year decade century season quarter monday tuesday wednesday thursday friday saturday "
-    "sunday january february march april may june july august september october november "
-    "december".split()
-)
 # Verbs after which "from X to Y" says a count changed: two figures, not a range.
 CHANGE_VERBS = set(
     "raise rise increase climb jump grow revise lower drop fall decline go push bring "
@@ -97,47 +78,6 @@ class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc._.quantities = find_quantities(doc)
         return doc
-
-
-# Words a number names something after, rather than counts it.
-NUMBERED = frozenset(
-    "flight route highway interstate road gate terminal platform pier block building tower "
-    "room ward level category phase stage zone sector camp section article chapter number "
-    "station line bus unit lot exit apollo".split()
-)
-
-
-def _is_name_or_date(token: Token) -> bool:
-    if token.ent_type_ in {"DATE", "TIME"}:
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if following is not None and following.lemma_.lower() in TIME_UNITS:
-            return False  # "three hours", "four days": durations are quantities
-        doc, start, end = token.doc, token.i, token.i + 1
-        while start > 0 and doc[start].ent_iob_ == "I":  # the entity around the token,
-            start -= 1  # found from the token's tags (Doc.ents would build every span)
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        words = [t.lower_ for t in doc[start:end]]
-        # "was now 36", "between 20 and 30": short bare numbers the tagger took for a date
-        bare = all((w.isdigit() and len(w) <= 4) or w in _FILLER for w in words)
-        return not bare or any(_DATE_WORD.match(w) or _YEAR.match(w) for w in words)
-    if token.ent_type_ in NAME_LABELS:
-        return True
-    if (
-        token.is_digit
-        and int(token.text) <= 31
-        and any(_MONTH.match(t.lower_) for t in token.doc[max(0, token.i - 3) : token.i])
-    ):
-        return True  # "August 8 to 9": days the tagger left untagged
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.lower_ in NUMBERED and token.like_num:
-        return True  # "Flight 302", "Route 66", "a Category 4 hurricane", "level 4 alert"
-    return before is not None and before.text in {"#", "No.", "no."}
-
-
-def _no_one(token: Token) -> bool:
-    """ "No one was hurt": nobody, not a count of one."""
-    return token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
 
 
 def _may_start_a_number(token: Token) -> bool:
@@ -272,7 +212,7 @@ def _range_end(doc: Doc, last: int, opened_by: str | None) -> tuple[float, int] 
     upper = sep + 1
     if doc[upper].text in CURRENCIES and upper + 1 < len(doc):
         upper += 1  # "between $3.8 billion and $4.6 billion"
-    if _is_name_or_date(doc[upper]) or doc[upper].lower_ in VAGUE:
+    if is_name_or_date(doc[upper]) or doc[upper].lower_ in VAGUE:
         return None
     return _number_at(doc, upper)
 
@@ -298,7 +238,7 @@ def find_quantities(doc: Doc | Span) -> list[Quantity]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not _may_start_a_number(token) or _is_name_or_date(token) or _no_one(token):
+        if not _may_start_a_number(token) or is_name_or_date(token) or no_one(token):
             i += 1
             continue
         qualifier, text_start = _qualifier_before(doc, i)
