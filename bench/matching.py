@@ -30,6 +30,7 @@ class Variant:
     def __init__(self, claim, factor: float, article_id: int = 0) -> None:
         self.text, self.start, self.end = claim.text, claim.start, claim.end
         self.speaker, self.hedged, self.entities = claim.speaker, claim.hedged, claim.entities
+        self.is_quote = claim.is_quote
         self.article_id = article_id
         self.quantities = [
             {
@@ -46,7 +47,7 @@ def build_story(n: int, bases, tag: str):
 
     from claims.ingest.text import content_hash
     from claims.models import Article, Story
-    from claims.profiles import match_keys
+    from claims.profiles import copy_key, match_keys
 
     story = Story.objects.create(name=f"Bench story of {n}")
     rows = []
@@ -63,10 +64,10 @@ def build_story(n: int, bases, tag: str):
             )
         )
     articles = Article.objects.bulk_create(rows, batch_size=1000)
-    keys: dict[tuple[int, int, int], list[str]] = {}
+    keys: dict[tuple[int, int, int], tuple[list[str], str]] = {}
     sql = (
         'COPY claims_claim (article_id, start, "end", text, origin, speaker, is_quote, '
-        "hedged, entities, quantities, match_keys, created_at) FROM STDIN"
+        "hedged, entities, quantities, match_keys, copy_key, created_at) FROM STDIN"
     )
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for i, article in enumerate(articles):
@@ -75,7 +76,7 @@ def build_story(n: int, bases, tag: str):
                 variant = Variant(claim, 1 + factor_id / 4)
                 cache = (i % 2, j, factor_id)
                 if cache not in keys:
-                    keys[cache] = match_keys(variant)
+                    keys[cache] = (match_keys(variant), copy_key(variant))
                 copy.write_row(
                     (
                         article.pk,
@@ -88,7 +89,7 @@ def build_story(n: int, bases, tag: str):
                         claim.hedged,
                         json.dumps(claim.entities),
                         json.dumps(variant.quantities),
-                        keys[cache],
+                        *keys[cache],
                         "now()",
                     )
                 )
@@ -108,7 +109,8 @@ def new_article(story, bases, tag: str):
         story=story,
         extraction_status="done",
     )
-    Claim.objects.bulk_create(_claim_rows(article, bases[0][1]))
+    # figures of its own: a copy of the story's sentences would be matched through them
+    Claim.objects.bulk_create(_claim_rows(article, [Variant(c, 1.1) for c in bases[0][1]]))
     return article
 
 

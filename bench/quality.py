@@ -24,7 +24,9 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass, field
+from itertools import product
 from pathlib import Path
+from types import SimpleNamespace
 
 import scratch
 
@@ -127,9 +129,13 @@ def _spans(corpus: Corpus, pairs: list[dict]):
     return spans
 
 
+def _span(claim) -> tuple[int, int, int]:
+    return (claim.article_id, claim.start, claim.end)
+
+
 def score_corpus(corpus: Corpus, listing: bool) -> dict[str, Tally]:
     from claims.gold import matches
-    from claims.models import Suggestion
+    from claims.models import Claim, Suggestion
 
     rows = list(
         Suggestion.objects.shown()
@@ -137,6 +143,27 @@ def score_corpus(corpus: Corpus, listing: bool) -> dict[str, Tally]:
         .select_related("claim_a", "claim_b", "article_a")
         .order_by("relation", "-score", "pk")
     )
+    # A copy of a sentence (Claim.copy_of) carries the sentence's suggestions, and is
+    # shown as the same claim as the sentence: one "same" pair per copy.
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    copies = []
+    for claim in Claim.objects.select_related("copy_of", "article").order_by("pk"):
+        spans.setdefault(claim.copy_of_id or claim.pk, []).append(
+            (claim.article_id, claim.start, claim.end)
+        )
+        if claim.copy_of_id:
+            copies.append(
+                SimpleNamespace(
+                    relation="same",
+                    score=1.0,
+                    reason="a copy: the same sentence with the same figures",
+                    claim_a=claim.copy_of,
+                    claim_b=claim,
+                    article_a=claim.article,
+                    entry=f"copy {claim.pk}",
+                )
+            )
+    rows += copies
     tallies = {}
     for relation in RELATIONS:
         gold = _spans(corpus, corpus.gold[relation])
@@ -145,11 +172,15 @@ def score_corpus(corpus: Corpus, listing: bool) -> dict[str, Tally]:
             allowed += [g for g, _ in _spans(corpus, corpus.also_right) if None not in g]
         made = [r for r in rows if r.relation == relation]
         pairs = [
-            (r, tuple((c.article_id, c.start, c.end) for c in (r.claim_a, r.claim_b))) for r in made
+            (r, list(product(spans[r.claim_a.pk], spans[r.claim_b.pk])))
+            if r.entry[:5] != "copy "
+            # a copy is the same as each other claim of its sentence
+            else (r, [(_span(r.claim_b), o) for o in spans[r.claim_a.pk] if o != _span(r.claim_b)])
+            for r in made
         ]
         entries: dict[tuple[int | None, str], bool] = {}
-        for row, pair in pairs:
-            hit = any(matches(pair, g) for g in allowed)
+        for row, ends_of in pairs:
+            hit = any(matches(pair, g) for pair in ends_of for g in allowed)
             entry = (row.article_a.story_id, row.entry)
             entries[entry] = entries.get(entry, False) or hit
             if listing:
@@ -160,7 +191,9 @@ def score_corpus(corpus: Corpus, listing: bool) -> dict[str, Tally]:
                     print(f"         | {claim.article_id:>5} {text}")
         tally = Tally(suggested=len(entries), rows=len(made), on_gold=sum(entries.values()))
         for (ends, english), pair in zip(gold, corpus.gold[relation], strict=True):
-            found = None not in ends and any(matches(p, ends) for _, p in pairs)
+            found = None not in ends and any(
+                matches(p, ends) for _, ends_of in pairs for p in ends_of
+            )
             if listing and english and not found:
                 print(f"  MISSED {relation}: {pair.get('why', '')[:150]}")
                 for side in ("a", "b"):

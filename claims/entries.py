@@ -4,7 +4,7 @@ with the others behind it, and one verdict covers them all."""
 
 from __future__ import annotations
 
-from .models import Suggestion
+from .models import Claim, Suggestion
 from .querysets import SuggestionQuerySet
 from .reported_facts import independent_reports
 
@@ -22,10 +22,18 @@ def attach_pairs(
     (``more_pairs``), how many reports (articles) give them (``reports``) and how many
     of those are not wire copies of another (``independent``)."""
     fields = ["pk", "article_a__story_id", "entry", "article_a_id", "claim_a__text"]
-    fields += ["article_b_id", "claim_b__text"]
+    fields += ["article_b_id", "claim_b__text", "claim_a_id", "claim_b_id"]
     behind: dict[tuple[int | None, str], list[tuple]] = {}
     for row in rows.in_entries_of(heads).order_by("-score", "pk").values_list(*fields):
         behind.setdefault((row[1], row[2]), []).append(row)
+    # the reprints of the entries' sentences (``Claim.copy_of``) are reports of them too
+    ends = {pk for entry in behind.values() for row in entry for pk in row[7:] if pk}
+    ends.update(pk for h in heads for pk in (h.claim_a_id, h.claim_b_id) if pk)
+    copies: dict[int, list[tuple[int, str]]] = {}
+    for copied, article, text in Claim.objects.filter(copy_of__in=ends).values_list(
+        "copy_of_id", "article_id", "text"
+    ):
+        copies.setdefault(copied, []).append((article, text))
     head_pks = {h.pk for h in heads}
     chosen = {
         row[0]
@@ -36,8 +44,10 @@ def attach_pairs(
     for head in heads:
         entry = behind.get((head.article_a.story_id, head.entry)) or [_as_values(head)]
         said: dict[int, list[str]] = {}  # per article, its sentences in the entry
-        for _, _, _, a, a_text, b, b_text in entry:
-            for article, text in ((a, a_text), (b, b_text)):
+        for _, _, _, a, a_text, b, b_text, claim_a, claim_b in entry:
+            printed = [(a, a_text), (b, b_text)]
+            printed += copies.get(claim_a, []) + copies.get(claim_b, [])
+            for article, text in printed:
                 if text is not None and text not in said.get(article, []):
                     said.setdefault(article, []).append(text)
         others = [r[0] for r in entry if r[0] != head.pk]
@@ -52,4 +62,14 @@ def attach_pairs(
 def _as_values(head: Suggestion) -> tuple:
     """A head outside ``rows`` (its filters left it out) as the values read of rows."""
     texts = [c.text if c is not None else None for c in (head.claim_a, head.claim_b)]
-    return (head.pk, None, head.entry, head.article_a_id, texts[0], head.article_b_id, texts[1])
+    ends = (head.claim_a_id, head.claim_b_id)
+    return (
+        head.pk,
+        None,
+        head.entry,
+        head.article_a_id,
+        texts[0],
+        head.article_b_id,
+        texts[1],
+        *ends,
+    )

@@ -214,4 +214,5 @@ def _mark(
 
 
 def _pk(entry: Entry) -> object:
-    return getattr(entry.claim, "pk", None)
+    """The claim whose verdicts count for the entry's: the one it copies, or itself."""
+    return getattr(entry.claim, "copy_of_id", None) or getattr(entry.claim, "pk", None)

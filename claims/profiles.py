@@ -6,6 +6,7 @@ Pure: claim-like objects in, no database."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -197,6 +198,17 @@ def match_keys(claim, aliases: Mapping[str, str] | None = None) -> list[str]:
         keys.add(match_key(FIGURES_KEY, ",".join(f"{v:g}" for v in sorted(numbers))))
     keys.update(shingle_keys(claim.text))
     return sorted(keys)
+
+
+def copy_key(claim) -> str:
+    """One key for the claims that are one sentence: the same words (``plain``), the
+    same figures, the same speaker and hedge. A wire story reprinted by many outlets
+    gives each of its sentences one key, wherever in their pages it stands."""
+    figures = sorted(
+        repr([q.get(k) for k in ("low", "high", "unit", "qualifier")]) for q in claim.quantities
+    )
+    said = "\0".join([plain(claim.text), *figures, plain(claim.speaker), str(bool(claim.hedged))])
+    return hashlib.md5(said.encode(), usedforsecurity=False).hexdigest()
 
 
 def _numbers(claim, figures: list[Figure] | None = None) -> dict[str, frozenset]:

@@ -106,6 +106,9 @@ class ArticleQuerySet(models.QuerySet):
             self._links_exist(Relation.CONTRADICTS)
             | Q(Exists(active.filter(article_a=OuterRef("pk"))))
             | Q(Exists(active.filter(article_b=OuterRef("pk"))))
+            # an article whose sentences copy an earlier one's has that one's conflicts
+            | Q(Exists(active.filter(claim_a__copies__article=OuterRef("pk"))))
+            | Q(Exists(active.filter(claim_b__copies__article=OuterRef("pk"))))
         )
 
     def page_details(self, ids: list[int]) -> dict[int, dict]:
@@ -261,14 +264,27 @@ class SuggestionQuerySet(models.QuerySet):
             status=ReviewStatus.DISMISSED
         )
 
+    def _carried_by(self, article):
+        """The claims whose suggestions are ``article``'s: its own, and for each copy
+        of an earlier claim (``Claim.copy_of``) that claim, which is matched for it."""
+        claims = _related(self.model, "claim_a").objects.filter(article=article)
+        return claims.values(carried=Coalesce("copy_of", "pk"))
+
     def between(self, a, b) -> SuggestionQuerySet:
-        return self.filter(Q(article_a=a, article_b=b) | Q(article_a=b, article_b=a))
+        """Suggestions between a claim of article ``a`` and one of ``b``, copies
+        answering for the claims they copy (``SuggestionEnds`` finds them)."""
+        of_a, of_b = self._carried_by(a), self._carried_by(b)
+        return self.filter(
+            Q(claim_a__in=of_a, claim_b__in=of_b) | Q(claim_a__in=of_b, claim_b__in=of_a)
+        )
 
     def pending(self) -> SuggestionQuerySet:
         return self.shown().filter(status=ReviewStatus.OPEN, link__isnull=True)
 
     def of_article(self, article_id: int) -> SuggestionQuerySet:
-        return self.filter(Q(article_a_id=article_id) | Q(article_b_id=article_id))
+        """Suggestions with an end in the article, copies answering as in ``between``."""
+        carried = self._carried_by(article_id)
+        return self.filter(Q(claim_a__in=carried) | Q(claim_b__in=carried))
 
     def conflicts(self) -> SuggestionQuerySet:
         """What the dashboard lists: suggested and linked contradictions."""
@@ -315,8 +331,15 @@ class SuggestionQuerySet(models.QuerySet):
         qs = self
         if story:
             qs = qs.filter(article_a__story_id=story)
-        if outlet:
-            qs = qs.filter(Q(article_a__outlet_id=outlet) | Q(article_b__outlet_id=outlet))
+        if outlet:  # an outlet that printed either claim, or a copy of it
+            claims = _related(self.model, "claim_a").objects
+            copied = claims.filter(article__outlet_id=outlet, copy_of__isnull=False)
+            qs = qs.filter(
+                Q(article_a__outlet_id=outlet)
+                | Q(article_b__outlet_id=outlet)
+                | Q(Exists(copied.filter(copy_of=OuterRef("claim_a"))))
+                | Q(Exists(copied.filter(copy_of=OuterRef("claim_b"))))
+            )
         if status == "active":  # what needs attention: not dismissed, not resolved
             qs = qs.filter(status__in=ACTIVE_REVIEW)
         elif status and status != "all":

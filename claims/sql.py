@@ -78,7 +78,8 @@ RIVAL_FIGURES = 12
 def _candidates_sql() -> str:
     """Match candidates: a lateral join per claim, ranked by weighted shared keys, which
     the ORM cannot express. A key's kind is its first letter; its weight is looked up in
-    two bound arrays (kinds, weights), unknown kinds weigh 1.
+    two bound arrays (kinds, weights), unknown kinds weigh 1. A copy of an earlier
+    claim (``copy_of``) is never matched: its earliest claim is.
 
     A claim with a topic (a death toll) also meets one claim of each of the figures the
     story gives for that topic most recently, the newest of each: the claims sharing
@@ -86,6 +87,7 @@ def _candidates_sql() -> str:
     analyst must see."""
     claim, article = _table("Claim"), _table("Article")
     keys, article_id = _column("Claim", "match_keys"), _column("Claim", "article")
+    copy_of = _column("Claim", "copy_of")
     story, status = _column("Article", "story"), _column("Article", "extraction_status")
     score = f"""(
         SELECT sum(coalesce(
@@ -96,7 +98,7 @@ def _candidates_sql() -> str:
         SELECT c.id, c.{keys} FROM {claim} c
         JOIN {article} a ON a.id = c.{article_id}
         WHERE a.{story} = %(story)s AND a.{status} = %(done)s
-            AND c.{keys} && {{shared}} AND c.id <> x.id
+            AND c.{keys} && {{shared}} AND c.id <> x.id AND c.{copy_of} IS NULL
         ORDER BY c.id DESC
         LIMIT %(pool)s"""
     topics = f"array(SELECT k FROM unnest(x.{keys}) k WHERE left(k, 1) = %(topic)s)"
@@ -108,7 +110,7 @@ CROSS JOIN LATERAL (
     ORDER BY {score} DESC, p.id
     LIMIT %(per_claim)s
 ) c
-WHERE x.{article_id} = %(article)s AND cardinality(x.{keys}) > 0
+WHERE x.{article_id} = %(article)s AND cardinality(x.{keys}) > 0 AND x.{copy_of} IS NULL
 UNION
 SELECT x.id, d.id FROM {claim} x
 CROSS JOIN LATERAL (
@@ -126,7 +128,7 @@ CROSS JOIN LATERAL (
     ORDER BY q.id DESC
     LIMIT %(figures)s
 ) d
-WHERE x.{article_id} = %(article)s AND cardinality({topics}) > 0
+WHERE x.{article_id} = %(article)s AND cardinality({topics}) > 0 AND x.{copy_of} IS NULL
 """
 
 

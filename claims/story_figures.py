@@ -37,7 +37,7 @@ def story_figures(story: Story, *, marked: bool = True) -> StoryFigures:
     claims = (
         Claim.objects.filter(article__in=articles)
         .exclude(quantities=[])
-        .only("article_id", "start", "text", "speaker", "quantities", "entities")
+        .only("article_id", "start", "text", "speaker", "quantities", "entities", "copy_of")
     )
     pairs: frozenset[frozenset[int]] = frozenset()
     if marked:
@@ -72,7 +72,13 @@ def same_pairs(story_id: int) -> list[tuple[int, int]]:
     linked = Link.objects.filter(among, relation=Relation.SAME).values_list(
         "source_id", "target_id"
     )
-    return [*suggested, *linked]
+    # a copy of a sentence (``Claim.copy_of``) states the fact the sentence states
+    copies = (
+        Claim.objects.filter(article__story_id=story_id, copy_of__isnull=False)
+        .order_by()
+        .values_list("pk", "copy_of_id")
+    )
+    return [*suggested, *linked, *copies]
 
 
 def story_facts(story: Story) -> list[Fact]:
@@ -86,6 +92,7 @@ def story_facts(story: Story) -> list[Fact]:
         # what facts and the matrix read: never an article's text or search vector
         .only(
             *("pk", "article_id", "start", "end", "text", "speaker", "quantities", "entities"),
+            "copy_of",
             *("article__title", "article__published", "article__outlet__name"),
         )
     )
@@ -138,7 +145,8 @@ def link_against_facts(source: Claim, target: Claim, relation: str) -> str | Non
     ends = set(confirmed.values_list("claim_a_id", "claim_b_id"))
     if not ends:
         return None
-    if ends <= {(source.pk, target.pk), (target.pk, source.pk)}:
+    x, y = (c.copy_of_id or c.pk for c in (source, target))  # a copy answers for its claim
+    if ends <= {(x, y), (y, x)}:
         return CONFIRMED_THESE  # the link replaces the verdict on this very pair
     return CONFIRMED_APART
 
@@ -189,7 +197,7 @@ def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> Fa
         .values_list("claim_a_id", "claim_b_id")
     )
     in_conflict = {claim for pair in ends for claim in pair if claim}
-    disputed = [any(c.pk in in_conflict for c in fact.claims) for fact in shown]
+    disputed = [any((c.copy_of_id or c.pk) in in_conflict for c in fact.claims) for fact in shown]
     fact_of_claim = {c.pk: n for n, fact in enumerate(found) for c in fact.claims}
     in_facts = list(fact_of_claim)  # both ends among the facts' claims, read by index
     against = (

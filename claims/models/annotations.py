@@ -52,6 +52,14 @@ class Claim(models.Model):
     quantities = models.JSONField(default=list, blank=True)
     # Keys two claims worth comparing share (claims.profiles.match_keys), GIN-indexed.
     match_keys = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    # The sentence with its figures as one key (claims.profiles.copy_key), and the
+    # story's earliest claim with that key when it is not this one: a wire sentence
+    # reprinted by many outlets is matched once, through its earliest claim, and its
+    # copies share that claim's suggestions (claims.services.matching).
+    copy_key = models.CharField(max_length=32, blank=True, db_index=True)
+    copy_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

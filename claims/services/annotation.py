@@ -20,6 +20,8 @@ from ..roles import ADMIN, has_role
 from ..wording import plain
 from .dashboard_rows import forget_link, record_link
 from .errors import ServiceError
+from .matching import release_copies
+from .queue import queue_story_match
 
 MAX_SELECTION = 3000
 MAX_NOTE = 5000
@@ -304,7 +306,11 @@ def link_selection(
 
 @transaction.atomic
 def delete_article(*, article: Article) -> None:
-    """An article with its claims, and the links and notes on them."""
+    """An article with its claims, and the links and notes on them. Its story is
+    matched again when its claims stood for copies in other articles."""
+    story = article.story
+    if release_copies({article.pk}) and story is not None:
+        queue_story_match(story)
     article.delete()
 
 

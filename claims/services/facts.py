@@ -29,6 +29,11 @@ LINKED_IN = (
     "A same link an analyst drew ties this claim to the fact: delete or change that link "
     "(in the compare view) to take the claim out."
 )
+A_COPY = (
+    "This sentence repeats, with the same figures, one of an earlier article of the "
+    "story: it states that sentence's fact. Take that sentence out, and its copies go "
+    "with it."
+)
 ONE_FACT_ALREADY = "These two claims are in one fact already."
 OTHER_STORY = "Facts of two different stories cannot be merged."
 ONE_ARTICLE = (
@@ -52,6 +57,8 @@ def take_out_of_fact(*, claim: Claim, user: User | None) -> int:
     members = fact_members(_story(claim), claim.pk)
     if len(members) < 2:
         raise ServiceError(NOT_IN_A_FACT)
+    if claim.copy_of_id is not None:
+        raise ServiceError(A_COPY)
     if Link.objects.filter(Q(source=claim) | Q(target=claim), relation=Relation.SAME).exists():
         raise ServiceError(LINKED_IN)
     taken = (

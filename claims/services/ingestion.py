@@ -24,7 +24,7 @@ from ..ingest.text import canonical_text, content_hash
 from ..models import Article, Claim, EntityAlias, ExtractionStatus, Origin, Outlet, Story
 from ..nlp.claims import ExtractedClaim
 from ..nlp.language import detect_language
-from ..profiles import match_keys
+from ..profiles import copy_key, match_keys
 from ..sql import lock_story_placement
 from .matching import match_pending, suggest_for_article
 from .stories import entity_keys_of, story_for
@@ -33,6 +33,7 @@ TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
 NOT_STORED = "could not be stored (the database refused it); nothing of it was saved"
 BATCH = 32  # articles per process and batch: small, so analysing and storing overlap
 REEXTRACTED = ["text", "speaker", "is_quote", "hedged", "entities", "quantities", "match_keys"]
+REEXTRACTED += ["copy_key"]
 
 Item = ArticleInput | FailedInput
 Status = Literal["created", "duplicate", "error"]
@@ -90,6 +91,7 @@ def _claim_rows(
             quantities=item.quantities,
         )
         claim.match_keys = match_keys(claim, aliases)
+        claim.copy_key = copy_key(claim)
         claim.check_span()  # bulk_create skips save(), so the span rule is checked here
         rows.append(claim)
     return rows

@@ -27,7 +27,7 @@ from ..models import (
     Suggestion,
     SuggestionOrigin,
 )
-from ..profiles import KEY_WEIGHTS, Profile, Proposal, profile
+from ..profiles import KEY_WEIGHTS, Profile, Proposal, copy_key, profile
 from ..pruning import withdrawn
 from ..wording import plain
 
@@ -87,7 +87,10 @@ def suggest_for_article(
         return 0
     aliases = EntityAlias.objects.as_map() if aliases is None else aliases
     profiles = {} if profiles is None else profiles
+    released = assign_copies(article)
     count = _match(article, aliases, profiles)
+    for other in Article.objects.filter(pk__in=released).exclude(pk=article.pk):
+        count += _match(other, aliases, profiles)
     if len(among) == 2:  # the first article of the story was matched alone: never
         other = next(pk for pk in among if pk != article.pk)
         count += _match(Article.objects.get(pk=other), aliases, profiles)
@@ -95,6 +98,65 @@ def suggest_for_article(
     if prune and article.story_id:
         prune_conflicts(article.story_id)
     return count
+
+
+def assign_copies(article: Article) -> set[int]:
+    """Mark the article's claims that repeat a sentence of an earlier article of its
+    story (one ``copy_key``) as copies of the story's earliest claim with that key
+    (``copy_of``); when the article holds the earliest, the story's later claims with
+    that key become its copies. Only claims that are no copy are matched; a copy's
+    suggestions are its earliest claim's (``SuggestionQuerySet.between``), so a wire
+    story in 500 outlets is judged once, not 500 times over.
+
+    Claims that become copies lose their open suggestions (verdicts stay). Returns the
+    other articles some of whose claims stopped being copies (their earliest claim
+    left the story or changed): those must be matched.
+    """
+    own = list(article.claims.extracted().only(*PROFILE_FIELDS, "copy_key", "copy_of_id"))
+    missing = [c for c in own if not c.copy_key]  # stored before copies were kept
+    for claim in missing:
+        claim.copy_key = copy_key(claim)
+    Claim.objects.bulk_update(missing, ["copy_key"])
+    story = Claim.objects.extracted().filter(
+        article__story_id=article.story_id, article__extraction_status=ExtractionStatus.DONE
+    )
+    earliest = dict(
+        story.filter(copy_key__in={c.copy_key for c in own})
+        .order_by("copy_key", "article_id", "start", "pk")
+        .distinct("copy_key")
+        .values_list("copy_key", "pk")
+    )
+    became: list[int] = []
+    changed: list[Claim] = []
+    for claim in own:
+        first = earliest.get(claim.copy_key, claim.pk)
+        wanted = None if first == claim.pk else first
+        if claim.copy_of_id != wanted:
+            if claim.copy_of_id is None:
+                became.append(claim.pk)
+            claim.copy_of_id = wanted
+            changed.append(claim)
+    Claim.objects.bulk_update(changed, ["copy_of"])
+    released: set[int] = set()
+    for claim in own:
+        if earliest.get(claim.copy_key) != claim.pk:
+            continue
+        # the later claims with its key: copies of it, whatever they were before
+        later = story.filter(copy_key=claim.copy_key).exclude(pk=claim.pk)
+        became += later.filter(copy_of=None).values_list("pk", flat=True)
+        later.exclude(copy_of=claim.pk).update(copy_of=claim.pk)
+    # copies of this article's claims whose key changed (re-extraction) stand alone
+    gone = Claim.objects.filter(copy_of__article=article).exclude(copy_key=F("copy_of__copy_key"))
+    released.update(gone.values_list("article_id", flat=True))
+    gone.update(copy_of=None)
+    if became:
+        Suggestion.objects.filter(
+            Q(claim_a__in=became) | Q(claim_b__in=became),
+            origin=SuggestionOrigin.MATCHER,
+            status=ReviewStatus.OPEN,
+            link__isnull=True,
+        ).delete()
+    return released
 
 
 def _match(article: Article, aliases: dict[str, str], profiles: dict[int, Profile]) -> int:
@@ -211,6 +273,18 @@ def suggest_for_story(story_id: int) -> int:
         suggest_for_article(article, aliases=aliases, profiles=profiles, prune=False)
     prune_conflicts(story_id)
     return Suggestion.objects.filter(article_a__story_id=story_id).pending().count()
+
+
+def release_copies(article_ids: set[int]) -> bool:
+    """Undo the copy marks (``Claim.copy_of``) between these articles and the rest of
+    the archive (before they leave their story, or the archive); True when claims of
+    other articles were copies of theirs: their story must be matched again."""
+    Claim.objects.filter(article__in=article_ids, copy_of__isnull=False).update(copy_of=None)
+    return bool(
+        Claim.objects.filter(copy_of__article__in=article_ids)
+        .exclude(article__in=article_ids)
+        .update(copy_of=None)
+    )
 
 
 def forget_across_stories(article_ids: set[int]) -> int:

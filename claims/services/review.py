@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import Link, ReviewStatus, Suggestion, SuggestionOrigin
+from ..models import Claim, Link, ReviewStatus, Suggestion, SuggestionOrigin
 from .annotation import create_link, may_change_link
 from .errors import ServiceError
 
@@ -41,11 +41,14 @@ def review(
     reason: str = "",
     user: User | None,
     version: int | None = None,
+    ends: tuple[Claim, Claim] | None = None,
 ) -> Suggestion:
     """Set a suggestion's review status, on ``version`` (None: the latest).
 
     Confirming a suggestion between two articles links its claims with the suggested
-    relation; withdrawing the confirmation (any other status) removes that link again.
+    relation (or ``ends``, copies of them, where the analyst read it: the compare view
+    of two reprints of a wire story); withdrawing the confirmation (any other status)
+    removes that link again.
     """
     if status not in ReviewStatus.values:
         raise ServiceError(UNKNOWN_STATUS)
@@ -64,9 +67,10 @@ def review(
     if suggestion.claim_a is None or suggestion.claim_b is None:
         raise ServiceError(GONE)
     if status == ReviewStatus.CONFIRMED and not suggestion.internal and not suggestion.link_id:
+        source, target = ends or (suggestion.claim_a, suggestion.claim_b)
         link, _ = create_link(
-            source=suggestion.claim_a,
-            target=suggestion.claim_b,
+            source=source,
+            target=target,
             relation=suggestion.relation,
             author=user,
         )

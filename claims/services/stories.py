@@ -21,7 +21,7 @@ from ..entities import NAMED, entity_key
 from ..incidents import JOIN_AT, Incident, StoryIncident, fit
 from ..models import Article, EntityAlias, Story
 from .errors import ServiceError
-from .matching import forget_across_stories
+from .matching import forget_across_stories, release_copies
 from .queue import queue_story_match
 
 # Stories looked at for a new article: those of the newest articles sharing a name (or,
@@ -145,6 +145,7 @@ def split_story(*, story: Story, articles: list[Article], name: str) -> Story:
     if not chosen or not chosen <= own or chosen == own:
         raise ServiceError(NOTHING_TO_SPLIT)
     new = Story.objects.create(name=_clean_name(name))
+    release_copies(chosen)  # each part is matched again, and finds its own copies
     Article.objects.filter(pk__in=chosen).update(story=new)
     forget_across_stories(chosen)
     queue_story_match(new)
@@ -154,7 +155,11 @@ def split_story(*, story: Story, articles: list[Article], name: str) -> Story:
 
 @transaction.atomic
 def move_article(*, article: Article, story: Story | None) -> Article:
-    """Move an article to another story (or none), and match it there."""
+    """Move an article to another story (or none), and match it there; its old story
+    is matched again when its claims stood for copies there."""
+    left = article.story
+    if release_copies({article.pk}) and left is not None and left != story:
+        queue_story_match(left)
     article.story = story
     article.save(update_fields=["story"])
     forget_across_stories({article.pk})

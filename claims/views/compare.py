@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -117,17 +117,75 @@ class LinkListing:
         return link
 
 
+def ends_in(a: Article, b: Article, found: Sequence[Suggestion]) -> dict[int, tuple[Claim, Claim]]:
+    """Each suggestion's ends (``claim_a``, ``claim_b``) as the claims of ``a`` and
+    ``b`` that carry them: the claim itself, or a copy of it (``Claim.copy_of``: a wire
+    sentence is matched once, through the story's earliest claim that states it)."""
+    ends = {pk for s in found for pk in (s.claim_a_id, s.claim_b_id)}
+    carriers = {
+        (c.article_id, c.copy_of_id or c.pk): c
+        for c in Claim.objects.filter(article__in=[a, b])
+        .filter(Q(pk__in=ends) | Q(copy_of__in=ends))
+        .order_by("start")
+        .reverse()  # the first claim of an article that carries an end wins
+    }
+    pairs = {}
+    for s in found:
+        x, y = s.claim_a_id, s.claim_b_id
+        if (a.pk, x) in carriers and (b.pk, y) in carriers:
+            pairs[s.pk] = (carriers[a.pk, x], carriers[b.pk, y])
+        elif (b.pk, x) in carriers and (a.pk, y) in carriers:
+            pairs[s.pk] = (carriers[b.pk, x], carriers[a.pk, y])
+    return pairs
+
+
 def suggestions_between(a: Article, b: Article) -> list[Suggestion]:
-    """Open suggestions between the two articles, best first, each end in column order."""
+    """Open suggestions between the two articles, best first, each end in column order
+    as the column's own claim (a copy stands for the claim it copies)."""
     found = list(
         Suggestion.objects.between(a, b)
         .pending()
         .select_related("claim_a", "claim_b")
         .order_by("-score", "id")[:MAX_SUGGESTIONS]
     )
+    ends = ends_in(a, b, found)
     for item in found:
-        item.a_end, item.b_end, item.a_text, item.b_text = in_columns(a, item.claim_a, item.claim_b)
+        first, second = ends.get(item.pk, (item.claim_a, item.claim_b))
+        item.a_end, item.b_end, item.a_text, item.b_text = in_columns(a, first, second)
     return found
+
+
+@dataclass
+class Copy:
+    """A sentence the two articles print alike (``Claim.copy_of``): one of them copies
+    the other, or both an earlier article."""
+
+    a_end: Claim
+    b_end: Claim
+    text: str
+
+
+def copies_between(a: Article, b: Article) -> list[Copy]:
+    """The sentences ``a`` and ``b`` print alike, in ``a``'s order."""
+    rows = (
+        Claim.objects.filter(article__in=[a, b])
+        .filter(Q(copy_of__isnull=False) | Q(copies__isnull=False))
+        .distinct()
+        .only("pk", "article_id", "start", "end", "text", "copy_of")
+        .order_by("start")
+    )
+    theirs: dict[int, Claim] = {}
+    mine: list[Claim] = []
+    for claim in rows:
+        if claim.article_id == b.pk:
+            theirs.setdefault(claim.copy_of_id or claim.pk, claim)
+        else:
+            mine.append(claim)
+    return [
+        Copy(claim, theirs[key], shorten(claim.text, 160))
+        for claim in mine
+        if (key := claim.copy_of_id or claim.pk) in theirs
+    ]
 
 
 def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
@@ -156,6 +214,7 @@ def compare_context(request: HtmxHttpRequest, a: Article, b: Article) -> dict:
         "links_version": state_digest((listed, can_annotate)),
         "link_count": len(rows),
         "suggestions": suggestions_between(a, b),
+        "copies": copies_between(a, b),
         "relations": Relation.choices,
         "can_annotate": can_annotate,
     }

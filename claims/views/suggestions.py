@@ -15,7 +15,7 @@ from ..roles import ANALYST, role_required
 from ..services import ServiceError
 from ..services.review import review
 from .common import HtmxHttpRequest, refuse
-from .compare import article_pair, suggestions_between
+from .compare import article_pair, ends_in, suggestions_between
 from .links import update_response
 
 
@@ -48,6 +48,7 @@ def suggestion_accept(request: HtmxHttpRequest, a: int, b: int, pk: int) -> Http
             status=ReviewStatus.CONFIRMED,
             user=request.user,
             version=form.cleaned_data["version"],
+            ends=ends_in(first, second, [suggestion]).get(suggestion.pk),
         )
     except ServiceError as exc:
         return refuse(request, exc.message, reverse("claims:compare", args=[a, b]), exc.status)
