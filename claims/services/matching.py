@@ -138,13 +138,16 @@ def assign_copies(article: Article) -> set[int]:
             changed.append(claim)
     Claim.objects.bulk_update(changed, ["copy_of"])
     released: set[int] = set()
-    for claim in own:
-        if earliest.get(claim.copy_key) != claim.pk:
-            continue
-        # the later claims with its key: copies of it, whatever they were before
-        later = story.filter(copy_key=claim.copy_key).exclude(pk=claim.pk)
-        became += later.filter(copy_of=None).values_list("pk", flat=True)
-        later.exclude(copy_of=claim.pk).update(copy_of=claim.pk)
+    # the later claims with a key this article holds first: copies of its claim,
+    # whatever they were before (one query, which finds nothing for a new article)
+    held = {c.copy_key: c.pk for c in own if earliest.get(c.copy_key) == c.pk}
+    later = story.filter(copy_key__in=held).exclude(pk__in=held.values())
+    moved = []
+    for pk, key, copied in later.values_list("pk", "copy_key", "copy_of_id"):
+        if copied != held[key]:
+            became += [pk] if copied is None else []
+            moved.append(Claim(pk=pk, copy_of_id=held[key]))
+    Claim.objects.bulk_update(moved, ["copy_of"])
     # copies of this article's claims whose key changed (re-extraction) stand alone
     gone = Claim.objects.filter(copy_of__article=article).exclude(copy_key=F("copy_of__copy_key"))
     released.update(gone.values_list("article_id", flat=True))
