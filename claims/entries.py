@@ -30,8 +30,10 @@ def attach_pairs(
     ends = {pk for entry in behind.values() for row in entry for pk in row[7:] if pk}
     ends.update(pk for h in heads for pk in (h.claim_a_id, h.claim_b_id) if pk)
     copies: dict[int, list[tuple[int, str]]] = {}
-    for copied, article, text in Claim.objects.filter(copy_of__in=ends).values_list(
-        "copy_of_id", "article_id", "text"
+    for copied, article, text in (
+        Claim.objects.filter(copy_of__in=ends)
+        .order_by()
+        .values_list("copy_of_id", "article_id", "text")
     ):
         copies.setdefault(copied, []).append((article, text))
     head_pks = {h.pk for h in heads}
