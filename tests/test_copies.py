@@ -4,9 +4,12 @@ story's earliest claim that states it, and its copies carry that claim's suggest
 
 from __future__ import annotations
 
+import io
+import json
 from types import SimpleNamespace
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from claims.ingest.records import ArticleInput
@@ -149,3 +152,17 @@ def test_an_earlier_article_joining_the_story_becomes_the_original(wire_story):
     assert copy.copy_of_id == original.pk
     assert not Suggestion.objects.filter(claim_a=copy).exists()
     assert not Suggestion.objects.filter(claim_b=copy).exists()
+
+
+def test_the_conflicts_export_lists_each_end_s_copies(wire_story):
+    out = io.StringIO()
+    call_command("conflicts", "--json", stdout=out)
+    (line,) = [json.loads(x) for x in out.getvalue().splitlines() if '"12' in x]
+    copy = _claim(wire_story.reprint, "12 people")
+    original, rival = (
+        (line["a"], line["b"]) if "12" in line["a"]["text"] else (line["b"], line["a"])
+    )
+    assert original["copies"] == [
+        {"article": wire_story.reprint.pk, "start": copy.start, "end": copy.end}
+    ]
+    assert rival["copies"] == []

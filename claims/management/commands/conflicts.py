@@ -2,7 +2,9 @@
 dashboard shows.
 
 One JSON object per line for every suggestion and link the conflicts dashboard would
-list with these filters; offsets are code points into each article's canonical text.
+list with these filters; offsets are code points into each article's canonical text,
+and each end lists its ``copies`` (the sentence reprinted in later articles of the
+story with the same figures: they carry the row).
 With ``--entries``, one line per dashboard entry instead: its head row's fields, with
 ``pairs`` (every sentence pair of the entry, the head first), ``reports`` and
 ``independent`` (how many articles give it, and how many are not wire copies).
@@ -17,14 +19,29 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from claims.entries import attach_pairs
 from claims.forms import CONFLICT_STATUSES
 from claims.management.database import require_migrated
-from claims.models import Story, Suggestion
+from claims.models import Claim, Story, Suggestion
 
 ENTRY_CHUNK = 200  # entries given their pairs at a time
 
 
-def conflict_json(row: Suggestion) -> dict:
+def copies_of(rows: list[Suggestion]) -> dict[int, list[dict]]:
+    """The wire copies (``Claim.copy_of``) of the rows' claims, by the claim they copy:
+    each an article and a span, in article order."""
+    ends = {pk for row in rows for pk in (row.claim_a_id, row.claim_b_id)}
+    found: dict[int, list[dict]] = {}
+    copies = Claim.objects.filter(copy_of__in=ends).order_by("article_id", "start")
+    for copied, article, start, end in copies.values_list("copy_of", "article", "start", "end"):
+        found.setdefault(copied, []).append({"article": article, "start": start, "end": end})
+    return found
+
+
+def conflict_json(row: Suggestion, copies: dict[int, list[dict]] | None = None) -> dict:
+    """A row as JSON; each end lists its ``copies`` (the same sentence with the same
+    figures in later articles), which carry the row."""
+
     def end(article_id: int, claim) -> dict:
-        return {"article": article_id, "start": claim.start, "end": claim.end, "text": claim.text}
+        found = {"article": article_id, "start": claim.start, "end": claim.end, "text": claim.text}
+        return found | {"copies": (copies or {}).get(claim.pk, [])}
 
     return {
         "kind": row.kind,
@@ -74,9 +91,13 @@ class Command(BaseCommand):
         if options["entries"]:
             self._entries(rows, as_json=options["json"])
             return
+        chunk: list[Suggestion] = []
         for row in rows.iterator(chunk_size=500):
             if options["json"]:
-                self.stdout.write(json.dumps(conflict_json(row), ensure_ascii=False))
+                chunk.append(row)
+                if len(chunk) == 500:
+                    self._write(chunk)
+                    chunk = []
             else:
                 flags = " [internal]" if row.internal else ""
                 flags += " [same source]" if row.same_source else ""
@@ -88,18 +109,25 @@ class Command(BaseCommand):
                     f"    {row.article_a_id}:{row.claim_a.start}-{row.claim_a.end} "
                     f"⇄ {row.article_b_id}:{row.claim_b.start}-{row.claim_b.end}"
                 )
+        self._write(chunk)
+
+    def _write(self, rows: list[Suggestion]) -> None:
+        copies = copies_of(rows)
+        for row in rows:
+            self.stdout.write(json.dumps(conflict_json(row, copies), ensure_ascii=False))
 
     def _entries(self, rows, *, as_json: bool) -> None:
         heads = list(rows.entry_heads().in_dashboard_order())
         for start in range(0, len(heads), ENTRY_CHUNK):
             chunk = heads[start : start + ENTRY_CHUNK]
             attach_pairs(chunk, rows, shown=None)  # an export gives every pair
+            copies = copies_of([*chunk, *(p for h in chunk for p in h.pairs)]) if as_json else {}
             for head in chunk:
                 pairs = [head, *head.pairs]
                 if as_json:
-                    entry = conflict_json(head)
+                    entry = conflict_json(head, copies)
                     entry |= {"reports": head.reports, "independent": head.independent}
-                    entry["pairs"] = [conflict_json(row) for row in pairs]
+                    entry["pairs"] = [conflict_json(row, copies) for row in pairs]
                     self.stdout.write(json.dumps(entry, ensure_ascii=False))
                 else:
                     self.stdout.write(
