@@ -176,3 +176,20 @@ def test_the_saved_message_leaves_the_page_clickable(page, articles):
     # the message is still showing: a click under it reaches the page
     page.locator("#links .link-item").first.get_by_role("link", name="Notes").click(timeout=3000)
     page.wait_for_selector("#links .link-item form textarea, #links .link-item .notes")
+
+
+def test_show_a_sentence_both_articles_print_alike(page, articles):
+    """The sample pair both quote one Bloomberg sentence: listed once, shown in both."""
+    a, b = articles
+    page.goto(f"{page.base}/compare/{a}/{b}/")
+    copies = page.locator("#suggestions .copy-item")
+    expect(copies).not_to_have_count(0)
+    copies.first.get_by_role("button", name="Show").click()
+    page.wait_for_selector(".compare mark.claim.active")
+    active = page.eval_on_selector_all(
+        "mark.claim.active", "ms => ms.map(m => m.closest('.article-text').dataset.side)"
+    )
+    assert set(active) == {"a", "b"}
+    texts = page.eval_on_selector_all("mark.claim.active", "ms => ms.map(m => m.textContent)")
+    # one printed inside quotation marks, the other not: the same sentence
+    assert len({t.strip('\u201c\u201d" ') for t in texts}) == 1
