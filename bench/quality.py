@@ -148,9 +148,7 @@ def score_corpus(corpus: Corpus, listing: bool) -> dict[str, Tally]:
     spans: dict[int, list[tuple[int, int, int]]] = {}
     copies = []
     for claim in Claim.objects.select_related("copy_of", "article").order_by("pk"):
-        spans.setdefault(claim.copy_of_id or claim.pk, []).append(
-            (claim.article_id, claim.start, claim.end)
-        )
+        spans.setdefault(claim.original_id, []).append((claim.article_id, claim.start, claim.end))
         if claim.copy_of_id:
             copies.append(
                 SimpleNamespace(

@@ -215,4 +215,5 @@ def _mark(
 
 def _pk(entry: Entry) -> object:
     """The claim whose verdicts count for the entry's: the one it copies, or itself."""
-    return getattr(entry.claim, "copy_of_id", None) or getattr(entry.claim, "pk", None)
+    claim = entry.claim
+    return getattr(claim, "original_id", getattr(claim, "pk", None))  # Claim rows, or stand-ins

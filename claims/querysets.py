@@ -272,7 +272,8 @@ class SuggestionQuerySet(models.QuerySet):
 
     def between(self, a, b) -> SuggestionQuerySet:
         """Suggestions between a claim of article ``a`` and one of ``b``, copies
-        answering for the claims they copy (``SuggestionEnds`` finds them)."""
+        answering for the claims they copy (``Claim.original_id``; the compare view
+        draws each end on its article's own sentence)."""
         of_a, of_b = self._carried_by(a), self._carried_by(b)
         return self.filter(
             Q(claim_a__in=of_a, claim_b__in=of_b) | Q(claim_a__in=of_b, claim_b__in=of_a)

@@ -145,7 +145,7 @@ def link_against_facts(source: Claim, target: Claim, relation: str) -> str | Non
     ends = set(confirmed.values_list("claim_a_id", "claim_b_id"))
     if not ends:
         return None
-    x, y = (c.copy_of_id or c.pk for c in (source, target))  # a copy answers for its claim
+    x, y = source.original_id, target.original_id  # a copy answers for its claim
     if ends <= {(x, y), (y, x)}:
         return CONFIRMED_THESE  # the link replaces the verdict on this very pair
     return CONFIRMED_APART
@@ -197,7 +197,7 @@ def fact_matrix(story: Story, max_facts: int = 20, max_articles: int = 30) -> Fa
         .values_list("claim_a_id", "claim_b_id")
     )
     in_conflict = {claim for pair in ends for claim in pair if claim}
-    disputed = [any((c.copy_of_id or c.pk) in in_conflict for c in fact.claims) for fact in shown]
+    disputed = [any(c.original_id in in_conflict for c in fact.claims) for fact in shown]
     fact_of_claim = {c.pk: n for n, fact in enumerate(found) for c in fact.claims}
     in_facts = list(fact_of_claim)  # both ends among the facts' claims, read by index
     against = (

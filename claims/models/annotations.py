@@ -80,6 +80,12 @@ class Claim(models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    @property
+    def original_id(self) -> int:
+        """The claim matched for this one: the earlier sentence it copies, or itself
+        (``SuggestionQuerySet`` reads the same in SQL: ``Coalesce(copy_of, pk)``)."""
+        return self.copy_of_id or self.pk
+
     def check_span(self) -> None:
         text = self.article.text
         if not (0 <= self.start < self.end <= len(text)):

@@ -144,8 +144,9 @@ def assign_copies(article: Article) -> set[int]:
     later = story.filter(copy_key__in=held).exclude(pk__in=held.values())
     moved = []
     for pk, key, copied in later.values_list("pk", "copy_key", "copy_of_id"):
+        if copied is None:
+            became.append(pk)
         if copied != held[key]:
-            became += [pk] if copied is None else []
             moved.append(Claim(pk=pk, copy_of_id=held[key]))
     Claim.objects.bulk_update(moved, ["copy_of"])
     # copies of this article's claims whose key changed (re-extraction) stand alone

@@ -123,11 +123,10 @@ def ends_in(a: Article, b: Article, found: Sequence[Suggestion]) -> dict[int, tu
     sentence is matched once, through the story's earliest claim that states it)."""
     ends = {pk for s in found for pk in (s.claim_a_id, s.claim_b_id)}
     carriers = {
-        (c.article_id, c.copy_of_id or c.pk): c
+        (c.article_id, c.original_id): c
         for c in Claim.objects.filter(article__in=[a, b])
         .filter(Q(pk__in=ends) | Q(copy_of__in=ends))
-        .order_by("start")
-        .reverse()  # the first claim of an article that carries an end wins
+        .order_by("-start")  # read last, the first claim of an article that carries an end wins
     }
     pairs = {}
     for s in found:
@@ -178,13 +177,13 @@ def copies_between(a: Article, b: Article) -> list[Copy]:
     mine: list[Claim] = []
     for claim in rows:
         if claim.article_id == b.pk:
-            theirs.setdefault(claim.copy_of_id or claim.pk, claim)
+            theirs.setdefault(claim.original_id, claim)
         else:
             mine.append(claim)
     return [
         Copy(claim, theirs[key], shorten(claim.text, 160))
         for claim in mine
-        if (key := claim.copy_of_id or claim.pk) in theirs
+        if (key := claim.original_id) in theirs
     ]
 
 
