@@ -36,7 +36,7 @@ from .same_claims import (
     same_sentence,
     same_superlative,
 )
-from .topics import RUNNING, SECONDARY
+from .topics import ACCUMULATING, RUNNING, SECONDARY
 from .wording import asserted_verbs, source_names
 
 SUBJECT_REACH = 25  # characters between an actor's name and its verb
@@ -73,6 +73,13 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
     for fa in a.figures:
         for fb in b.figures:
             result = compare(fa, fb)
+            if (
+                result is not None
+                and result.conflict
+                and not (fa.negated or fb.negated)
+                and fact_key(fa) == fact_key(fb)
+            ):
+                continue  # 218 against 220: one reported fact, told to the unit
             if result is not None:
                 (conflicts if result.conflict else agreements).append((result, fa, fb))
     if conflicts:
@@ -112,6 +119,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
                 and a.published is not None
                 and b.published is not None
                 and a.published != b.published
+                and not _fell(a, fa, b, fb, result.topic)
             )
             or _revises(a, fb)
             or _revises(b, fa)
@@ -204,6 +212,19 @@ def _rose_that_day(a: Profile, fa: Figure, b: Profile, fb: Figure) -> bool:
     low_a, high_a = interval(fa.quantity)
     low_b, high_b = interval(fb.quantity)
     return (a.moved and low_a > high_b) or (b.moved and low_b > high_a)
+
+
+def _fell(a: Profile, fa: Figure, b: Profile, fb: Figure, topic: str) -> bool:
+    """Whether the later of two dated reports gives a lower figure of a count that only
+    grows, without saying it was revised down: it disagrees with the earlier report, or
+    recalls another figure for an earlier moment ("when I left there were 6 to 18
+    deaths" against "the toll rose to 34" that day). Either way, no step of the count."""
+    if topic not in ACCUMULATING or a.published is None or b.published is None:
+        return False
+    (_, early, f_early), (_, late, f_late) = sorted(
+        [(a.published, a, fa), (b.published, b, fb)], key=lambda x: x[0]
+    )
+    return interval(f_late.quantity)[1] < interval(f_early.quantity)[0] and not late.lowered
 
 
 def _revises(profile: Profile, other: Figure) -> bool:

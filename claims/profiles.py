@@ -61,6 +61,11 @@ _MOVED = re.compile(
     r"increased|jumped)\b(?:\s+\S+){0,5}?\s+to\b",
     re.IGNORECASE,
 )
+_LOWERED = re.compile(
+    r"\b(?:revised|lowered|lowering|cut|reduced|reducing|fell|fallen|dropped|down)\b"
+    r"(?:\s+\S+){0,5}?\s+to\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,9 @@ class Profile:
     # it tells a count's rise ("bringing the death toll to seven"): beside an earlier
     # figure of its own article, the count's history, not the article contradicting itself
     moved: bool = False
+    # it says a count was revised down ("lowered the toll to 41"): a lower figure, later,
+    # is then a step of the count
+    lowered: bool = False
     # another's figures it sets its own against ("well above the government's count of
     # 67"), as wholes: a dispute, whatever the dates
     cited: tuple[Figure, ...] = ()
@@ -171,6 +179,7 @@ def profile(
         ),
         telling=_telling(claim, own),
         moved=bool(_MOVED.search(claim.text)),
+        lowered=bool(_LOWERED.search(claim.text)),
         was=tuple(replace(f, earlier=False) for f in figures if f.earlier and f.topic is not None),
         cited=tuple(replace(f, cited=False) for f in figures if f.cited and f.topic is not None),
     )

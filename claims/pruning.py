@@ -15,8 +15,12 @@ their articles' dates; ``services.matching.prune_conflicts`` deletes what
   ``BETWEEN`` other figures between them (of their own basis, when both are official
   counts or both estimates: the official toll is followed on its own); a figure that
   restates either end to two significant digits ("nearly 3,000" beside 2,975) is not
-  another figure. Two estimates from two named sources (rival studies) are always
+  another figure, nor is one within a stated range ("from 6 to 18" against 34: a 16
+  lies within it, not between). Two estimates from two named sources (rival studies) are always
   set against each other: each study answers the question its own way.
+- A count that only grows (the dead, the injured) reported lower later is a
+  disagreement: kept against the report just before it, however far in value, and
+  otherwise only against figures with none between them (a stale or recalled figure).
 - An article that gives three or more figures of one running count is telling its
   history or a dispute: its figures are not set against each other within it.
 - A disagreement whose two figures each lie within the two figures of another (one
@@ -37,7 +41,7 @@ from typing import Any
 
 from .comparison import representative, rounded
 from .figures import describe, figures_of
-from .topics import RUNNING
+from .topics import ACCUMULATING, RUNNING
 
 # How many other figures may stand between two disagreeing figures of a topic for them
 # still to be set against each other: reports cluster, and one figure between two
@@ -46,7 +50,9 @@ BETWEEN = 1
 # Bounds ("more than 70", "up to 6,000") stand between other figures; "hundreds" does not.
 BOUNDS = {"more_than", "at_least", "less_than", "at_most"}
 
-Value = tuple[float | None, bool, str | None]  # a claim's figure, precise, basis
+# a claim's figure, whether precise, its basis, and the values it spans (a stated range's
+# two ends, else the figure twice)
+Value = tuple[float | None, bool, str | None, tuple[float, float] | None]
 
 
 def withdrawn(rows: Iterable[Any], published: Mapping[int, dt.date | None]) -> set[int]:
@@ -74,15 +80,20 @@ def withdrawn(rows: Iterable[Any], published: Mapping[int, dt.date | None]) -> s
     return drop
 
 
-def _conflict_value(claim: Any, topic: str) -> tuple[float | None, bool, str | None]:
+def _conflict_value(claim: Any, topic: str) -> Value:
     """The claim's figure for a topic, whether it is precise enough to stand between two
-    others ("hundreds" is not), and its basis (an official count, an estimate)."""
+    others ("hundreds" is not), its basis (an official count, an estimate), and the
+    values it spans ("from 6 to 18": 6 and 18)."""
     for figure in figures_of(claim):
         if figure.whole and figure.topic == topic:
             q = figure.quantity
             precise = q.get("qualifier") != "vague" and None not in (q.get("low"), q.get("high"))
-            return representative(q), precise or q.get("qualifier") in BOUNDS, figure.basis
-    return None, False, None
+            value = representative(q)
+            span = (q["low"], q["high"]) if q.get("qualifier") == "range" and precise else None
+            if span is None and value is not None:
+                span = (value, value)
+            return value, precise or q.get("qualifier") in BOUNDS, figure.basis, span
+    return None, False, None, None
 
 
 def _history_told(rows: list[Any], value: Callable[[Any, str], Value]) -> set[int]:
@@ -93,7 +104,7 @@ def _history_told(rows: list[Any], value: Callable[[Any, str], Value]) -> set[in
     internal = [r for r in rows if r.internal and r.topic in RUNNING]
     for row in internal:
         for claim in (row.claim_a, row.claim_b):
-            v, _, _ = value(claim, row.topic)
+            v, _, _, _ = value(claim, row.topic)
             if v is not None:
                 figures.setdefault((row.article_a_id, row.topic), set()).add(v)
     return {r.pk for r in internal if len(figures.get((r.article_a_id, r.topic), ())) >= 3}
@@ -149,21 +160,21 @@ def _within_a_wider_pair(rows: list[Any]) -> set[int]:
 
 def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[int]:
     # The figures that may stand between two others: all precise ones, and by basis.
-    values = sorted({v for _, ends in entries for v, precise, _, _ in ends if precise})
+    values = sorted({v for _, ends in entries for v, precise, _, _, _ in ends if precise})
     based: dict[str, set[float]] = {}
     for _, ends in entries:
-        for v, precise, basis, _ in ends:
+        for v, precise, basis, _, _ in ends:
             if precise and basis:
                 based.setdefault(basis, set()).add(v)
     # When each figure was first reported: a later report that recalls an old figure
     # ("the toll, initially 64, ...") does not make it new.
     first: dict[float, Any] = {}
     for _, ends in entries:
-        for v, _, _, d in ends:
+        for v, _, _, _, d in ends:
             if v is not None and d is not None and (v not in first or d < first[v]):
                 first[v] = d
     far = set()
-    for row, ((x, _, x_basis, x_date), (y, _, y_basis, y_date)) in entries:
+    for row, ((x, _, x_basis, x_span, x_date), (y, _, y_basis, y_span, y_date)) in entries:
         if x is None or y is None:
             continue
         if row.update and None in (x_date, y_date):
@@ -181,7 +192,10 @@ def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[i
         # whatever estimates do: an analyst follows the official toll on its own.
         if x_basis == y_basis == "estimate" and row.different_sources:
             continue  # rival studies: each is set against each other, whatever lies between
-        low, high = sorted((x, y))
+        # between the two figures: above the lower one's range, below the higher one's
+        # (a figure within "from 6 to 18" does not stand between it and 34)
+        lower, higher = sorted([(x, x_span or (x, x)), (y, y_span or (y, y))])
+        low, high = lower[1][1], higher[1][0]
         between = based.get(x_basis, set()) if x_basis and x_basis == y_basis else values
         # a restatement of either end ("nearly 3,000" beside 2,975) is not another figure
         # and a figure first reported after both ends stood nowhere when they disagreed
@@ -189,9 +203,26 @@ def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[i
         latest = max(x_date, y_date) if x_date and y_date else None
         known = {v for v in between if latest is None or v not in first or first[v] <= latest}
         others = {rounded(v) for v in known if low < v < high} - {rounded(low), rounded(high)}
-        if len(others) > BETWEEN:
+        fell = _fell(row.topic, (x, x_date), (y, y_date), first)
+        if fell == "next":
+            continue
+        if len(others) > (0 if fell else BETWEEN):
             far.add(row.pk)
     return far
+
+
+def _fell(topic: str, one: tuple[float, Any], other: tuple[float, Any], first: dict) -> str:
+    """Whether a count that only grows was reported lower later: "next" when by the next
+    report of it (220 dead on Monday, 171 on Tuesday, nothing first reported between),
+    which disagrees with the one just before it however many figures lie between them
+    in value; "later" when reports came between (a stale figure, or a claim about an
+    earlier moment: set only against the figure nearest it); "" otherwise."""
+    if topic not in ACCUMULATING or None in (one[1], other[1]) or one[1] == other[1]:
+        return ""
+    (early, before), (late, after) = sorted([(one[1], one[0]), (other[1], other[0])])
+    if after >= before:
+        return ""
+    return "later" if any(early < first[v] < late for v in first) else "next"
 
 
 def _names(later: Any, earlier: float, topic: str) -> bool:

@@ -37,6 +37,13 @@ RUNNING = frozenset(
     | {"cases", "trapped", "rescued", "ordered to leave", "in shelters", "homes damaged"}
     | {"arrested", "in hospital", "affected", "in need"}
 )
+# Running counts that only grow: the dead, the hurt, what burned stay counted. A later,
+# lower figure of one of these is no step of the count (unless it says it was revised
+# down); the missing, the displaced, those in shelters or in hospital go down as well.
+ACCUMULATING = frozenset(
+    {"death toll", "injured", "casualties", "homes", "area burned", "cases", "rescued"}
+    | {"homes damaged", "arrested"}
+)
 # Counts a sentence pair's suggestion gives only when no other count conflicts.
 SECONDARY = frozenset({"aboard", "area burned"})
 # How a figure of each topic reads in a reason: "about 100 dead".

@@ -118,7 +118,8 @@ def make_toll_conflicts(story, tolls, *, dated=True, one_article=False, days=Non
     """A claim per toll ("Officials said N people died."), each in its own article
     published a day after the last (or on the ``days`` of March given, or all in one
     article), and an open matcher row for every pair of them, marked as an update when
-    their dates differ."""
+    their dates differ and the later toll is not lower (as ``claims.judging`` marks a
+    count that only grows)."""
     import datetime as dt
 
     claims = {}
@@ -142,9 +143,15 @@ def make_toll_conflicts(story, tolls, *, dated=True, one_article=False, days=Non
             key=f"toll-{x}-{y}",
             reason=f"{x} versus {y}",
             topic="death toll",
-            update=dated and not one_article and days[tolls.index(x)] != days[tolls.index(y)],
+            update=dated and not one_article and _rose(days, tolls, x, y),
             internal=one_article,
         )
+
+
+def _rose(days, tolls, x, y) -> bool:
+    """Whether toll ``x`` and toll ``y`` were reported on two days, the later not lower."""
+    (_, early), (_, late) = sorted([(days[tolls.index(x)], x), (days[tolls.index(y)], y)])
+    return days[tolls.index(x)] != days[tolls.index(y)] and late >= early
 
 
 def make_matcher_conflict(a, b, *, key: str, **fields):

@@ -219,6 +219,44 @@ def test_an_outbreak_s_deaths_speak_for_a_pair_and_its_cases_are_named(nlp):
     assert "also 1,200 cases versus 1,850" in found.reason
 
 
+def test_a_lower_later_figure_of_a_count_that_only_grows_is_no_step_of_it(nlp):
+    """The dead stay dead: a later report that gives fewer disagrees with the earlier
+    one (or recalls another moment), unless it says the toll was revised down. Counts
+    that also fall (the missing, the displaced) are updated either way."""
+    early = dated(nlp, "The death toll rose to 34, officials said.", 1, 5)
+    recalled = dated(nlp, "When the governor left, there were 6 to 18 deaths, he said.", 2, 30)
+    found = judge(early, recalled)
+    assert found.relation == "contradicts" and not found.update
+    lowered = dated(nlp, "The ministry lowered the death toll to 30 on Friday.", 2, 30)
+    assert judge(early, lowered).update
+    missing = dated(nlp, "Officials said 40 people were missing after the flood.", 1, 5)
+    found_alive = dated(nlp, "Officials said 12 people were missing after the flood.", 2, 30)
+    assert judge(missing, found_alive).update
+    assert judge(early, dated(nlp, "The death toll rose to 41, officials said.", 2, 30)).update
+
+
+def test_figures_that_are_one_reported_fact_are_no_conflict(nlp):
+    """218 and 220 dead are one fact told to the unit (two significant digits, as
+    reported facts group figures); a denial of a figure still conflicts with its
+    rounding."""
+    found = verdict(
+        nlp, "Officials said 218 people were killed.", "Officials said 220 people were killed."
+    )
+    assert found is None or found.relation != "contradicts"
+    denied = verdict(
+        nlp,
+        "Officials said 3,000 people did not die in the storm.",
+        "The storm killed 2,975 people, officials said.",
+    )
+    assert denied.relation == "contradicts"
+    assert (
+        verdict(
+            nlp, "Officials said 41 people were killed.", "Officials said 43 people were killed."
+        ).relation
+        == "contradicts"
+    )
+
+
 def test_a_count_that_rose_during_the_day_is_the_day_s_update(nlp):
     morning = dated(nlp, "The storm killed 12 people, police said.", 1, 8)
     evening = dated(nlp, "The death toll rose to 15, police said.", 2, 8)

@@ -40,6 +40,45 @@ def test_an_update_is_the_step_from_the_figure_reported_just_before(db):
     assert _left() == {(12, 30), (25, 30), (25, 41)}, "each figure against the one before it"
 
 
+def test_a_lower_toll_in_the_next_report_is_kept_however_far_in_value(db):
+    """220 dead on the 1st (with 200 and 190 that day), 171 on the 2nd: the toll only
+    grows, so the next report's lower figure disagrees with what was said just before."""
+    story = Story.objects.create(name="Blast")
+    make_toll_conflicts(story, (220, 200, 190, 171), days=(1, 1, 1, 2))
+    prune_conflicts(story.pk)
+    assert (171, 220) in _left()
+
+
+def test_a_stale_lower_toll_is_set_against_the_nearest_figure_only(db):
+    """34 dead on the 1st, 40 and 60 later, then 12 on the 9th: the 12 is set against
+    the report just before it (60) and the figure nearest it in value (34), not
+    against every figure above it."""
+    story = Story.objects.create(name="Storm")
+    make_toll_conflicts(story, (34, 40, 60, 12), days=(1, 2, 3, 9))
+    prune_conflicts(story.pk)
+    left = _left()
+    assert {(12, 34), (12, 60)} <= left and (12, 40) not in left
+
+
+def test_figures_within_a_stated_range_do_not_stand_between_it_and_another(db):
+    """ "From 6 to 18 deaths" against 34: a 15 and a 16 reported in between in value
+    lie within the range, not between it and 34."""
+    from .factories import make_article, make_claim
+
+    story = Story.objects.create(name="Storm")
+    make_toll_conflicts(story, (34, 15, 16), dated=False)
+    fragment = "Officials said 6 to 18 people died."
+    article = make_article(body=fragment, story=story)
+    start = article.text.index("6 to 18")
+    quantity = {"text": "6 to 18 people", "start": start, "end": start + 14, "unit": "people"}
+    quantity.update(low=6, high=18, qualifier="range")
+    ranged = make_claim(article, fragment, quantities=[quantity])
+    thirty_four = Suggestion.objects.get(key="toll-34-15").claim_a
+    make_matcher_conflict(ranged, thirty_four, key="toll-12-34", topic="death toll")
+    prune_conflicts(story.pk)
+    assert (12, 34) in _left()
+
+
 def test_an_article_telling_a_count_s_history_does_not_contradict_itself(db):
     history = Story.objects.create(name="Storm")
     make_toll_conflicts(history, (16, 34, 64), one_article=True)
