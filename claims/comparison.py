@@ -170,7 +170,8 @@ def compare(a: Figure, b: Figure) -> Comparison | None:
         return Comparison(
             a.topic,
             True,
-            f"denies that {denied.quantity['text']} {TOPIC_WORDS.get(a.topic, '')}; "
+            f"{'disputes' if denied.disputed else 'denies that'} "
+            f"{denied.quantity['text']} {TOPIC_WORDS.get(a.topic, '')}; "
             f"the other gives {describe(given.quantity, a.topic)}".replace("  ", " "),
         )
     if a.negated and b.negated:

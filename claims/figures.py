@@ -130,6 +130,9 @@ class Figure:
     # Another's figure the claim sets its own against ("well above the government's
     # count of 67", "more than the official figure of 19"): not the claim's own count.
     cited: bool = False
+    # the claim disputes it, given in a sentence before ("This is not a verified
+    # number"): negated too, and set only against the same reported fact
+    disputed: bool = False
 
     @property
     def whole(self) -> bool:
@@ -364,6 +367,31 @@ def describe(q: dict, topic: str | None) -> str:
     if FAMILY_OF.get(last) == "buildings" == FAMILY_OF.get(TOPIC_WORDS[topic]):
         return q["text"] + among  # "271 homes", not "271 homes buildings"
     return f"{q['text']} {TOPIC_WORDS[topic]}{among}"
+
+
+def disputed_figures(claim) -> list[Figure]:
+    """The figures a claim disputes by a noun alone ("This is not a verified number"),
+    read in the sentence that gives them, as denied: what the claim says of them."""
+    found = []
+    for given in getattr(claim, "disputes", None) or ():
+        sentence = _Sentence(given["text"], given["start"], given["quantities"])
+        found += [
+            replace(f, negated=True, disputed=True)
+            for f in figures_of(sentence)
+            if f.quantity["start"] == given["at"] and f.whole and f.topic is not None
+        ]
+    return found
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """The sentence a disputed figure is given in, as ``figures_of`` reads a claim."""
+
+    text: str
+    start: int
+    quantities: list[dict]
+    speaker: str = ""
+    entities: tuple = ()
 
 
 def about_the_event(q: dict, claim) -> bool:

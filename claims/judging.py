@@ -80,6 +80,8 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
                 and fact_key(fa) == fact_key(fb)
             ):
                 continue  # 218 against 220: one reported fact, told to the unit
+            if (fa.disputed or fb.disputed) and fact_key(fa) != fact_key(fb):
+                continue  # "not a verified number" speaks of that number only
             if result is not None:
                 (conflicts if result.conflict else agreements).append((result, fa, fb))
     if conflicts:
@@ -111,7 +113,8 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
         rivals = rivals or possible_count(fb.quantity, b.hedged)
         # "at least 90, well above the government's count of 67": set against it
         rivals = rivals or _cites(a, fb) or _cites(b, fa)
-        update = (
+        # a denial or a dispute is no step of a count, whatever the dates
+        update = not (fa.negated or fb.negated) and (
             (
                 not rivals
                 and "vague" not in {fa.quantity.get("qualifier"), fb.quantity.get("qualifier")}
@@ -196,7 +199,13 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
 
 def _shown(fa: Figure, fb: Figure, topic: str) -> tuple[str, ...]:
     """The two figures as a suggestion shows them, a denied one as such."""
-    return tuple(("not " if f.negated else "") + describe(f.quantity, topic) for f in (fa, fb))
+    return tuple(_denial(f) + describe(f.quantity, topic) for f in (fa, fb))
+
+
+def _denial(figure: Figure) -> str:
+    if figure.disputed:
+        return "disputes "
+    return "not " if figure.negated else ""
 
 
 # Counts that speak for a sentence pair only when no toll of people does.
@@ -250,6 +259,8 @@ def _disagreement_counts(a: Profile, b: Profile) -> bool:
     the article reporting a dispute, not making one."""
     if a.article != b.article:
         return True
+    if any(f.disputed for f in a.figures + b.figures):
+        return False  # "This is not a verified number" against the sentence giving it
     if a.hedged or b.hedged:
         return False
     if a.sources and b.sources and not (a.sources & b.sources):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from .entities import NAMED, entity_root
-from .figures import Figure, about_the_event, figures_of
+from .figures import Figure, about_the_event, disputed_figures, figures_of
 from .incident_words import earlier_incident_spans, in_spans, incident_name
 from .wording import (
     ENTITY_KEY,
@@ -124,7 +124,8 @@ def _named(claim: ClaimLike) -> list[dict[str, Any]]:
 def _event_figures(claim: ClaimLike, figures: list[Figure] | None = None) -> tuple[Figure, ...]:
     """The claim's wholes about the event (``figures``: the claim's, when at hand)."""
     figures = figures_of(claim) if figures is None else figures
-    return tuple(f for f in figures if f.whole and about_the_event(f.quantity, claim))
+    own = tuple(f for f in figures if f.whole and about_the_event(f.quantity, claim))
+    return own + tuple(disputed_figures(claim))
 
 
 def profile(

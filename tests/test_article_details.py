@@ -60,3 +60,27 @@ def test_viewers_cannot_edit_details(viewer_client):
     url = reverse("claims:article_edit", args=[article.pk])
     assert viewer_client.post(url, GOOD).status_code == 403
     assert Article.objects.get(pk=article.pk).outlet is None
+
+
+def test_a_claim_that_disputes_a_figure_shows_the_figure_it_disputes(viewer_client):
+    from .factories import make_claim
+
+    body = "Officials put the toll at 1,250. But the figure is inflated, aid workers said."
+    article = make_article(body=body)
+    at = article.text.index("1,250")
+    given = {"text": "1,250", "start": at, "end": at + 5, "low": 1250, "high": 1250}
+    make_claim(
+        article,
+        "But the figure is inflated, aid workers said.",
+        disputes=[
+            {
+                "start": article.text.index("Officials"),
+                "text": "Officials put the toll at <b>1,250</b>.",
+                "quantities": [given],
+                "at": at,
+            }
+        ],
+    )
+    page = viewer_client.get(reverse("claims:article_detail", args=[article.pk])).content.decode()
+    assert "<dt>Disputes</dt>" in page and ">1,250</span>" in page
+    assert "<b>1,250</b>" not in page  # the sentence it was given in, escaped

@@ -354,3 +354,32 @@ def test_a_denial_against_two_reports_of_the_act_is_one_entry(nlp):
     other = verdict(nlp, denial, "The Russians raided the fuel depot at night.")
     assert one.relation == other.relation == "contradicts"
     assert one.facts and one.facts == other.facts
+
+
+def test_a_figure_disputed_by_a_noun_conflicts_with_that_figure_only(nlp):
+    """ "The figure is inflated" after "at 1,250": set against another report of 1,250
+    (whatever the dates: a dispute is no update), not against other figures, and not
+    against the sentence of its own article that gives the figure."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    text = (
+        "Officials put the death toll from the landslide at 1,250 on Monday. "
+        "But the figure is inflated, according to aid workers in the valley."
+    )
+    given, doubt = (
+        profile(
+            SimpleNamespace(article_id=1, **{f: getattr(c, f) for f in c.__dataclass_fields__}),
+            published=dt.date(2026, 8, 9),
+        )
+        for c in nlp(text)._.claims
+    )
+    same = dated(nlp, "The landslide killed 1,250 people, the government said.", 2, 5)
+    found = judge(doubt, same)
+    assert found.relation == "contradicts" and not found.update
+    assert "disputes 1,250" in found.reason and "disputes 1,250 dead" in found.figures
+    other = dated(nlp, "The landslide killed 900 people, the government said.", 2, 5)
+    assert judge(doubt, other) is None or judge(doubt, other).relation != "contradicts"
+    assert judge(given, doubt) is None
+    # and matching finds the pair: the dispute is indexed under the figure it disputes
+    assert "1250" in " ".join(set(match_keys(doubt.claim)) & set(match_keys(same.claim)))

@@ -319,3 +319,22 @@ def test_a_name_does_not_run_on_into_the_verb_after_it(nlp):
     (claim,) = claims_of(nlp, "Belsk mourns Korvath miners\n\nNine miners died in Belsk.")[:1]
     names = [e["text"] for e in claim.entities]
     assert "Belsk mourns" not in names and "Belsk" in names
+
+
+def test_a_sentence_disputing_a_figure_by_a_noun_is_a_claim_that_names_it(nlp):
+    """ "Critics said the figure is inflated": a claim, disputing the last count given in
+    the sentences just before it; a wire's routine caution disputes nothing, and a
+    sentence with a count of its own speaks of that one."""
+    text = (
+        "Officials put the death toll from the landslide at 1,250 on Monday. "
+        "The report was read out on state radio. "
+        "But the figure is inflated, according to aid workers in the valley. "
+        "Reporters could not independently verify the figure. "
+        "The official toll of 64 is far too low, critics said."
+    )
+    claims = {" ".join(c.text.split()[:2]): c for c in nlp(text)._.claims}
+    disputed = claims["But the"].disputes
+    assert [d["at"] for d in disputed] == [text.index("1,250")]
+    assert disputed[0]["text"].startswith("Officials put")
+    assert claims["The official"].disputes == []
+    assert [c for c in claims if c != "But the" and claims[c].disputes] == []

@@ -50,6 +50,9 @@ class Claim(models.Model):
     entities = models.JSONField(default=list, blank=True)
     # [{"text", "start", "end", "low", "high", "qualifier", "unit"}]
     quantities = models.JSONField(default=list, blank=True)
+    # The figure it disputes by a noun alone ("This is not a verified number"), given in
+    # a sentence just before it: [{"start", "text", "quantities", "at"}] (claims.nlp).
+    disputes = models.JSONField(default=list, blank=True)
     # Keys two claims worth comparing share (claims.profiles.match_keys), GIN-indexed.
     match_keys = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     # The sentence with its figures as one key (claims.profiles.copy_key), and the

@@ -4,11 +4,16 @@ A claim is a sentence (or a quotation that runs over several sentences) with a v
 plus an entity, a number or an attribution; a headline counts when it gives a number
 and an entity even if the tagger finds no verb in title case. Headings without
 content, bylines, lead-ins ending in a colon and "(link)" leftovers are not claims.
+
+A sentence that disputes a figure it names only by a noun ("This is not a verified
+number", "Officials rejected the figure") is a claim too: it disputes the last figure
+given in the sentences just before it (``ExtractedClaim.disputes``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -79,6 +84,24 @@ BYLINE = re.compile(
 QUOTATION = re.compile(r"[“\"][^”\"]{12,}[”\"]")
 MIN_WORDS = 4
 MAX_MERGED_SENTENCES = 6
+# A figure disputed by a noun ("this number", "the toll") and a word that doubts it;
+# "could not independently verify the figure", a wire's routine caution, is no dispute.
+_FIGURE_NOUN = r"(?:number|figure|estimate|toll|count|tally|total)s?"
+_THE = r"(?:this|that|the|these|those|its|their)\s+(?:\w+\s+)?"
+_DOUBTED = (
+    r"not\s+(?:verified|accurate|correct|reliable|credible|true)|unverified|inaccurate|"
+    r"incorrect|unreliable|wrong|inflated|exaggerated|overstated|false|fabricated|bogus|"
+    r"(?:far\s+|much\s+)?too\s+(?:high|low)"
+)
+DISPUTES_A_FIGURE = re.compile(
+    rf"\bnot\s+(?:an?\s+)?(?:verified|accurate|correct|reliable|credible|true)\s+{_FIGURE_NOUN}\b"
+    rf"|\b{_THE}{_FIGURE_NOUN}\s+(?:is|was|are|were)\s+(?:{_DOUBTED})\b"
+    rf"|\b(?:disputed?|disputes|rejected|rejects?|questioned|den(?:y|ies|ied)|dismissed|dismiss(?:es)?)"
+    rf"\s+{_THE}{_FIGURE_NOUN}\b",
+    re.IGNORECASE,
+)
+# How many sentences back a disputed figure is looked for.
+DISPUTE_REACH = 3
 
 
 @dataclass
@@ -91,6 +114,9 @@ class ExtractedClaim:
     hedged: bool = False
     entities: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
+    # the figure it disputes by a noun alone: {"start", "text": the sentence that gives
+    # it, "quantities": that sentence's, "at": the disputed one's start}
+    disputes: list[dict[str, Any]] = field(default_factory=list)
 
 
 if not Doc.has_extension("claims"):
@@ -115,10 +141,13 @@ class ClaimDetector:
         facts = DocFacts.of(doc)
         claims: list[ExtractedClaim] = []
         said: set[str] = set()  # a page that prints its headline again says it once
+        recent: deque[Span] = deque(maxlen=DISPUTE_REACH)
         for span in quote_aware_sentences(doc):
             ents = [e for e in entities if e.start >= span.start and e.end <= span.end]
             speaker = memory.attribute(span, ents, facts)
-            claim = to_claim(span, speaker, quantities, ents, facts)
+            disputes = disputed_figure(span, recent, quantities)
+            recent.append(span)
+            claim = to_claim(span, speaker, quantities, ents, facts, disputes)
             if claim is not None and " ".join(claim.text.split()) not in said:
                 said.add(" ".join(claim.text.split()))
                 claims.append(claim)
@@ -188,7 +217,38 @@ def _without_trailing_words(entity: Span) -> Span:
     return entity if end == entity.end else Span(entity.doc, entity.start, end, entity.label_)
 
 
-def is_checkable(span: Span, has_quantity: bool, ents: list[Span], facts: DocFacts) -> bool:
+def _counts(quantities: list[Quantity], start: int, end: int) -> list[Quantity]:
+    """The counts (two or more) given between two offsets."""
+    return [q for q in quantities if q.start >= start and q.end <= end and (q.low or 0) >= 2]
+
+
+def disputed_figure(
+    span: Span, recent: deque[Span], quantities: list[Quantity]
+) -> list[dict[str, Any]]:
+    """The figure a sentence disputes by a noun alone ("This is not a verified
+    number"): the last count given in the sentences just before it. None when the
+    sentence gives a count of its own (it disputes that one, or says something else)."""
+    if not DISPUTES_A_FIGURE.search(span.text) or _counts(
+        quantities, span.start_char, span.end_char
+    ):
+        return []
+    for before in reversed(recent):
+        given = _counts(quantities, before.start_char, before.end_char)
+        if given:
+            return [
+                {
+                    "start": before.start_char,
+                    "text": before.text,
+                    "quantities": [q.as_dict() for q in given],
+                    "at": given[-1].start,
+                }
+            ]
+    return []
+
+
+def is_checkable(
+    span: Span, has_quantity: bool, ents: list[Span], facts: DocFacts, disputes: bool = False
+) -> bool:
     bounds = slice(span.start, span.end)
     text = span.text.strip()
     has_verb = any(pos in {"VERB", "AUX"} for pos in facts.pos[bounds])
@@ -198,19 +258,24 @@ def is_checkable(span: Span, has_quantity: bool, ents: list[Span], facts: DocFac
         return False
     has_entity = any(ent.label_ in CHECKABLE_LABELS for ent in ents)
     attributed = bool(speech_verbs(span, facts))
-    if has_verb and (has_entity or has_quantity or attributed):
+    if has_verb and (has_entity or has_quantity or attributed or disputes):
         return True
     return has_quantity and has_entity  # headlines in title case: "Clash Leaves 100 Dead"
 
 
 def to_claim(
-    span: Span, speaker: str, quantities: list[Quantity], ents: list[Span], facts: DocFacts
+    span: Span,
+    speaker: str,
+    quantities: list[Quantity],
+    ents: list[Span],
+    facts: DocFacts,
+    disputes: list[dict[str, Any]] | None = None,
 ) -> ExtractedClaim | None:
     start, end = _trimmed(span)
     if start >= end:
         return None
     inside = [q for q in quantities if q.start >= start and q.end <= end]
-    if not is_checkable(span, bool(inside), ents, facts):
+    if not is_checkable(span, bool(inside), ents, facts, bool(disputes)):
         return None
     text = facts.text[start:end]
     return ExtractedClaim(
@@ -227,4 +292,5 @@ def to_claim(
             if e.label_ in ENTITY_LABELS and e.start_char >= start and e.end_char <= end
         ],
         quantities=[q.as_dict() for q in inside],
+        disputes=disputes or [],
     )

@@ -32,8 +32,8 @@ from .stories import entity_keys_of, story_for
 TEXT_TOO_LONG = "article text is {length:,} characters; the limit is {limit:,}"
 NOT_STORED = "could not be stored (the database refused it); nothing of it was saved"
 BATCH = 32  # articles per process and batch: small, so analysing and storing overlap
-REEXTRACTED = ["text", "speaker", "is_quote", "hedged", "entities", "quantities", "match_keys"]
-REEXTRACTED += ["copy_key"]
+REEXTRACTED = ["text", "speaker", "is_quote", "hedged", "entities", "quantities", "disputes"]
+REEXTRACTED += ["match_keys", "copy_key"]
 
 Item = ArticleInput | FailedInput
 Status = Literal["created", "duplicate", "error"]
@@ -89,6 +89,7 @@ def _claim_rows(
             hedged=item.hedged,
             entities=item.entities,
             quantities=item.quantities,
+            disputes=item.disputes,
         )
         claim.match_keys = match_keys(claim, aliases)
         claim.copy_key = copy_key(claim)

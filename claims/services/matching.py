@@ -39,7 +39,7 @@ END_FIELDS = ["claim_a", "claim_b", "entity_keys", "speakers"]
 PROPOSAL_FIELDS = ["relation", "score", "reason", "topic", "internal", "same_source", "figures"]
 PROPOSAL_FIELDS += ["update", "hedged", "different_sources", "entry"]
 PROFILE_FIELDS: tuple[str, ...] = ("article_id", "start", "end", "text", "speaker", "hedged")
-PROFILE_FIELDS += ("entities", "quantities", "match_keys")
+PROFILE_FIELDS += ("entities", "quantities", "disputes", "match_keys")
 
 
 def pair_key(a: Claim, b: Claim) -> tuple[str, Claim, Claim]:

@@ -6,7 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.figures import Figure, figures_of
+from claims.figures import Figure, disputed_figures, figures_of
 from claims.management.database import require_migrated
 from claims.models import Article
 
@@ -50,6 +50,8 @@ def article_json(article: Article) -> dict:
                 "entities": c.entities,
                 "quantities": c.quantities,
                 "figures": [figure_json(f) for f in figures_of(c)],
+                # a figure it disputes by a noun alone, given in a sentence before it
+                "disputes": [figure_json(f) for f in disputed_figures(c)],
             }
             for c in article.claims.all()
         ],
