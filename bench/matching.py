@@ -31,6 +31,7 @@ class Variant:
         self.text, self.start, self.end = claim.text, claim.start, claim.end
         self.speaker, self.hedged, self.entities = claim.speaker, claim.hedged, claim.entities
         self.is_quote = claim.is_quote
+        self.disputes = claim.disputes
         self.article_id = article_id
         self.quantities = [
             {
@@ -67,7 +68,7 @@ def build_story(n: int, bases, tag: str):
     keys: dict[tuple[int, int, int], tuple[list[str], str]] = {}
     sql = (
         'COPY claims_claim (article_id, start, "end", text, origin, speaker, is_quote, '
-        "hedged, entities, quantities, match_keys, copy_key, created_at) FROM STDIN"
+        "hedged, entities, quantities, disputes, match_keys, copy_key, created_at) FROM STDIN"
     )
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for i, article in enumerate(articles):
@@ -89,6 +90,7 @@ def build_story(n: int, bases, tag: str):
                         claim.hedged,
                         json.dumps(claim.entities),
                         json.dumps(variant.quantities),
+                        "[]",
                         *keys[cache],
                         "now()",
                     )
