@@ -47,7 +47,7 @@ ARTICLE_COLUMNS = (
 )
 CLAIM_COLUMNS = (
     'id, article_id, start, "end", text, origin, speaker, is_quote, hedged, entities, '
-    "quantities, disputes, match_keys, created_at"
+    "quantities, disputes, match_keys, copy_key, created_at"
 )
 SUGGESTION_COLUMNS = (
     "key, article_a_id, article_b_id, claim_a_id, claim_b_id, relation, score, reason, "
@@ -170,7 +170,10 @@ class Archive:
                 for claim, start, end in claims:
                     entities, quantities = self.json[id(claim)]
                     row = (next_id, i + 1, start, end, claim.text, "extracted", claim.speaker)
-                    copy.write_row((*row, False, False, entities, quantities, "[]", "{}", "now()"))
+                    # no copy key: matching fills it in for a story's claims stored without one
+                    copy.write_row(
+                        (*row, False, False, entities, quantities, "[]", "{}", "", "now()")
+                    )
                     ids.append(next_id)
                     next_id += 1
         return claim_ids
