@@ -378,7 +378,7 @@ def disputed_figures(claim) -> list[Figure]:
         found += [
             replace(f, negated=True, disputed=True)
             for f in figures_of(sentence)
-            if f.quantity["start"] == given["at"] and f.whole and f.topic is not None
+            if f.quantity["start"] == given["at"] and f.whole
         ]
     return found
 

@@ -73,16 +73,7 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
     for fa in a.figures:
         for fb in b.figures:
             result = compare(fa, fb)
-            if (
-                result is not None
-                and result.conflict
-                and not (fa.negated or fb.negated)
-                and fact_key(fa) == fact_key(fb)
-            ):
-                continue  # 218 against 220: one reported fact, told to the unit
-            if (fa.disputed or fb.disputed) and fact_key(fa) != fact_key(fb):
-                continue  # "not a verified number" speaks of that number only
-            if result is not None:
+            if result is not None and not _says_nothing(result, fa, fb):
                 (conflicts if result.conflict else agreements).append((result, fa, fb))
     if conflicts:
         # One suggestion per sentence pair, spoken for by, in turn: a figure one claim
@@ -195,6 +186,16 @@ def _figures(a: Profile, b: Profile) -> Proposal | None:
             figures,
         )
     return None
+
+
+def _says_nothing(result: Any, fa: Figure, fb: Figure) -> bool:
+    """A comparison that is no finding: a disputed figure against another fact ("not a
+    verified number" speaks of that number only), or 218 against 220 dead (one reported
+    fact, told to the unit; a denial of it still conflicts)."""
+    same_fact = fact_key(fa) == fact_key(fb)
+    if fa.disputed or fb.disputed:
+        return not same_fact
+    return result.conflict and same_fact and not (fa.negated or fb.negated)
 
 
 def _shown(fa: Figure, fb: Figure, topic: str) -> tuple[str, ...]:

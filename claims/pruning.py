@@ -203,15 +203,15 @@ def _not_next_to_each_other(entries: list[tuple[Any, tuple[Any, ...]]]) -> set[i
         latest = max(x_date, y_date) if x_date and y_date else None
         known = {v for v in between if latest is None or v not in first or first[v] <= latest}
         others = {rounded(v) for v in known if low < v < high} - {rounded(low), rounded(high)}
-        fell = _fell(row.topic, (x, x_date), (y, y_date), first)
-        if fell == "next":
+        dropped = _lower_later(row.topic, (x, x_date), (y, y_date), first)
+        if dropped == "next":
             continue
-        if len(others) > (0 if fell else BETWEEN):
+        if len(others) > (0 if dropped else BETWEEN):
             far.add(row.pk)
     return far
 
 
-def _fell(topic: str, one: tuple[float, Any], other: tuple[float, Any], first: dict) -> str:
+def _lower_later(topic: str, one: tuple[float, Any], other: tuple[float, Any], first: dict) -> str:
     """Whether a count that only grows was reported lower later: "next" when by the next
     report of it (220 dead on Monday, 171 on Tuesday, nothing first reported between),
     which disagrees with the one just before it however many figures lie between them

@@ -226,7 +226,7 @@ def disputed_figure(
     span: Span, recent: deque[Span], quantities: list[Quantity]
 ) -> list[dict[str, Any]]:
     """The figure a sentence disputes by a noun alone ("This is not a verified
-    number"): the last count given in the sentences just before it. None when the
+    number"): the last count given in the sentences just before it. Nothing when the
     sentence gives a count of its own (it disputes that one, or says something else)."""
     if not DISPUTES_A_FIGURE.search(span.text) or _counts(
         quantities, span.start_char, span.end_char
