@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.apps import apps
@@ -256,6 +257,8 @@ class SuggestionQuerySet(models.QuerySet):
         """The ``limit`` best scored (or newest) of these rows, in any order the caller
         gives: read in index order, so a listing of a large archive costs what a small
         one does."""
+        # Not read into a list of ids first: 1,000 bound ids in each of three queries
+        # set off a full garbage collection every tenth page (p95 80 -> 200 ms)
         return self.filter(pk__in=self.order_by(*BEST_FIRST[sort]).values("pk")[:limit])
 
     def shown(self) -> SuggestionQuerySet:
@@ -354,7 +357,11 @@ class SuggestionQuerySet(models.QuerySet):
             }
             qs = qs.filter(entity_keys__overlap=sorted(roots))
         if source:
-            qs = qs.filter(speakers__icontains=source.strip())
+            # ~* on the column itself, which Postgres estimates from its statistics;
+            # icontains's UPPER(speakers) LIKE is guessed at one row, and the plan
+            # built on that guess rescans the entry heads once per row (99 ms at
+            # 10,000 conflicts, against 8 ms)
+            qs = qs.filter(speakers__iregex=re.escape(source.strip()))
         if mark == "disagreement":
             qs = qs.filter(update=False)
         elif mark in {"update", "hedged", "different_sources", "same_source"}:

@@ -63,3 +63,26 @@ def test_under_the_cap_every_row_is_listed(viewer_client, ten_conflicts):
     response = viewer_client.get(reverse("claims:conflict_list"))
     assert len(response.context["page"].object_list) == 11
     assert not response.context["capped"]
+
+
+def test_the_source_filter_reads_its_words_literally_in_any_case(db):
+    """ "U.S. (official)" is text to find, not a pattern: its dots and brackets match
+    themselves only, and any case matches."""
+    from claims.models import Suggestion
+
+    story = make_story("Story C")
+    rows = {}
+    for speaker in ("a U.S. (official)", "a US official", "Rescuers"):
+        first = make_article(body=f"Somebody said {len(rows) + 2} people died.", story=story)
+        second = make_article(body=f"Somebody said {len(rows) + 40} people died.", story=story)
+        claim = make_claim(first, speaker=speaker)
+        rows[speaker] = make_suggestion(claim, make_claim(second)).pk
+    conflicts_ = Suggestion.objects.conflicts()
+
+    def found(source: str) -> set[int]:
+        return set(conflicts_.review_filtered(source=source).values_list("pk", flat=True))
+
+    assert found("u.s. (OFFICIAL)") == {rows["a U.S. (official)"]}
+    assert found("U.S") == {rows["a U.S. (official)"]}, "the dot is a dot, not any letter"
+    assert found(" official ") == {rows["a U.S. (official)"], rows["a US official"]}
+    assert found("[a-z]+") == set()
