@@ -70,13 +70,10 @@ def build(
     articles: Iterable,
     claims: Iterable,
     settled: frozenset[frozenset[int]] = frozenset(),
-    *,
-    marked: bool = True,
 ) -> tuple[list[str], list[Row]]:
     """The topics that occur (in ``TOPICS`` order) and a row per article. ``settled``:
     pairs of claim ids whose conflict an analyst dismissed or resolved; they mark no
-    cell. ``marked=False`` leaves conflicts and updates unmarked (the timeline draws
-    the figures alone)."""
+    cell."""
     rows = {a.pk: Row(a, {}) for a in articles}
     dates = [d for row in rows.values() if (d := getattr(row.article, "published", None))]
     first_date = min(dates, default=None)  # what an undated page's recalled years are read against
@@ -100,8 +97,7 @@ def build(
             entry = Entry(q["text"], qualifier, claim.speaker, claim, figure)
             entry.outlet, entry.published = outlet, published
             row.cells.setdefault(figure.topic, []).append(entry)
-    if marked:
-        _mark_conflicts(list(rows.values()), settled)
+    _mark_conflicts(list(rows.values()), settled)
     found = {t for row in rows.values() for t in row.cells}
     topics = [t for t in TOPIC_WORDS if t in found] + sorted(found - set(TOPIC_WORDS))
     for row in rows.values():

@@ -26,9 +26,8 @@ class StoryFigures:
     limit: int = MAX_ARTICLES
 
 
-def story_figures(story: Story, *, marked: bool = True) -> StoryFigures:
-    """The story's fact table and timeline; ``marked=False``: the figures without their
-    conflict and update marks, all the timeline needs."""
+def story_figures(story: Story) -> StoryFigures:
+    """The story's fact table and timeline."""
     articles = list(
         story.articles.headers().select_related("outlet").newest_first()[: MAX_ARTICLES + 1]
     )
@@ -39,17 +38,15 @@ def story_figures(story: Story, *, marked: bool = True) -> StoryFigures:
         .exclude(quantities=[])
         .only("article_id", "start", "text", "speaker", "quantities", "entities", "copy_of")
     )
-    pairs: frozenset[frozenset[int]] = frozenset()
-    if marked:
-        # conflicts an analyst dismissed or resolved mark no cell
-        settled = (
-            Suggestion.objects.conflicts()
-            .filter(article_a__story=story)
-            .exclude(status__in=ACTIVE_REVIEW)
-            .values_list("claim_a_id", "claim_b_id")
-        )
-        pairs = frozenset(frozenset(pair) for pair in settled if None not in pair)
-    topics, rows = fact_table.build(articles, claims, pairs, marked=marked)
+    # conflicts an analyst dismissed or resolved mark no cell
+    settled = (
+        Suggestion.objects.conflicts()
+        .filter(article_a__story=story)
+        .exclude(status__in=ACTIVE_REVIEW)
+        .values_list("claim_a_id", "claim_b_id")
+    )
+    pairs = frozenset(frozenset(pair) for pair in settled if None not in pair)
+    topics, rows = fact_table.build(articles, claims, pairs)
     return StoryFigures(topics, rows, timeline.charts(rows), capped)
 
 

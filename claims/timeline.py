@@ -1,6 +1,7 @@
 """A timeline of a story's figures: for each running count (death toll, missing, ...),
 each report's figure against its publication date, coloured by outlet, so that a
-rising toll reads as a line of updates and a disagreement as two lines apart.
+rising toll reads as a line of updates and a disagreement as two lines apart; a ring
+marks a figure in an open or confirmed conflict, as the fact table does.
 
 Pure geometry for an SVG drawn by a template (``claims/_timeline.html``): no script, no
 style attributes (the Content-Security-Policy allows neither), a table beside it for
@@ -37,6 +38,9 @@ class Point:
     x: float = 0.0
     y_low: float = 0.0
     y_high: float = 0.0
+    # the figures of other reports of its day (or undated) it disagrees with, in open
+    # or confirmed conflicts: what the fact table marks *conflict*; a ring on the chart
+    conflicts: tuple[str, ...] = ()
 
     # What the template writes: strings, as Django's number and date filters cost more
     # than the rest of a chart of hundreds of points.
@@ -69,7 +73,8 @@ class Point:
 class Chart:
     topic: str
     points: list[Point]
-    undated: list[tuple[str, str]]  # (figure text, outlet) of reports without a date
+    # (figure text, outlet, its conflicts) of reports without a date: in the table only
+    undated: list[tuple[str, str, tuple[str, ...]]]
     legend: list[tuple[str, str]]  # (outlet, colour)
     x_ticks: list[tuple[float, str, str]] = field(default_factory=list)  # x, label, anchor
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
@@ -84,6 +89,10 @@ class Chart:
     def top(self) -> int:
         return TOP
 
+    @property
+    def any_conflict(self) -> bool:
+        return any(p.conflicts for p in self.points)
+
 
 def _label(value: float) -> str:
     if value >= 1_000_000:
@@ -94,7 +103,8 @@ def _label(value: float) -> str:
 def charts(rows: list[Row]) -> list[Chart]:
     """One chart per running count that at least two dated reports give."""
     colours: dict[str, str] = {}
-    found: dict[str, list[tuple[dt.date | None, float, float, str, str]]] = {}
+    # per topic: (date, low, high, text, outlet) -> the texts it disagrees with
+    found: dict[str, dict[tuple[dt.date | None, float, float, str, str], list[str]]] = {}
     for row in rows:
         for topic, entries in row.cells.items():
             if topic not in RUNNING:
@@ -106,22 +116,30 @@ def charts(rows: list[Row]) -> list[Chart]:
                 low, high = interval({**q, "qualifier": "exact"})
                 if q.get("qualifier") in {"at_least", "more_than"}:
                     high = math.inf
+                # A figure an outlet repeats in one day's reports is one point.
                 point = (entry.published, low, high, entry.text, entry.outlet)
-                found.setdefault(topic, []).append(point)
+                found.setdefault(topic, {}).setdefault(point, []).extend(entry.conflicts)
     result = []
     for topic, items in found.items():
-        # A figure an outlet repeats in one day's reports is one point.
         dated = sorted(
-            {(d, lo, hi, text, o) for d, lo, hi, text, o in items if d is not None},
-            key=lambda i: (i[0], i[1], i[3], i[4]),
+            (key for key in items if key[0] is not None), key=lambda i: (i[0], i[1], i[3], i[4])
         )
         if len(dated) < 2:
             continue
         for *_, outlet in dated:
             if outlet not in colours:
                 colours[outlet] = PALETTE[len(colours)] if len(colours) < len(PALETTE) else OTHER
-        points = [Point(d, lo, hi, text, o, colours[o]) for d, lo, hi, text, o in dated]
-        undated = list(dict.fromkeys((text, o) for d, _, _, text, o in items if d is None))
+        points = [
+            Point(*key, colours[key[4]], conflicts=tuple(dict.fromkeys(items[key])))
+            for key in dated
+        ]
+        undated = list(
+            dict.fromkeys(
+                (text, o, tuple(dict.fromkeys(items[d, lo, hi, text, o])))
+                for d, lo, hi, text, o in items
+                if d is None
+            )
+        )
         legend = list(dict.fromkeys((p.outlet, p.colour) for p in points))
         result.append(_placed(Chart(topic, points, undated, legend)))
     return result
@@ -165,6 +183,7 @@ def _placed(chart: Chart) -> Chart:
                 round(x, 1),
                 round(y_low, 1),
                 round(top, 1),
+                p.conflicts,
             )
         )
     chart.points = placed

@@ -36,9 +36,29 @@ def test_a_rising_toll_is_one_point_per_dated_report_in_date_order():
     assert chart.points[0].open_ended and not chart.points[1].open_ended
     ys = [p.y_low for p in chart.points]
     assert ys[0] > ys[1] > ys[2], "higher figures are drawn higher up"
-    assert chart.undated == [("about 80 dead", "Herald")]
+    assert chart.undated == [("about 80 dead", "Herald", ())]
     assert [o for o, _ in chart.legend] == ["Courier", "Gazette"]
     assert chart.points[1].colour == chart.points[2].colour, "one colour per outlet"
+
+
+def test_a_figure_in_conflict_is_ringed_with_what_it_disagrees_with_once():
+    first, repeat, other = (
+        _row("Gazette", dt.date(2025, 3, 1), ("40 dead", 40, 40, "exact")),
+        _row("Gazette", dt.date(2025, 3, 1), ("40 dead", 40, 40, "exact")),
+        _row("Courier", dt.date(2025, 3, 1), ("400 dead", 400, 400, "exact")),
+    )
+    first.cells["death toll"][0].conflicts = ["400 dead"]
+    repeat.cells["death toll"][0].conflicts = ["400 dead"]
+    (chart,) = timeline.charts([first, repeat, other])
+    assert [(p.text, p.conflicts) for p in chart.points] == [
+        ("40 dead", ("400 dead",)),
+        ("400 dead", ()),
+    ], "one point per outlet and day, its conflicts listed once"
+    assert chart.any_conflict
+    (calm,) = timeline.charts(
+        [_row("A", dt.date(2025, 3, d), ("9 dead", 9, 9, "exact")) for d in (1, 2)]
+    )
+    assert not calm.any_conflict
 
 
 def test_figures_two_orders_of_magnitude_apart_use_a_log_scale():
@@ -78,6 +98,7 @@ def test_the_story_page_draws_the_timeline_with_a_table(analyst_client):
         assert '<svg viewBox="0 0 640 240" role="img"' in html, url
         assert "Death toll over time" in html and "The figures as a table" in html
         assert html.count('class="timeline-point"') == 2
+        assert "conflict-ring" not in html, "an update (another day) is no conflict"
 
 
 def test_a_story_without_running_counts_draws_no_timeline(analyst_client):

@@ -44,9 +44,10 @@ def story_facts(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def story_timelines(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The story page's "Figures over time", asked for once the page is shown: the
-    charts read every figure of the story's articles."""
+    charts read every figure of the story's articles, and mark conflicts as the fact
+    table does."""
     story = get_object_or_404(Story, pk=pk)
-    charts = story_figures(story, marked=False).charts
+    charts = story_figures(story).charts
     context = {"story": story, "charts": charts, "loaded": True}
     return render(request, "claims/story_detail.html#timelines", context)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from playwright.sync_api import expect
 
 from .helpers import (
@@ -67,10 +69,12 @@ def test_a_review_on_its_way_disables_its_button_and_says_it_is_busy(page, artic
     page.wait_for_selector(f"#conflict-{suggestion.pk}.status-open .success")
 
 
-def test_a_dismissed_entry_no_longer_marks_the_fact_table(page, articles):
+def test_a_dismissed_entry_no_longer_marks_the_fact_table_or_the_timeline(page, articles):
     from claims.models import Article, Suggestion
 
     story = Article.objects.get(pk=articles[0]).story_id
+    # reports of one day: their disagreement is a conflict, drawn on the timeline
+    Article.objects.filter(pk__in=articles).update(published=dt.date(2017, 9, 8))
     head = (
         Suggestion.objects.conflicts()
         .filter(internal=False, topic="death toll", status="open")
@@ -81,8 +85,9 @@ def test_a_dismissed_entry_no_longer_marks_the_fact_table(page, articles):
         "() => [...document.querySelectorAll('.fact-table .flag + .meta')]"
         ".map(m => m.textContent).join('|')"
     )
+    rings = "() => document.querySelectorAll('.timeline .conflict-ring').length"
     page.goto(f"{page.base}/stories/{story}/facts/")
-    before = page.evaluate(marks)
+    before, rings_before = page.evaluate(marks), page.evaluate(rings)
     page.goto(f"{page.base}/conflicts/?story={story}")
     row = page.locator(f"#conflict-{head.pk}")
     row.locator("select[name=status]").select_option("dismissed")
@@ -92,4 +97,5 @@ def test_a_dismissed_entry_no_longer_marks_the_fact_table(page, articles):
     page.goto(f"{page.base}/stories/{story}/facts/")
     after = page.evaluate(marks)
     assert len(after) < len(before), "fewer figures are named as in conflict"
+    assert page.evaluate(rings) < rings_before, "the timeline rings fewer figures"
     assert Suggestion.objects.get(pk=head.pk).status == "dismissed"
