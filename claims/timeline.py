@@ -122,7 +122,8 @@ def charts(rows: list[Row]) -> list[Chart]:
     result = []
     for topic, items in found.items():
         dated = sorted(
-            (key for key in items if key[0] is not None), key=lambda i: (i[0], i[1], i[3], i[4])
+            ((d, lo, hi, text, o) for d, lo, hi, text, o in items if d is not None),
+            key=lambda i: (i[0], i[1], i[3], i[4]),
         )
         if len(dated) < 2:
             continue
